@@ -1,0 +1,211 @@
+"""Load an official format definition (resources/forms/*.toml) into frozen dataclasses.
+
+Every label, row, column, span and total of a format lives in its definition file; the
+wizard, the checker and the PDF read them from here and never repeat a label in code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterator
+
+from report import resources
+
+FORM_IDS = ("2021", "2019")
+
+
+@dataclass(frozen=True)
+class TextField:
+    id: str
+    label: str
+    guidance: str = ""
+    printed: bool = True  # False: printed as a paragraph without its own sub-heading
+    numbered: bool = True  # True: printed as （一）label
+    generated: str | None = None  # the sentence generator used when the text is left empty
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    number: str
+    heading: str
+    fields: tuple[TextField, ...] = ()
+    table: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.number}、{self.heading}"
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: tuple[str, ...]
+    group: str | None = None
+    type: str = "count"  # count | money | signed
+    unit: str = ""
+    sum_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: tuple[str, ...]
+    sum_of: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The row as a message names it: 「三、（七）总计」 for a nested row."""
+        if len(self.label) <= 1:
+            return "".join(self.label)
+        top = self.label[0]
+        prefix = top[: top.index("、") + 1] if "、" in top else top
+        return prefix + "".join(self.label[1:])
+
+
+@dataclass(frozen=True)
+class Block:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    caption: str = ""
+    stub: str = ""
+
+    @property
+    def header_depth(self) -> int:
+        return max(len(c.label) for c in self.columns)
+
+    @property
+    def label_depth(self) -> int:
+        return max((len(r.label) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One number cell of a table: its place in the file (``key``) and its definition."""
+
+    table: str
+    key: tuple[str, str]
+    row: Row
+    column: Column
+    block: Block
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.row.sum_of or self.column.sum_of)
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    slash_allowed: bool = False
+    groups: dict[str, str] = field(default_factory=dict)
+    _index: dict = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index.update({c.key: c for c in self.cells()})
+
+    def cells(self) -> Iterator[Cell]:
+        for block in self.blocks:
+            for row in block.rows:
+                for col in block.columns:
+                    key = (col.group, col.id) if col.group else (row.id, col.id)
+                    yield Cell(self.id, key, row, col, block)
+
+    def cell(self, a: str, b: str) -> Cell:
+        return self._index[(a, b)]
+
+    def cell_name(self, a: str, b: str) -> str:
+        """The cell in official words, e.g. 「三、（七）总计·自然人」."""
+        c = self.cell(a, b)
+        row = c.row.name
+        col = "·".join(c.column.label[1:] if len(c.column.label) > 1 and c.column.label[0] == "申请人情况"
+                       else c.column.label)
+        return f"{row}·{col}" if row else col
+
+    def row_ids(self) -> list[str]:
+        return [r.id for b in self.blocks for r in b.rows]
+
+    def column_ids(self) -> list[str]:
+        return [c.id for b in self.blocks for c in b.columns]
+
+
+@dataclass(frozen=True, eq=False)
+class Form:
+    id: str
+    name: str
+    document: str
+    first_year: int
+    last_year: int
+    intro: TextField
+    parts: tuple[Part, ...]
+    tables: dict[str, Table]
+    fees: tuple[tuple[str, str, str, str], ...]  # (id, label, type, unit)
+    fees_label: str = ""
+
+    def text_fields(self) -> list[TextField]:
+        """Every narrative field in report order, the opening first."""
+        return [self.intro] + [f for p in self.parts for f in p.fields]
+
+    def text_field(self, field_id: str) -> TextField:
+        for f in self.text_fields():
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+    def part_of(self, field_id: str) -> Part | None:
+        for p in self.parts:
+            if any(f.id == field_id for f in p.fields) or p.table == field_id:
+                return p
+        return None
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+
+def _field(d: dict) -> TextField:
+    return TextField(d["id"], d["label"], d.get("guidance", ""), d.get("printed", True),
+                     d.get("numbered", True), d.get("generated"))
+
+
+def _table(tid: str, d: dict) -> Table:
+    blocks = []
+    for b in d["blocks"]:
+        cols = tuple(Column(c["id"], tuple(c["label"]), c.get("group"), c.get("type", "count"),
+                            c.get("unit", ""), tuple(c.get("sum_of", ()))) for c in b["columns"])
+        rows = tuple(Row(r["id"], tuple(r["label"]), tuple(r.get("sum_of", ()))) for r in b["rows"])
+        blocks.append(Block(cols, rows, b.get("caption", ""), b.get("stub", "")))
+    return Table(tid, d["title"], tuple(blocks), d.get("slash_allowed", False), dict(d.get("groups", {})))
+
+
+@cache
+def load_form(form_id: str) -> Form:
+    if form_id not in FORM_IDS:
+        raise KeyError(f"未知的报告格式：{form_id}")
+    with open(resources.path("forms", f"{form_id}.toml"), "rb") as fh:
+        d = tomllib.load(fh)
+    parts = tuple(Part(p["id"], p["number"], p["heading"], tuple(_field(f) for f in p.get("fields", ())),
+                       p.get("table")) for p in d["parts"])
+    fees = d.get("fees", {})
+    return Form(d["id"], d["name"], d["document"], d["first_year"], d["last_year"], _field(d["intro"]),
+                parts, {k: _table(k, v) for k, v in d["tables"].items()},
+                tuple((f["id"], f["label"], f["type"], f.get("unit", "")) for f in fees.get("fields", ())),
+                fees.get("label", ""))
+
+
+@cache
+def common() -> dict:
+    """Labels every format shares: agency profile, severities, statuses, chart."""
+    with open(resources.path("forms", "common.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+def form_for_year(year: int) -> str:
+    """The format a report year must follow (2019 format for 2019–2020, 2021 format after)."""
+    for fid in FORM_IDS:
+        if load_form(fid).covers(year):
+            return fid
+    raise ValueError(f"{year}年不在任何报告格式的适用年度内（2019年起）")

@@ -1,0 +1,122 @@
+"""Validate parsed report files against resources/schema/report-1.json, in Chinese.
+
+Every problem is reported with its JSON path (``$.t3.3.7.natural``) and what was expected,
+so that a clerk or another tool's author can find and fix it.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from report import resources
+
+MAX_LISTED = 5
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    with open(resources.path("schema", "report-1.json"), encoding="utf-8") as fh:
+        schema = json.load(fh)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _is_int(checker, inst) -> bool:
+    if isinstance(inst, bool):
+        return False
+    if isinstance(inst, Decimal):
+        return inst == inst.to_integral_value()
+    return isinstance(inst, int)
+
+
+def _is_number(checker, inst) -> bool:
+    return isinstance(inst, (int, float, Decimal)) and not isinstance(inst, bool)
+
+
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many({"integer": _is_int, "number": _is_number})
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_TYPES)
+
+
+def validate(data: Any) -> None:
+    """Raise ReportFileError listing the first problems of an invalid report file."""
+    from report.document import ReportFileError, SCHEMA_ID
+
+    if not isinstance(data, dict):
+        raise ReportFileError("$：报告文件应是一个 JSON 对象（以 { 开头）。")
+    if data.get("schema") != SCHEMA_ID:
+        raise ReportFileError(
+            f"$.schema：不是本程序认识的报告文件（应为 \"{SCHEMA_ID}\"，实际为 {_show(data.get('schema'))}）。"
+            "请确认文件来自年报助手或遵循同一格式的工具。")
+    validator = _Validator(_validator().schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if errors:
+        lines = [_describe(e) for e in errors[:MAX_LISTED]]
+        more = f"\n……另有 {len(errors) - MAX_LISTED} 处问题" if len(errors) > MAX_LISTED else ""
+        raise ReportFileError("报告文件内容有误：\n" + "\n".join(lines) + more)
+
+
+def _path(e) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e.absolute_path)
+
+
+def _show(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return f"“{v[:20]}…”（{len(v)} 字）" if len(v) > 20 else f"“{v}”"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, Decimal, float)):
+        return str(v)
+    return "对象" if isinstance(v, dict) else "列表"
+
+
+_KIND = {"integer": "整数", "null": "空（null）", "string": "文字", "object": "对象", "array": "列表",
+         "number": "数字", "boolean": "true/false"}
+
+
+def _allowed(schema: dict) -> str:
+    if "const" in schema:
+        return f"“{schema['const']}”"
+    if "pattern" in schema and schema.get("type") == "string":
+        return "写成字符串的十进制数（如 \"12.5\"）" if "0-9]+(" in schema["pattern"] else "日期字符串 YYYY-MM-DD"
+    return _KIND.get(schema.get("type"), str(schema.get("type")))
+
+
+def _describe(e) -> str:
+    where, inst, v = _path(e), e.instance, e.validator
+    if v == "oneOf":
+        options = "、".join(_allowed(s) for s in e.validator_value)
+        hint = ""
+        if isinstance(inst, (Decimal, float)) and "十进制" in options:
+            hint = "；金额请写成字符串，不要写成 JSON 数字，以免舍入"
+        elif isinstance(inst, (Decimal, float)):
+            hint = "；件数只能是整数"
+        return f"{where}：应为 {options}，实际为 {_show(inst)}{hint}。"
+    if v == "type":
+        return f"{where}：应为{_KIND.get(e.validator_value, e.validator_value)}，实际为 {_show(inst)}。"
+    if v == "required":
+        missing = [k for k in e.validator_value if k not in inst]
+        return f"{where}：缺少必填项 {'、'.join(missing)}。"
+    if v == "additionalProperties":
+        known = set(e.schema.get("properties", {}))
+        extra = [k for k in inst if k not in known]
+        return f"{where}：有本格式不认识的项 {'、'.join(extra)}（请检查拼写和报告格式）。"
+    if v in ("enum", "const"):
+        allowed = e.validator_value if v == "enum" else [e.validator_value]
+        return f"{where}：应为 {'、'.join(map(str, allowed))} 之一，实际为 {_show(inst)}。"
+    if v == "maxLength":
+        return f"{where}：文字过长（{len(inst)} 字，最多 {e.validator_value} 字）。"
+    if v == "minimum":
+        return f"{where}：不能小于 {e.validator_value}，实际为 {_show(inst)}。"
+    if v == "maximum":
+        return f"{where}：不能大于 {e.validator_value}，实际为 {_show(inst)}。"
+    if v == "pattern":
+        return f"{where}：格式不对，实际为 {_show(inst)}（日期请写成 YYYY-MM-DD）。"
+    if v in ("propertyNames",):
+        return f"{where}：项名不符合要求（年份应为四位数字，类别名 1–50 字）。"
+    return f"{where}：{e.message}"

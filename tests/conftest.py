@@ -1,0 +1,28 @@
+"""Test setup shared by every test: Qt offscreen, and a private data folder per test."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """No test ever touches the real user data folder."""
+    d = tmp_path / "nianbao-data"
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(d))
+    return d
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return DATA / "wendeng-xinfang-2022.json"
+
+
+@pytest.fixture
+def shuyang_path() -> Path:
+    return DATA / "shuyang-fagaiju-2023.json"
