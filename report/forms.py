@@ -23,7 +23,8 @@ class TextField:
     guidance: str = ""
     printed: bool = True  # False: printed as a paragraph without its own sub-heading
     numbered: bool = True  # True: printed as （一）label
-    generated: str | None = None  # the sentence generator used when the text is left empty
+    generated: str | None = None  # the sentence generator printed when the text is left empty
+    offered: str | None = None  # a sentence generator offered to the clerk, never printed by itself
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class Form:
 
 def _field(d: dict) -> TextField:
     return TextField(d["id"], d["label"], d.get("guidance", ""), d.get("printed", True),
-                     d.get("numbered", True), d.get("generated"))
+                     d.get("numbered", True), d.get("generated"), d.get("offered"))
 
 
 def _table(tid: str, d: dict) -> Table:
