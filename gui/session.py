@@ -1,0 +1,241 @@
+"""One open report being edited: the single place where the GUI changes a report.
+
+Every widget (wizard pages, table editors, the main window) edits through a ReportSession so
+that undo/redo, autosave, totals and the checker behave the same everywhere. The clerk never
+sees a "save changes?" dialog: every change reaches the store within about a second, and a
+failed save keeps the edits in memory and retries.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import logging
+from typing import Any, Callable
+
+from gui.qt import QObject, QtGui, QTimer, Signal
+from report.document import Agency, Report
+
+log = logging.getLogger(__name__)
+
+SAVE_DELAY_MS = 800
+CHECK_DELAY_MS = 150
+RETRY_DELAY_MS = 5000
+
+
+class _Edit(QtGui.QUndoCommand):
+    """An undoable change: ``apply(value)`` writes one value into the report.
+
+    Consecutive edits of the same target (typing into one text field) merge into one undo step.
+    """
+
+    def __init__(self, session: "ReportSession", key: tuple, text: str,
+                 apply: Callable[[Any], None], old: Any, new: Any, mergeable: bool = False):
+        super().__init__(text)
+        self._session, self._key, self._apply = session, key, apply
+        self.old, self.new, self._mergeable = old, new, mergeable
+
+    def id(self) -> int:
+        return 1 if self._mergeable else -1
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, _Edit) or other._key != self._key:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self._apply(copy.deepcopy(self.new))
+        self._session._after_edit()
+
+    def undo(self) -> None:
+        self._apply(copy.deepcopy(self.old))
+        self._session._after_edit()
+
+
+class ReportSession(QObject):
+    changed = Signal()  # the document was edited (totals already recomputed)
+    findingsChanged = Signal()  # self.findings was recomputed (debounced)
+    saved = Signal(str)  # 「已保存 10:31:02」, for the status bar
+    saveFailed = Signal(str)  # Chinese message; edits are kept and the save is retried
+    statusChanged = Signal(str)  # "draft" / "final"
+
+    def __init__(self, store, agency_name: str, year: int, parent=None):
+        super().__init__(parent)
+        self.store, self.agency_name, self.year = store, agency_name, int(year)
+        self.report: Report = store.load(agency_name, self.year)
+        self.previous: Report | None = self._load_previous()
+        self.status: str = store.status(agency_name, self.year)
+        self.findings: list = []
+        self.dirty = False
+        self.undo_stack = QtGui.QUndoStack(self)
+        self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
+        self._check_timer = self._single_shot(CHECK_DELAY_MS, self.run_checks)
+        self.run_checks()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def read_only(self) -> bool:
+        """A final report, or a store another nianbao window holds, cannot be edited."""
+        return self.status == "final" or bool(getattr(self.store, "read_only", False))
+
+    def _load_previous(self) -> Report | None:
+        from store import StoreError
+
+        try:
+            return self.store.load(self.agency_name, self.year - 1)
+        except StoreError:  # no report for last year: the year-over-year checks are skipped
+            return None
+
+    def _single_shot(self, ms: int, slot) -> QTimer:
+        t = QTimer(self)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    # ------------------------------------------------------------------ edits
+    def _push(self, key: tuple, text: str, apply, old, new, mergeable=False) -> None:
+        if self.read_only or old == new:
+            return
+        self.undo_stack.push(_Edit(self, key, text, apply, copy.deepcopy(old), copy.deepcopy(new), mergeable))
+
+    def _after_edit(self) -> None:
+        self.report.compute_totals()
+        self.dirty = True
+        self._save_timer.start()
+        self._check_timer.start()
+        self.changed.emit()
+
+    def set_cell(self, table_id: str, a: str, b: str, value) -> None:
+        name = self.report.definition.tables[table_id].cell_name(a, b)
+        self._push(("cell", table_id, a, b), f"修改 {name}",
+                   lambda v: self.report.set(table_id, a, b, v), self.report.get(table_id, a, b), value)
+
+    def set_text(self, field_id: str, text: str) -> None:
+        try:
+            label = self.report.definition.text_field(field_id).label
+        except KeyError:
+            label = field_id
+
+        def apply(v):
+            self.report.texts[field_id] = v
+
+        self._push(("text", field_id), f"修改 {label}", apply, self.report.text(field_id), text, mergeable=True)
+
+    def set_fee(self, fee_id: str, value) -> None:
+        labels = {f[0]: f[1] for f in self.report.definition.fees}
+
+        def apply(v):
+            if self.report.fees is None:
+                self.report.fees = {}
+            self.report.fees[fee_id] = v
+
+        old = (self.report.fees or {}).get(fee_id)
+        self._push(("fee", fee_id), f"修改 {labels.get(fee_id, fee_id)}", apply, old, value)
+
+    def set_agency_field(self, name: str, value: str) -> None:
+        if name not in Agency.__dataclass_fields__:
+            raise KeyError(name)
+        self._push(("agency", name), "修改单位信息", lambda v: setattr(self.report.agency, name, v),
+                   getattr(self.report.agency, name), value, mergeable=True)
+
+    def set_issued_on(self, date_or_none: dt.date | None) -> None:
+        self._push(("issued_on",), "修改落款日期", lambda v: setattr(self.report, "issued_on", v),
+                   self.report.issued_on, date_or_none)
+
+    def set_website_counts(self, counts: dict[str, int] | None) -> None:
+        self._push(("website_counts",), "修改网站信息数量",
+                   lambda v: setattr(self.report, "website_counts", v), self.report.website_counts,
+                   dict(counts) if counts is not None else None)
+
+    def set_history_counts(self, year: int, counts: dict[str, int]) -> None:
+        """Figures for an earlier year that has no report in the program (for the chart)."""
+        from store import StoreError
+
+        if self.read_only:
+            return
+        try:
+            self.store.set_history_counts(self.agency_name, int(year), dict(counts))
+        except StoreError as e:
+            self.saveFailed.emit(str(e))
+            return
+        self.changed.emit()
+
+    def history_counts(self) -> dict[str, dict[str, int]]:
+        """Website counts of the years before this one: the file's own history, then the store's."""
+        merged: dict[str, dict[str, int]] = {}
+        merged.update(copy.deepcopy(self.report.website_counts_history or {}))
+        merged.update(self.store.history_counts(self.agency_name))
+        return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+
+    # ------------------------------------------------------------------ checking
+    def run_checks(self) -> None:
+        from report.checks import check
+
+        self._check_timer.stop()
+        self.findings = check(self.report, self.previous)
+        self.findingsChanged.emit()
+
+    def errors(self) -> list:
+        return [f for f in self.findings if f.severity == "error"]
+
+    # ------------------------------------------------------------------ saving
+    def _autosave(self) -> None:
+        self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the report to the store now; False (and ``saveFailed``) if the write failed."""
+        from store import StoreError
+
+        self._save_timer.stop()
+        if not self.dirty or self.read_only:
+            return True
+        try:
+            self.store.save(self.report)
+        except StoreError as e:
+            log.warning("save failed: %s", e)
+            self.saveFailed.emit(f"保存失败：{e} 您的修改仍保留在窗口中，程序会自动重试。")
+            self._save_timer.start(RETRY_DELAY_MS)
+            return False
+        self.dirty = False
+        self.saved.emit(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        return True
+
+    # ------------------------------------------------------------------ status
+    def mark_final(self) -> tuple[bool, str]:
+        """定稿: refused while the checker finds 错误, and while the report is not saved."""
+        if self.status == "final":
+            return True, "本报告已经定稿。"
+        self.run_checks()
+        errors = self.errors()
+        if errors:
+            first = "；".join(f.message for f in errors[:3])
+            more = f"等 {len(errors)} 个错误" if len(errors) > 3 else f"{len(errors)} 个错误"
+            return False, f"还有{more}，改正后才能定稿：{first}"
+        if not self.save_now():
+            return False, "报告尚未保存成功，暂不能定稿，请稍后再试。"
+        from store import StoreError
+
+        try:
+            self.store.mark_final(self.agency_name, self.year)
+        except StoreError as e:
+            return False, str(e)
+        self._set_status("final")
+        return True, f"{self.year}年度报告已定稿，如需修改请先“撤回为草稿”。"
+
+    def reopen(self) -> None:
+        """撤回为草稿: the report becomes editable again."""
+        self.store.reopen(self.agency_name, self.year)
+        self._set_status("draft")
+
+    def _set_status(self, status: str) -> None:
+        self.status = status
+        self.undo_stack.clear()
+        self.statusChanged.emit(status)
+
+    def close(self) -> None:
+        """Final save when the window closes or the clerk goes back to the year list."""
+        self._check_timer.stop()
+        self.save_now()
+        self._save_timer.stop()
