@@ -15,6 +15,7 @@ def private_data_dir(tmp_path, monkeypatch):
     """No test ever touches the real user data folder."""
     d = tmp_path / "nianbao-data"
     monkeypatch.setenv("NIANBAO_DATA_DIR", str(d))
+    monkeypatch.setenv("NIANBAO_SETTINGS_DIR", str(tmp_path / "nianbao-settings"))
     return d
 
 

@@ -1,0 +1,85 @@
+"""The agency profile (单位信息): asked on first run and editable from the year list.
+
+Labels and guidance come from resources/forms/common.toml; the checks here catch the mistakes
+that would otherwise show up printed in the report (a 5-digit postcode, a web address without
+http).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gui.qt import QtWidgets
+from report.document import Agency
+from report.forms import common
+
+
+def validate(agency: Agency) -> list[tuple[str, str]]:
+    """(field id, Chinese message) for every problem; empty when the profile can be saved."""
+    labels = {f["id"]: f["label"] for f in common()["agency"]["fields"]}
+    problems = []
+    if not agency.name.strip():
+        problems.append(("name", f"请填写{labels['name']}，如：威海市文登区信访局。"))
+    if agency.postcode.strip() and not re.fullmatch(r"\d{6}", agency.postcode.strip()):
+        problems.append(("postcode", f"{labels['postcode']}应为6位数字，如：264400。现在填的是“{agency.postcode}”。"))
+    url = agency.website_url.strip()
+    if url and not re.match(r"https?://\S+$", url):
+        problems.append(("website_url", f"{labels['website_url']}应以 http:// 或 https:// 开头，如：http://www.wendeng.gov.cn。"))
+    return problems
+
+
+class ProfileDialog(QtWidgets.QDialog):
+    def __init__(self, agency: Agency | None = None, parent=None, first_run: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle("单位信息")
+        agency = agency or Agency()
+        self.edits: dict[str, QtWidgets.QLineEdit] = {}
+        form = QtWidgets.QFormLayout()
+        if first_run:
+            intro = QtWidgets.QLabel("欢迎使用年报助手。请先填写本单位的信息，这些信息会印在报告的开头和落款处，以后可以随时修改。")
+            intro.setWordWrap(True)
+            intro.setObjectName("hint")
+            form.addRow(intro)
+        for f in common()["agency"]["fields"]:
+            edit = QtWidgets.QLineEdit(getattr(agency, f["id"]))
+            edit.setAccessibleName(f["label"])
+            edit.setObjectName(f"agency_{f['id']}")
+            if f.get("guidance"):
+                edit.setPlaceholderText(f["guidance"])
+                edit.setToolTip(f["guidance"])
+            label = f["label"] + ("（必填）" if f.get("required") else "")
+            form.addRow(label, edit)
+            self.edits[f["id"]] = edit
+        self.kind = QtWidgets.QComboBox()
+        self.kind.setAccessibleName("单位类型")
+        for k in common()["agency"]["kinds"]:
+            self.kind.addItem(k["label"], k["id"])
+        self.kind.setCurrentIndex(max(self.kind.findData(agency.kind), 0))
+        form.addRow("单位类型", self.kind)
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("bannerError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def agency(self) -> Agency:
+        values = {k: e.text().strip() for k, e in self.edits.items()}
+        return Agency(kind=self.kind.currentData(), **values)
+
+    def accept(self) -> None:
+        problems = validate(self.agency())
+        if problems:
+            self.error.setText("\n".join(m for _, m in problems))
+            self.error.show()
+            self.edits[problems[0][0]].setFocus()
+            return
+        super().accept()

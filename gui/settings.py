@@ -1,0 +1,56 @@
+"""The clerk's preferences that are not part of any report: window geometry and PDF fonts.
+
+QSettings keeps them where each platform expects (registry, ~/.config). ``NIANBAO_SETTINGS_DIR``
+points them at another folder (the tests give every test its own) so that no test and no
+second installation changes the clerk's real settings.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from gui.qt import QtCore
+
+ORG = "nianbao"
+APP = "nianbao"
+FONT_ROLES = ("title", "body", "heading1", "heading2", "table")
+
+
+def settings() -> QtCore.QSettings:
+    folder = os.environ.get("NIANBAO_SETTINGS_DIR")
+    if folder:
+        return QtCore.QSettings(str(Path(folder) / "nianbao.ini"), QtCore.QSettings.Format.IniFormat)
+    return QtCore.QSettings(ORG, APP)
+
+
+def font_files() -> dict[str, str]:
+    """Font file chosen for each PDF role; roles without a choice use the PDF's own default."""
+    s = settings()
+    out = {}
+    for role in FONT_ROLES:
+        path = s.value(f"fonts/{role}", "", str)
+        if path:
+            out[role] = path
+    return out
+
+
+def set_font_files(files: dict[str, str]) -> None:
+    s = settings()
+    for role in FONT_ROLES:
+        if files.get(role):
+            s.setValue(f"fonts/{role}", files[role])
+        else:
+            s.remove(f"fonts/{role}")
+    s.sync()
+
+
+def save_geometry(widget) -> None:
+    s = settings()
+    s.setValue("window/geometry", widget.saveGeometry())
+    s.sync()
+
+
+def restore_geometry(widget) -> bool:
+    geometry = settings().value("window/geometry")
+    return bool(geometry) and widget.restoreGeometry(geometry)

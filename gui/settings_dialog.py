@@ -1,0 +1,101 @@
+"""设置: the font file for each PDF role, where the data lives, and a backup on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui import settings
+from gui.qt import QtWidgets
+from gui.workers import readable_error
+
+ROLE_LABELS = {
+    "title": "标题字体",
+    "heading1": "一级标题字体",
+    "heading2": "二级标题字体",
+    "body": "正文字体",
+    "table": "表格字体",
+}
+FONT_FILTER = "TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"
+
+
+class SettingsDialog(QtWidgets.QDialog):
+    def __init__(self, store, data_dir: str | Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("设置")
+        self.store = store
+        files = settings.font_files()
+        self.font_edits: dict[str, QtWidgets.QLineEdit] = {}
+
+        fonts = QtWidgets.QGroupBox("PDF 字体")
+        grid = QtWidgets.QGridLayout(fonts)
+        hint = QtWidgets.QLabel("留空时使用程序自带的字体。只能选择 TrueType 字体文件（.ttf/.ttc），"
+                                "如仿宋_GB2312、方正小标宋；OpenType（.otf）字体无法嵌入 PDF。")
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        grid.addWidget(hint, 0, 0, 1, 3)
+        for i, role in enumerate(settings.FONT_ROLES, start=1):
+            edit = QtWidgets.QLineEdit(files.get(role, ""))
+            edit.setAccessibleName(ROLE_LABELS[role])
+            edit.setPlaceholderText("默认")
+            browse = QtWidgets.QPushButton("浏览…")
+            browse.setAccessibleName(f"选择{ROLE_LABELS[role]}")
+            browse.clicked.connect(lambda _=False, e=edit, r=role: self._browse(e, r))
+            grid.addWidget(QtWidgets.QLabel(ROLE_LABELS[role]), i, 0)
+            grid.addWidget(edit, i, 1)
+            grid.addWidget(browse, i, 2)
+            self.font_edits[role] = edit
+
+        data = QtWidgets.QGroupBox("数据")
+        data_layout = QtWidgets.QFormLayout(data)
+        self.data_dir = QtWidgets.QLineEdit(str(data_dir))
+        self.data_dir.setReadOnly(True)
+        self.data_dir.setAccessibleName("数据文件夹")
+        data_layout.addRow("数据文件夹", self.data_dir)
+        self.backup_button = QtWidgets.QPushButton("立即备份")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.backup_state = QtWidgets.QLabel()
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.backup_state, 1)
+        data_layout.addRow(row)
+
+        self.error = QtWidgets.QLabel()
+        self.error.setObjectName("bannerError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(fonts)
+        layout.addWidget(data)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(620)
+
+    def _browse(self, edit: QtWidgets.QLineEdit, role: str) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, f"选择{ROLE_LABELS[role]}",
+                                                        edit.text() or "", FONT_FILTER)
+        if path:
+            edit.setText(path)
+
+    def backup_now(self) -> None:
+        try:
+            path = self.store.backup_now()
+        except Exception as e:  # StoreError or OSError: shown, never raised at the clerk
+            self.backup_state.setText(readable_error(e))
+            return
+        self.backup_state.setText(f"已备份到 {path}")
+
+    def font_files(self) -> dict[str, str]:
+        return {role: e.text().strip() for role, e in self.font_edits.items() if e.text().strip()}
+
+    def accept(self) -> None:
+        missing = [f"{ROLE_LABELS[r]}：{p}" for r, p in self.font_files().items() if not Path(p).is_file()]
+        if missing:
+            self.error.setText("找不到以下字体文件，请重新选择或清空：\n" + "\n".join(missing))
+            self.error.show()
+            return
+        settings.set_font_files(self.font_files())
+        super().accept()
