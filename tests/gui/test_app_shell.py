@@ -1,0 +1,175 @@
+"""The application shell without a store: Chinese standard dialogs, profile and settings dialogs,
+worker error dialogs, printing a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from gui import settings
+from gui.app import install_translations, make_app
+from gui.qt import QtCore, QtWidgets, Qt
+from report.document import Agency
+
+QTest = pytest.importorskip("PySide6.QtTest").QTest
+
+
+def type_text(widget, text: str) -> None:
+    """Chinese-safe typing (QTest.keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, text, Qt.KeyboardModifier.NoModifier)
+
+
+def test_standard_buttons_read_chinese(qapp):
+    assert install_translations(qapp)
+    box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
+                                     | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+    texts = [b.text() for b in box.buttons()]
+    assert any("取消" in t for t in texts), texts
+    wizard = QtWidgets.QWizard()
+    assert "下一步" in wizard.buttonText(QtWidgets.QWizard.WizardButton.NextButton)
+    assert "上一步" in wizard.buttonText(QtWidgets.QWizard.WizardButton.BackButton)
+
+
+def test_style_sheet_is_applied(qapp):
+    app = make_app()
+    assert "QLabel#banner" in app.styleSheet()
+
+
+def _fill(dialog, values: dict[str, str]) -> None:
+    for key, text in values.items():
+        dialog.edits[key].clear()
+        type_text(dialog.edits[key], text)
+
+
+def test_profile_dialog_refuses_bad_postcode_and_url_then_accepts(qtbot):
+    from gui.profile_dialog import ProfileDialog
+
+    dialog = ProfileDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "请填写单位名称" in dialog.error.text()
+
+    _fill(dialog, {"name": "威海市文登区信访局", "self_name": "我局", "postcode": "26440",
+                   "website_url": "www.wendeng.gov.cn"})
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "邮编应为6位数字" in dialog.error.text()
+    assert "http://" in dialog.error.text()
+
+    _fill(dialog, {"postcode": "264400", "website_url": "http://www.wendeng.gov.cn"})
+    dialog.kind.setCurrentIndex(dialog.kind.findData("government"))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    agency = dialog.agency()
+    assert agency == Agency(name="威海市文登区信访局", self_name="我局", postcode="264400",
+                            website_url="http://www.wendeng.gov.cn", kind="government")
+
+
+def test_every_profile_input_has_an_accessible_name(qtbot):
+    from gui.profile_dialog import ProfileDialog
+    from report.forms import common
+
+    dialog = ProfileDialog(Agency(name="某局"))
+    qtbot.addWidget(dialog)
+    names = {e.accessibleName() for e in dialog.edits.values()}
+    assert names == {f["label"] for f in common()["agency"]["fields"]}
+    assert dialog.edits["name"].text() == "某局"
+
+
+def test_font_choices_survive_a_restart_and_missing_files_are_refused(qtbot, tmp_path):
+    from gui.settings_dialog import SettingsDialog
+
+    font = tmp_path / "fs.ttf"
+    font.write_bytes(b"\0\1\0\0")
+
+    class NoStore:
+        def backup_now(self):
+            return tmp_path / "backup.zip"
+
+    dialog = SettingsDialog(NoStore(), tmp_path / "data")
+    qtbot.addWidget(dialog)
+    dialog.font_edits["body"].setText(str(font))
+    dialog.font_edits["title"].setText(str(tmp_path / "missing.ttf"))
+    dialog.accept()
+    assert dialog.result() != QtWidgets.QDialog.DialogCode.Accepted
+    assert "missing.ttf" in dialog.error.text()
+    assert settings.font_files() == {}
+
+    dialog.font_edits["title"].clear()
+    dialog.accept()
+    assert settings.font_files() == {"body": str(font)}
+    again = SettingsDialog(NoStore(), tmp_path / "data")
+    qtbot.addWidget(again)
+    assert again.font_edits["body"].text() == str(font)
+    assert again.data_dir.text() == str(tmp_path / "data")
+    qtbot.mouseClick(again.backup_button, Qt.MouseButton.LeftButton)
+    assert "backup.zip" in again.backup_state.text()
+
+
+def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, monkeypatch, tmp_path):
+    from gui import workers
+
+    shown = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+
+    def fails():
+        raise PermissionError(13, "Permission denied", str(tmp_path / "x.pdf"))
+
+    job = workers.run_job(None, fails, "正在生成 PDF…", error_title="导出 PDF 失败")
+    assert QtWidgets.QApplication.overrideCursor() is not None  # busy at once
+    with qtbot.waitSignal(job.failed, timeout=5000):
+        pass
+    assert shown and shown[0][0] == "导出 PDF 失败"
+    assert "没有权限写入" in shown[0][1] and "x.pdf" in shown[0][1]
+    assert QtWidgets.QApplication.overrideCursor() is None
+
+    results = []
+    job = workers.run_job(None, lambda: 42, "…", results.append)
+    qtbot.waitUntil(lambda: results == [42], timeout=5000)
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for i in range(pages):
+        c.drawString(72, 760, f"page {i + 1}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_printing_a_pdf_prints_every_page_at_a4(qapp, tmp_path):
+    from gui import printing
+
+    source = _pdf(tmp_path / "report.pdf", 2)
+    printer = printing.new_printer()
+    printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert printing.print_pdf(source, printer) == 2
+    reader = PdfReader(tmp_path / "printed.pdf")
+    assert len(reader.pages) == 2
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595) < 2 and abs(float(box.height) - 842) < 2
+
+
+def test_window_geometry_is_remembered(qtbot):
+    w = QtWidgets.QMainWindow()
+    qtbot.addWidget(w)
+    w.setGeometry(50, 60, 700, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    settings.save_geometry(w)
+    other = QtWidgets.QMainWindow()
+    qtbot.addWidget(other)
+    assert settings.restore_geometry(other)
+    assert other.size() == QtCore.QSize(700, 500)
