@@ -1,0 +1,93 @@
+"""The list of the checker's findings, grouped by severity, and the marks on fields that have them.
+
+The same list serves the side panel and the error summary of 检查与导出: a click on a finding
+emits ``findingActivated`` and the wizard goes to the cell or field it names.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtWidgets, Qt, Signal
+from report.forms import common
+
+SEVERITIES = ("error", "warning", "note")
+COLOURS = {"error": "#c0392b", "warning": "#d68910", "note": "#2e86c1"}
+_FINDING = Qt.ItemDataRole.UserRole
+
+
+def severity_label(severity: str) -> str:
+    return common()["severity"][severity]
+
+
+def worst(findings) -> str | None:
+    """The gravest severity among the findings, or None when there are none."""
+    present = {f.severity for f in findings}
+    return next((s for s in SEVERITIES if s in present), None)
+
+
+def mark(widget: QtWidgets.QWidget, findings, css_class: str) -> None:
+    """Give a field a coloured border and a tooltip listing its findings (cleared when none)."""
+    sev = worst(findings)
+    if sev is None:
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+        return
+    widget.setStyleSheet(f"{css_class} {{ border: 2px solid {COLOURS[sev]}; }}")
+    widget.setToolTip("\n".join(f"{severity_label(f.severity)}：{f.message}" for f in findings))
+
+
+class FindingsList(QtWidgets.QTreeWidget):
+    """Findings under 错误 / 警告 / 提示 headings; activating one asks to show its cell or field."""
+
+    findingActivated = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setAccessibleName("检查发现的问题")
+        self.itemClicked.connect(self._activate)
+        self.itemActivated.connect(self._activate)
+        self._findings: list = []
+
+    def set_findings(self, findings) -> None:
+        self._findings = list(findings)
+        self.clear()
+        for sev in SEVERITIES:
+            group = [f for f in self._findings if f.severity == sev]
+            if not group:
+                continue
+            head = QtWidgets.QTreeWidgetItem([f"{severity_label(sev)}（{len(group)}）"])
+            head.setForeground(0, _brush(COLOURS[sev]))
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.addTopLevelItem(head)
+            for f in group:
+                item = QtWidgets.QTreeWidgetItem([f.message])
+                item.setData(0, _FINDING, f)
+                item.setToolTip(0, f.message)
+                head.addChild(item)
+            head.setExpanded(True)
+
+    def findings(self) -> list:
+        return list(self._findings)
+
+    def item_for(self, finding) -> QtWidgets.QTreeWidgetItem | None:
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            for j in range(head.childCount()):
+                if head.child(j).data(0, _FINDING) is finding:
+                    return head.child(j)
+        return None
+
+    def _activate(self, item: QtWidgets.QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, _FINDING)
+        if finding is not None:
+            self.findingActivated.emit(finding)
+
+
+def _brush(colour: str):
+    from gui.qt import QtGui
+
+    return QtGui.QBrush(QtGui.QColor(colour))

@@ -1,0 +1,65 @@
+"""What every wizard page shares: a scrolling body, and the hooks the wizard drives.
+
+The wizard asks each page which finding refs it owns, hands it its findings, asks whether the
+clerk has filled anything (for the side panel), focuses a ref, and switches it to read-only.
+Pages never validate: a warning or an empty field must not block Next, and Back loses nothing.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtWidgets
+
+
+class WizardPage(QtWidgets.QWizardPage):
+    def __init__(self, session, title: str, parent=None, scrolling: bool = True):
+        super().__init__(parent)
+        self.session = session
+        self.setTitle(title)
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = None
+        if not scrolling:  # a page whose one widget scrolls by itself (a table)
+            self.body = outer
+            return
+        scroll = QtWidgets.QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        inner = QtWidgets.QWidget(scroll)
+        self.body = QtWidgets.QVBoxLayout(inner)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        self.scroll = scroll
+
+    # ------------------------------------------------------------------ hooks
+    def owns(self, ref: str) -> bool:
+        """True if a finding ref such as "t3/3.7/natural" or "texts/problems" is on this page."""
+        return False
+
+    def focus_ref(self, ref: str) -> None:
+        """Put the keyboard focus on the cell or field the ref names."""
+
+    def set_findings(self, findings: list) -> None:
+        """The findings whose refs this page owns (already filtered)."""
+
+    def is_filled(self) -> bool:
+        """Whether the clerk has entered anything on this page (未填 / 已填)."""
+        return False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A final report: every input shows its value but cannot be changed."""
+
+    def refresh(self) -> None:
+        """Show the report's current values (after an undo or an edit made elsewhere)."""
+
+    def help_text(self) -> str:
+        """The guidance shown by F1 on this page."""
+        return ""
+
+    def has_state(self) -> bool:
+        """Whether the side panel shows 未填 / 已填 for this page (not for 检查与导出)."""
+        return True
+
+    # ------------------------------------------------------------------ helpers
+    def ensure_visible(self, widget: QtWidgets.QWidget) -> None:
+        if self.scroll is not None:
+            self.scroll.ensureWidgetVisible(widget)

@@ -1,0 +1,85 @@
+"""检查与导出: every finding first (an error summary), then preview, export and 定稿.
+
+A click on a finding goes to its page and focuses the cell or field. The buttons only ask: the
+main window owns preview, export and 定稿 and connects to the wizard's signals.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtWidgets, Signal
+from gui.wizard.findings_panel import FindingsList, severity_label
+from gui.wizard.page import WizardPage
+
+TITLE = "检查与导出"
+
+
+class ReviewPage(WizardPage):
+    previewRequested = Signal()
+    exportPdfRequested = Signal()
+    exportJsonRequested = Signal()
+    finalRequested = Signal()
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, TITLE, parent, scrolling=False)
+        self.summary = QtWidgets.QLabel(self)
+        self.summary.setWordWrap(True)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.findings = FindingsList(self)
+        self.findings.setAccessibleName("检查结果")
+        self.body.addWidget(self.summary)
+        self.body.addWidget(self.findings, 1)
+
+        buttons = QtWidgets.QHBoxLayout()
+        self.preview = QtWidgets.QPushButton("预览", self)
+        self.export_pdf = QtWidgets.QPushButton("导出 PDF", self)
+        self.export_json = QtWidgets.QPushButton("导出数据文件", self)
+        self.final = QtWidgets.QPushButton("定稿", self)
+        for button, signal in ((self.preview, self.previewRequested), (self.export_pdf, self.exportPdfRequested),
+                               (self.export_json, self.exportJsonRequested), (self.final, self.finalRequested)):
+            button.clicked.connect(signal)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.final_note = QtWidgets.QLabel(self)
+        self.final_note.setWordWrap(True)
+        self.body.addWidget(self.final_note)
+        self.set_findings(list(session.findings))
+
+    def has_state(self) -> bool:
+        return False
+
+    def owns(self, ref: str) -> bool:
+        return False
+
+    def set_findings(self, findings: list) -> None:
+        """Every finding of the report (not only this page's)."""
+        self.findings.set_findings(findings)
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "note")}
+        if not findings:
+            self.summary.setText("检查完毕，没有发现问题。")
+        else:
+            parts = [f"{n} 个{severity_label(s)}" for s, n in counts.items() if n]
+            self.summary.setText(f"发现 {'、'.join(parts)}。点击一条可跳到相应的单元格或文字处修改。")
+        self._update_final(counts["error"])
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._update_final(sum(1 for f in self.findings.findings() if f.severity == "error"))
+
+    def _update_final(self, errors: int) -> None:
+        status = getattr(self.session, "status", "draft")
+        if status == "final":
+            self.final.setEnabled(False)
+            self.final_note.setText("本报告已经定稿。")
+        elif errors:
+            self.final.setEnabled(False)
+            self.final_note.setText(f"还有 {errors} 个{severity_label('error')}，改正后才能定稿；"
+                                    "现在导出的 PDF 会带“草稿”字样。")
+        else:
+            self.final.setEnabled(not self.session.read_only)
+            self.final_note.setText("")
+
+    def help_text(self) -> str:
+        return ("检查与导出：上面列出程序检查发现的全部问题——错误必须改正才能定稿，警告和提示请核实。"
+                "点击一条问题可跳到相应位置。预览后可打印；导出 PDF 得到排好版的报告，导出数据文件可在其他电脑上导入。")

@@ -1,0 +1,67 @@
+"""The side panel: every page of the wizard with its state; a click jumps there.
+
+States are 未填 / 已填 / 有错误 / 有警告 (a page with errors shows 有错误 even if filled), so the
+clerk sees at a glance which parts still need work.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtGui, QtWidgets, Qt, Signal
+from gui.wizard.findings_panel import COLOURS
+
+EMPTY, FILLED, ERRORS, WARNINGS = "未填", "已填", "有错误", "有警告"
+_STATE_COLOURS = {ERRORS: COLOURS["error"], WARNINGS: COLOURS["warning"], FILLED: "#1e8449", EMPTY: "#7f7f7f"}
+_PAGE_ID = Qt.ItemDataRole.UserRole
+
+
+def page_state(filled: bool, severities: set[str]) -> str:
+    if "error" in severities:
+        return ERRORS
+    if "warning" in severities:
+        return WARNINGS
+    return FILLED if filled else EMPTY
+
+
+class StepList(QtWidgets.QListWidget):
+    pageRequested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("报告各部分")
+        self.setWordWrap(True)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Expanding)
+        self._titles: dict[int, str] = {}
+        self._states: dict[int, str] = {}
+        self.itemClicked.connect(lambda item: self.pageRequested.emit(item.data(_PAGE_ID)))
+        self.itemActivated.connect(lambda item: self.pageRequested.emit(item.data(_PAGE_ID)))
+
+    def add_step(self, page_id: int, title: str) -> None:
+        item = QtWidgets.QListWidgetItem(title)
+        item.setData(_PAGE_ID, page_id)
+        self.addItem(item)
+        self._titles[page_id] = title
+
+    def set_state(self, page_id: int, state: str) -> None:
+        """Show a page's state beside its title ("" for a page without one)."""
+        self._states[page_id] = state
+        item = self._item(page_id)
+        item.setText(f"{self._titles[page_id]}　{state}" if state else self._titles[page_id])
+        colour = _STATE_COLOURS.get(state)
+        item.setForeground(QtGui.QBrush(QtGui.QColor(colour)) if colour else QtGui.QBrush())
+
+    def state(self, page_id: int) -> str:
+        return self._states.get(page_id, "")
+
+    def set_current_page(self, page_id: int) -> None:
+        self.blockSignals(True)
+        self.setCurrentItem(self._item(page_id))
+        self.blockSignals(False)
+
+    def item_for(self, page_id: int) -> QtWidgets.QListWidgetItem:
+        return self._item(page_id)
+
+    def _item(self, page_id: int) -> QtWidgets.QListWidgetItem:
+        for i in range(self.count()):
+            if self.item(i).data(_PAGE_ID) == page_id:
+                return self.item(i)
+        raise KeyError(page_id)

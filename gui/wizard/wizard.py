@@ -1,0 +1,166 @@
+"""ReportWizard: the report, part by part, as pages generated from the form definition.
+
+基本信息 · one page per part of the format (text parts, tables 二三四, 六 with the fees) · the
+website counts · 检查与导出. A side panel lists the pages with their state and the checker's
+findings; any page can be reached from it. Pages never validate, so Back and Next never lose
+input and a warning never blocks. The wizard lives embedded in the main window (Qt.Widget).
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtGui, QtWidgets, Qt, Signal
+from gui.wizard.basic_page import BasicPage
+from gui.wizard.findings_panel import FindingsList
+from gui.wizard.help import page_help
+from gui.wizard.page import WizardPage
+from gui.wizard.review_page import ReviewPage
+from gui.wizard.step_list import StepList, page_state
+from gui.wizard.table_page import TablePage
+from gui.wizard.text_page import TextPage
+from gui.wizard.website_page import WebsitePage
+
+W = QtWidgets.QWizard
+
+
+class ReportWizard(QtWidgets.QWizard):
+    previewRequested = Signal()
+    exportPdfRequested = Signal()
+    exportJsonRequested = Signal()
+    finalRequested = Signal()
+    helpRequested = Signal(str)  # F1: the current page's guidance, for the main window to show
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._jumping = False
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setOption(W.WizardOption.IndependentPages, True)  # Back never resets a page (tech-notes §3.4)
+        self.setOption(W.WizardOption.NoCancelButton, True)
+        self.setButtonLayout([W.WizardButton.Stretch, W.WizardButton.BackButton, W.WizardButton.NextButton])
+        self.setButtonText(W.WizardButton.BackButton, "上一步")
+        self.setButtonText(W.WizardButton.NextButton, "下一步")
+
+        self.pages_: list[WizardPage] = self._build_pages()
+        self.review: ReviewPage = self.pages_[-1]  # type: ignore[assignment]
+        self.steps = StepList()
+        self.findings_panel = FindingsList()
+        for page_id, page in enumerate(self.pages_):
+            self.setPage(page_id, page)
+            self.steps.add_step(page_id, page.title())
+        side = self.side = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.steps)
+        side.addWidget(self.findings_panel)
+        side.setMinimumWidth(220)
+        self.setSideWidget(side)
+
+        self.steps.pageRequested.connect(self.go_to_page)
+        self.findings_panel.findingActivated.connect(self.show_finding)
+        self.review.findings.findingActivated.connect(self.show_finding)
+        for name in ("previewRequested", "exportPdfRequested", "exportJsonRequested", "finalRequested"):
+            getattr(self.review, name).connect(getattr(self, name))
+        self.currentIdChanged.connect(self._on_page_changed)
+        session.changed.connect(self._on_changed)
+        session.findingsChanged.connect(self._on_findings)
+        session.statusChanged.connect(lambda _status: self._apply_read_only())
+        shortcut = QtGui.QShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.HelpContents), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.helpRequested.emit(self.current_help()))
+
+        self.restart()
+        self._apply_read_only()
+        self._on_findings()
+
+    def _build_pages(self) -> list[WizardPage]:
+        form = self.session.report.definition
+        pages: list[WizardPage] = [BasicPage(self.session)]
+        for part in form.parts:
+            if part.table:
+                pages.append(TablePage(self.session, part))
+            else:
+                fees_here = bool(form.fees) and any(f.generated == "fees" for f in part.fields)
+                pages.append(TextPage(self.session, part, with_fees=fees_here))
+        pages += [WebsitePage(self.session), ReviewPage(self.session)]
+        return pages
+
+    # ------------------------------------------------------------------ navigation
+    def go_to_page(self, page_id: int) -> bool:
+        """Jump to any page by stepping Next/Back (pages never validate, so this cannot stick)."""
+        if page_id not in self.pageIds():
+            return False
+        self._jumping = True
+        try:
+            for _ in range(len(self.pages_)):
+                if self.currentId() < page_id:
+                    self.next()
+                elif self.currentId() > page_id:
+                    self.back()
+                else:
+                    break
+        finally:
+            self._jumping = False
+        self._on_page_changed(self.currentId())
+        return self.currentId() == page_id
+
+    def page_for_ref(self, ref: str) -> int:
+        """The page that shows a finding's cell or field; 检查与导出 when no page owns it."""
+        for page_id, page in enumerate(self.pages_):
+            if page.owns(ref):
+                return page_id
+        return len(self.pages_) - 1
+
+    def show_page_for(self, ref: str) -> None:
+        """Go to the page of a ref ("t3/3.7/natural", "texts/problems", "fees/collected", …) and focus it."""
+        page_id = self.page_for_ref(ref)
+        self.go_to_page(page_id)
+        self.pages_[page_id].focus_ref(ref)
+
+    def show_finding(self, finding) -> None:
+        if finding.cells:
+            self.show_page_for(finding.cells[0])
+        else:
+            self.go_to_page(len(self.pages_) - 1)
+
+    def current_help(self) -> str:
+        """F1: the current page's guidance text."""
+        return page_help(self.currentPage()) if self.currentPage() is not None else ""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A final report (or a store held by another window): every input only shows its value."""
+        for page in self.pages_:
+            page.set_read_only(read_only)
+        self._on_findings()
+
+    def reject(self) -> None:
+        """Escape must not hide a wizard embedded in the main window."""
+
+    # ------------------------------------------------------------------ session
+    def _on_page_changed(self, page_id: int) -> None:
+        if self._jumping or page_id < 0:
+            return
+        self.session.save_now()
+        self.steps.set_current_page(page_id)
+        self.pages_[page_id].refresh()
+
+    def _on_changed(self) -> None:
+        for page in self.pages_:
+            page.refresh()
+        self._update_states()
+
+    def _on_findings(self) -> None:
+        findings = list(self.session.findings)
+        for page in self.pages_[:-1]:
+            page.set_findings([f for f in findings if any(page.owns(r) for r in f.cells)])
+        self.review.set_findings(findings)
+        self.findings_panel.set_findings(findings)
+        self._update_states()
+
+    def _update_states(self) -> None:
+        findings = list(self.session.findings)
+        for page_id, page in enumerate(self.pages_):
+            if not page.has_state():
+                continue
+            severities = {f.severity for f in findings if any(page.owns(r) for r in f.cells)}
+            self.steps.set_state(page_id, page_state(page.is_filled(), severities))
+
+    def _apply_read_only(self) -> None:
+        self.set_read_only(self.session.read_only)
