@@ -1,0 +1,497 @@
+"""The table editor: one official table (表二、表三 or 表四) laid out like the printed format.
+
+It behaves like the spreadsheet the clerk knows: typing a digit starts editing, Enter commits
+and moves down, Tab moves right, both skipping totals; Delete clears; Ctrl+C/Ctrl+V copy and
+paste blocks to and from Excel or WPS; Ctrl+Z/Ctrl+Y undo through the session. Totals are
+recomputed by the session as the clerk types and shown grey and bold. A refused entry keeps
+the cell's old value and says, in Chinese, what was wrong and how to write it.
+
+Paste rule: the block is laid over the grid cell for cell from the current cell, exactly as
+Excel would; a value that lands on a total is not written (the total is recomputed from the
+parts), so a block copied from an official table together with its totals still lines up —
+and a pasted total that disagrees with the recomputed one is pointed out.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from gui.tables.commands import write_cells
+from gui.tables.header import DATA, LABEL, STUB, Piece
+from gui.tables.model import TableModel, is_bold, spec_of
+from gui.tables.parsing import CellValueError, format_value, join_block, parse_cell, split_block
+from report.forms import Cell
+
+LIST_LIMIT = 5  # refused cells named in a paste message; the rest are counted
+READ_ONLY_MESSAGE = "本报告已定稿，不能修改。如需修改，请先“撤回为草稿”。"
+
+Move = QtWidgets.QAbstractItemView.CursorAction
+
+
+class TableEditor(QtWidgets.QWidget):
+    """Edits table ``table_id`` of ``session.report`` through ``session.set_cell``."""
+
+    messageShown = Signal(str)  # every message the editor shows, for a status bar
+
+    def __init__(self, session, table_id: str, parent=None):
+        super().__init__(parent)
+        self.session, self.table_id = session, table_id
+        self._read_only = False
+        self.model = TableModel(session, table_id, self._commit_text, self)
+        self.view = _GridView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_CellDelegate(self.view))
+        self.view.setAccessibleName(self.model.table.title)
+        self.message_label = QtWidgets.QLabel(self)
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message_label.hide()
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message_label)
+        self._apply_layout()
+        session.changed.connect(self.refresh)
+        if hasattr(session, "findingsChanged"):
+            session.findingsChanged.connect(lambda: self.set_findings(session.findings))
+            self.set_findings(getattr(session, "findings", []))
+        if hasattr(session, "statusChanged"):
+            session.statusChanged.connect(lambda _status: self._update_read_only())
+        self._update_read_only()
+        first = next((p for p in self.model.grid.data_pieces() if self.model.is_editable(p.cell)), None)
+        if first is not None:
+            self.view.setCurrentIndex(self.model.index(first.row, first.col))
+
+    # ------------------------------------------------------------------ public API
+    def focus_cell(self, a: str, b: str) -> None:
+        """Select, scroll to and focus a cell (for “go to finding”)."""
+        index = self.model.index_of(a, b)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus(Qt.OtherFocusReason)
+
+    def set_findings(self, findings) -> None:
+        """Tint the cells the checker names (错误 red, 警告 amber, 提示 blue); the tooltip says why."""
+        self.model.set_findings(findings)
+
+    def refresh(self) -> None:
+        """Re-read every value from ``session.report`` (and rebuild if its format changed)."""
+        if self.model.rebuild_if_form_changed():
+            self._apply_layout()
+        self.model.refresh()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A final report: values stay visible and copyable, nothing can be changed."""
+        self._read_only = bool(read_only)
+        self._update_read_only()
+
+    def is_read_only(self) -> bool:
+        return self._read_only or bool(self.session.read_only)
+
+    def message(self) -> str:
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    # ------------------------------------------------------------------ editing
+    def _update_read_only(self) -> None:
+        self.model.read_only = self.is_read_only()
+        if self.model.read_only and self.view.state() == QtWidgets.QAbstractItemView.EditingState:
+            self.view.close_open_editor()
+        self.model.refresh()
+
+    def _name(self, cell: Cell) -> str:
+        return self.model.table.cell_name(*cell.key)
+
+    def _commit_text(self, cell: Cell, text: str) -> bool:
+        """Parse what the clerk typed into ``cell``; write it, or refuse and keep the old value."""
+        if self.is_read_only():
+            self.show_message(READ_ONLY_MESSAGE, error=True)
+            return False
+        try:
+            value = parse_cell(text, spec_of(self.model.table, cell))
+        except CellValueError as e:
+            self.show_message(f"{self._name(cell)}：{e.reason}。{e.hint}。", error=True, cell=cell)
+            return False
+        write_cells(self.session, [(cell, value)], f"修改 {self._name(cell)}")
+        self.clear_message()
+        return True
+
+    def clear_selection_values(self) -> None:
+        """Delete: the selected editable cells become blank (not 0) in one undo step."""
+        if self.is_read_only():
+            self.show_message(READ_ONLY_MESSAGE, error=True)
+            return
+        pieces = self._selected_pieces()
+        cells = [p.cell for p in pieces if self.model.is_editable(p.cell)]
+        if not cells and pieces:
+            self.show_message(f"{self._name(pieces[0].cell)}由程序自动计算，不能直接修改。", error=True)
+            return
+        write_cells(self.session, [(c, None) for c in cells], f"清除 {len(cells)} 个单元格")
+        self.clear_message()
+
+    def copy_selection(self) -> str:
+        """Ctrl+C: the selected cells as tab-separated rows (totals included), also on the clipboard."""
+        pieces = self._selected_pieces()
+        if not pieces:
+            return ""
+        chosen = {(p.row, p.col) for p in pieces}
+        rows = sorted({p.row for p in pieces})
+        cols = sorted({p.col for p in pieces})
+        report = self.session.report
+        block = [[format_value(report.get(self.table_id, *self.model.grid.at(r, c).cell.key))
+                  if (r, c) in chosen else "" for c in cols] for r in rows]
+        text = join_block(block)
+        QtWidgets.QApplication.clipboard().setText(text)
+        return text
+
+    def paste_text(self, text: str) -> None:
+        """Ctrl+V: lay a copied block over the grid from the current cell (see the module doc)."""
+        if self.is_read_only():
+            self.show_message(READ_ONLY_MESSAGE, error=True)
+            return
+        block = split_block(text)
+        if not block:
+            return
+        start = self.model.piece(self.view.currentIndex())
+        if start is None or start.kind != DATA:
+            self.show_message("请先点选要从哪个数字单元格开始粘贴。", error=True)
+            return
+        if len(block) == 1 and len(block[0]) == 1 and len(self._selected_pieces()) > 1:
+            targets = [(p, block[0][0]) for p in self._selected_pieces()]  # one value fills the selection
+        else:
+            targets = self._lay_over(start, block)
+        self._write_pasted(targets, outside=sum(len(r) for r in block) - len(targets))
+
+    def _lay_over(self, start: Piece, block: list[list[str]]) -> list[tuple[Piece, str]]:
+        grid, out = self.model.grid, []
+        for i, values in enumerate(block):
+            col = start.col
+            for raw in values:
+                piece = grid.at(start.row + i, col)
+                if piece is None or piece.kind != DATA:
+                    break
+                out.append((piece, raw))
+                col = piece.col + piece.cols
+        return out
+
+    def _write_pasted(self, targets: list[tuple[Piece, str]], outside: int) -> None:
+        table = self.model.table
+        changes, refused, pasted_totals = [], [], []
+        for piece, raw in targets:
+            cell = piece.cell
+            if cell.computed:
+                if raw.strip():
+                    pasted_totals.append((cell, raw))
+                continue
+            try:
+                changes.append((cell, parse_cell(raw, spec_of(table, cell))))
+            except CellValueError as e:
+                refused.append(f"{self._name(cell)} {e.reason}")
+        written = write_cells(self.session, changes, f"粘贴 {len(changes)} 个单元格")
+        self._select_targets([p for p, _ in targets])
+        parts = []
+        if refused:
+            more = f"等（共 {len(refused)} 个）" if len(refused) > LIST_LIMIT else ""
+            parts.append(f"{len(refused)} 个单元格未粘贴：{'；'.join(refused[:LIST_LIMIT])}{more}。")
+        if outside:
+            parts.append(f"另有 {outside} 个值超出表格范围，未粘贴。")
+        parts += self._total_disagreements(pasted_totals)
+        if parts:
+            self.show_message("".join(parts), error=bool(refused or outside))
+        else:
+            self.show_message(f"已粘贴 {len(changes)} 个单元格（其中 {written} 个有改动）。", error=False)
+
+    def _total_disagreements(self, pasted_totals: list[tuple[Cell, str]]) -> list[str]:
+        """Pasted totals are not written; those that differ from the recomputed total are named."""
+        report, table, out = self.session.report, self.model.table, []
+        for cell, raw in pasted_totals:
+            try:
+                pasted = parse_cell(raw, spec_of(table, cell))
+            except CellValueError:
+                pasted = raw.strip()
+            computed = report.get(self.table_id, *cell.key)
+            if pasted != computed:
+                out.append(f"{self._name(cell)}粘贴的是 {format_value(pasted) or '空'}，"
+                           f"按各项相加为 {format_value(computed) or '空'}")
+        if not out:
+            return []
+        return ["总计由程序按各项相加，未采用粘贴的总计：" + "；".join(out[:LIST_LIMIT]) + "。请核对原表。"]
+
+    def _selected_pieces(self) -> list[Piece]:
+        seen, out = set(), []
+        for index in self.view.selectionModel().selectedIndexes():
+            p = self.model.piece(index)
+            if p is not None and p.kind == DATA and (p.row, p.col) not in seen:
+                seen.add((p.row, p.col))
+                out.append(p)
+        return sorted(out, key=lambda p: (p.row, p.col))
+
+    def _select_targets(self, pieces: list[Piece]) -> None:
+        if not pieces:
+            return
+        selection = QtCore.QItemSelection()
+        for p in pieces:
+            index = self.model.index(p.row, p.col)
+            selection.select(index, index)
+        self.view.selectionModel().select(selection, QtCore.QItemSelectionModel.ClearAndSelect)
+
+    # ------------------------------------------------------------------ messages
+    def show_message(self, text: str, *, error: bool, cell: Cell | None = None) -> None:
+        """Show ``text`` under the table (red for a refusal), and as a tooltip at the cell."""
+        label = self.message_label
+        label.setObjectName("bannerError" if error else "banner")
+        label.setText(text)
+        label.style().unpolish(label)
+        label.style().polish(label)
+        label.show()
+        if cell is not None and self.view.isVisible():
+            rect = self.view.visualRect(self.model.index_of(*cell.key))
+            QtWidgets.QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), text, self.view)
+        self.messageShown.emit(text)
+
+    def clear_message(self) -> None:
+        self.message_label.clear()
+        self.message_label.hide()
+
+    # ------------------------------------------------------------------ geometry
+    def _apply_layout(self) -> None:
+        """Spans of the merged header and label cells, and sizes from the current font."""
+        self.view.clearSpans()
+        for p in self.model.grid.pieces:
+            if p.rows > 1 or p.cols > 1:
+                self.view.setSpan(p.row, p.col, p.rows, p.cols)
+        self.view.fit_to_font()
+
+
+class _GridView(QtWidgets.QTableView):
+    """A QTableView with spreadsheet keys and sizes measured from the font (crisp at any scale)."""
+
+    def __init__(self, editor: TableEditor):
+        super().__init__(editor)
+        self.editor = editor
+        self.last_commit_ok = True
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.ExtendedSelection)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.AnyKeyPressed
+                             | QtWidgets.QAbstractItemView.DoubleClicked
+                             | QtWidgets.QAbstractItemView.EditKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
+        self.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
+        self._widths: list[int] = []
+        self._heights: list[int] = []
+
+    @property
+    def grid(self):
+        return self.editor.model.grid
+
+    def _piece(self, index=None) -> Piece | None:
+        return self.editor.model.piece(self.currentIndex() if index is None else index)
+
+    def _index(self, piece: Piece) -> QtCore.QModelIndex:
+        return self.model().index(piece.row, piece.col)
+
+    def close_open_editor(self) -> None:
+        w = self.indexWidget(self.currentIndex()) or QtWidgets.QApplication.focusWidget()
+        if isinstance(w, QtWidgets.QLineEdit) and w.parent() is self.viewport():
+            self.closeEditor(w, QtWidgets.QAbstractItemDelegate.NoHint)
+
+    # ------------------------------------------------------------------ navigation
+    def moveCursor(self, action, modifiers):
+        here = self._piece()
+        if here is None or here.kind != DATA:
+            first = self.grid.data_pieces()
+            return self._index(first[0]) if first else QtCore.QModelIndex()
+        steps = {Move.MoveUp: (-1, 0), Move.MoveDown: (1, 0), Move.MoveLeft: (0, -1), Move.MoveRight: (0, 1)}
+        if action in steps:
+            target = self.neighbour(here, *steps[action])
+        elif action == Move.MoveNext:
+            target = self.next_editable(here, 1)
+        elif action == Move.MovePrevious:
+            target = self.next_editable(here, -1)
+        elif action in (Move.MoveHome, Move.MoveEnd):
+            row = [p for p in self.grid.data_pieces() if p.row == here.row]
+            target = row[0] if action == Move.MoveHome else row[-1]
+        else:
+            return super().moveCursor(action, modifiers)
+        return self._index(target or here)
+
+    def neighbour(self, here: Piece, dr: int, dc: int, editable_only: bool = False) -> Piece | None:
+        """The next number cell in a direction, past labels, captions (and totals if asked)."""
+        r = here.row + here.rows if dr > 0 else here.row - 1 if dr < 0 else here.row
+        c = here.col + here.cols if dc > 0 else here.col - 1 if dc < 0 else here.col
+        while 0 <= r < self.grid.rows and 0 <= c < self.grid.cols:
+            p = self.grid.at(r, c)
+            if p is not None and p.kind == DATA and (not editable_only or self.editor.model.is_editable(p.cell)):
+                return p
+            r, c = r + dr, c + dc
+        return None
+
+    def next_editable(self, here: Piece, step: int) -> Piece | None:
+        """Tab order: the next editable number cell in reading order (None at the end)."""
+        order = self.grid.data_pieces()
+        i = order.index(here) + step
+        while 0 <= i < len(order):
+            if self.editor.model.is_editable(order[i].cell):
+                return order[i]
+            i += step
+        return None
+
+    def advance(self, how: str) -> None:
+        """After a commit: “down” (Enter) or “next”/“previous” (Tab/Shift+Tab), skipping totals."""
+        here = self._piece()
+        if here is None or here.kind != DATA:
+            return
+        if how == "down":
+            target = self.neighbour(here, 1, 0, editable_only=True) or self.next_editable(here, 1)
+        elif how == "up":
+            target = self.neighbour(here, -1, 0, editable_only=True)
+        else:
+            target = self.next_editable(here, 1 if how == "next" else -1)
+        if target is not None:
+            self.setCurrentIndex(self._index(target))
+
+    # ------------------------------------------------------------------ keys
+    def event(self, e):
+        if e.type() == QtCore.QEvent.ShortcutOverride and self._is_own_shortcut(e):
+            e.accept()
+            return True
+        return super().event(e)
+
+    @staticmethod
+    def _is_own_shortcut(e: QtGui.QKeyEvent) -> bool:
+        K = QtGui.QKeySequence.StandardKey
+        if any(e.matches(k) for k in (K.Copy, K.Paste, K.Undo, K.Redo, K.Delete, K.Cut)):
+            return True
+        return e.key() in (Qt.Key_Y, Qt.Key_Z) and e.modifiers() & Qt.ControlModifier \
+            or e.key() in (Qt.Key_Delete, Qt.Key_Backspace)
+
+    def keyPressEvent(self, e: QtGui.QKeyEvent) -> None:
+        K = QtGui.QKeySequence.StandardKey
+        ed = self.editor
+        ctrl = bool(e.modifiers() & Qt.ControlModifier)
+        if e.matches(K.Copy):
+            ed.copy_selection()
+        elif e.matches(K.Paste):
+            ed.paste_text(QtWidgets.QApplication.clipboard().text())
+        elif e.matches(K.Undo):
+            ed.session.undo_stack.undo()
+        elif e.matches(K.Redo) or (ctrl and e.key() == Qt.Key_Y):
+            ed.session.undo_stack.redo()
+        elif e.key() in (Qt.Key_Delete, Qt.Key_Backspace) or e.matches(K.Cut):
+            if e.matches(K.Cut):
+                ed.copy_selection()
+            ed.clear_selection_values()
+        elif e.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != self.State.EditingState:
+            self.advance("up" if e.modifiers() & Qt.ShiftModifier else "down")
+        elif e.text().strip() and not ctrl and not self._current_editable():
+            here = self._piece()
+            if ed.is_read_only():
+                ed.show_message(READ_ONLY_MESSAGE, error=True)
+            elif here is not None and here.kind == DATA:
+                ed.show_message(f"{ed._name(here.cell)}由程序自动计算，不能直接填写。", error=True)
+        else:
+            super().keyPressEvent(e)
+            return
+        e.accept()
+
+    def _current_editable(self) -> bool:
+        p = self._piece()
+        return p is not None and p.kind == DATA and self.editor.model.is_editable(p.cell)
+
+    # ------------------------------------------------------------------ sizes
+    def changeEvent(self, e) -> None:
+        super().changeEvent(e)
+        if e.type() in (QtCore.QEvent.FontChange, QtCore.QEvent.StyleChange) and self.model() is not None:
+            self.fit_to_font()
+
+    def fit_to_font(self) -> None:
+        """Column widths and row heights from font metrics, wrapping long labels (no fixed pixels)."""
+        grid = self.grid
+        fm = QtGui.QFontMetrics(self.font())
+        bold = QtGui.QFont(self.font())
+        bold.setBold(True)
+        fmb = QtGui.QFontMetrics(bold)
+        em = fm.horizontalAdvance("中")
+        pad = em
+        widths = [max(round(em * 4.5), fm.horizontalAdvance("0" * 9) + pad)] * grid.cols
+        for col in range(grid.label_cols):
+            cap = em * (18 if col == grid.label_cols - 1 else 5)
+            texts = [fm.horizontalAdvance(p.text) + pad for p in grid.pieces
+                     if p.kind in (LABEL, STUB) and p.col == col and p.cols == 1 and p.text]
+            widths[col] = min(max(texts, default=em * 4), cap)
+        vpad = max(2, fm.height() // 3)
+        heights = [fm.height() + 2 * vpad] * grid.rows
+
+        def need(p: Piece) -> int:
+            width = sum(widths[p.col:p.col + p.cols]) - pad
+            metrics = fmb if is_bold(p) else fm
+            return metrics.boundingRect(QtCore.QRect(0, 0, max(width, em), 10 ** 6),
+                                        int(Qt.TextWordWrap), p.text).height() + 2 * vpad
+
+        for p in grid.pieces:
+            if p.rows == 1 and p.text:
+                heights[p.row] = max(heights[p.row], need(p))
+        for p in grid.pieces:
+            if p.rows > 1 and p.text:
+                short = need(p) - sum(heights[p.row:p.row + p.rows])
+                if short > 0:
+                    heights[p.row + p.rows - 1] += short
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, w)
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+        self._widths, self._heights = widths, heights
+        self.updateGeometry()
+
+    def sizeHint(self) -> QtCore.QSize:
+        frame = 2 * self.frameWidth()
+        return QtCore.QSize(sum(self._widths) + frame, sum(self._heights) + frame)
+
+
+class _CellDelegate(QtWidgets.QStyledItemDelegate):
+    """A right-aligned line editor; Enter/Tab/↑/↓ commit at once and move like a spreadsheet."""
+
+    MOVES = {Qt.Key_Return: "down", Qt.Key_Enter: "down", Qt.Key_Tab: "next", Qt.Key_Backtab: "previous",
+             Qt.Key_Down: "down", Qt.Key_Up: "up"}
+
+    def __init__(self, view: _GridView):
+        super().__init__(view)
+        self.view = view
+
+    def createEditor(self, parent, option, index):
+        editor = QtWidgets.QLineEdit(parent)
+        editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        editor.setFrame(False)
+        cell = self.view.editor.model.cell_at(index)
+        if cell is not None:
+            editor.setAccessibleName(self.view.editor.model.table.cell_name(*cell.key))
+        return editor
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(Qt.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        self.view.last_commit_ok = model.setData(index, editor.text(), Qt.EditRole)
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        if is_bold(self.view.editor.model.piece(index)):
+            option.font.setBold(True)
+
+    def eventFilter(self, editor, event):
+        if event.type() == QtCore.QEvent.KeyPress and event.key() in self.MOVES \
+                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
+            how = self.MOVES[event.key()]
+            if event.key() == Qt.Key_Tab and event.modifiers() & Qt.ShiftModifier:
+                how = "previous"
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ShiftModifier:
+                how = "up"
+            self.view.last_commit_ok = True
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
+            if self.view.last_commit_ok:
+                self.view.advance(how)
+            return True
+        return super().eventFilter(editor, event)
