@@ -227,7 +227,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_undo.setShortcut(QtGui.QKeySequence(K.Undo))
         self.act_redo = self.undo_group.createRedoAction(self, "重做")
         self.act_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence(K.Redo)])
-        self.act_help = self._action("帮助", self.show_help, K.HelpContents, "本页填写说明（F1）")
+        # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
+        self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
 
         self.toolbar = QtWidgets.QToolBar("编辑")
         self.toolbar.setObjectName("editToolbar")
@@ -490,6 +491,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.wizard = ReportWizard(session, self.editor)
+        self.wizard.previewRequested.connect(self.preview)
+        self.wizard.exportPdfRequested.connect(self.export_pdf)
+        self.wizard.exportJsonRequested.connect(self.export_json)
+        self.wizard.finalRequested.connect(self.mark_final)
+        self.wizard.helpRequested.connect(self._show_help_text)
         self.editor_layout.addWidget(self.wizard, 1)
         self.stack.setCurrentWidget(self.editor)
         self.setWindowTitle(f"{year}年度报告 - {self.agency_name} - 年报助手")
@@ -551,7 +557,7 @@ class MainWindow(QtWidgets.QMainWindow):
         elif final:
             self.editor_banner.setText("本报告已定稿，只能查看、预览、打印和导出。如需修改，请点“撤回为草稿”。")
         self.editor_banner.setVisible(store_ro or final)
-        if self.wizard is not None and hasattr(self.wizard, "set_read_only"):
+        if self.wizard is not None:
             self.wizard.set_read_only(s.read_only)
 
     def save(self) -> None:
@@ -589,8 +595,10 @@ class MainWindow(QtWidgets.QMainWindow):
             QtWidgets.QMessageBox.warning(self, "未能撤回", readable_error(e))
 
     def show_help(self) -> None:
-        page = self.wizard.currentPage() if self.wizard is not None else None
-        text = page.help_text() if page is not None and hasattr(page, "help_text") else ""
+        self._show_help_text(self.wizard.current_help())
+
+    def _show_help_text(self, text: str) -> None:
+        page = self.wizard.currentPage()
         title = page.title() if page is not None else "帮助"
         QtWidgets.QMessageBox.information(self, f"填写说明 - {title}",
                                           text or "本页没有额外的填写说明。各项的要求见输入框旁的提示。")

@@ -80,12 +80,10 @@ class ReportSession(QObject):
         return self.status == "final" or bool(getattr(self.store, "read_only", False))
 
     def _load_previous(self) -> Report | None:
-        from store import StoreError
-
-        try:
-            return self.store.load(self.agency_name, self.year - 1)
-        except StoreError:  # no report for last year: the year-over-year checks are skipped
+        """Last year's report for the year-over-year checks and 上年内容 (None when there is none)."""
+        if not self.store.exists(self.agency_name, self.year - 1):
             return None
+        return self.store.load(self.agency_name, self.year - 1)
 
     def _single_shot(self, ms: int, slot) -> QTimer:
         t = QTimer(self)
@@ -166,8 +164,12 @@ class ReportSession(QObject):
         """Website counts of the years before this one: the file's own history, then the store's."""
         merged: dict[str, dict[str, int]] = {}
         merged.update(copy.deepcopy(self.report.website_counts_history or {}))
-        merged.update(self.store.history_counts(self.agency_name))
+        merged.update(self.store.history_counts(self.agency_name, before_year=self.year))
         return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+
+    def report_years(self) -> list[int]:
+        """Years of this agency that have a report in the program (their counts are edited there)."""
+        return [s.year for s in self.store.reports(self.agency_name)]
 
     # ------------------------------------------------------------------ checking
     def run_checks(self) -> None:
