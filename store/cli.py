@@ -1,0 +1,217 @@
+"""Headless store commands: import, list, export, backup, restore (no Qt is imported).
+
+Every failure is one Chinese line on stderr and exit code 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import sys
+import unicodedata
+from pathlib import Path
+
+from report.document import Report, ReportFileError
+from report.forms import common
+from store.errors import StoreError, StoreLockedError
+
+log = logging.getLogger(__name__)
+FAIL = 2
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="把报告文件导入程序", description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json）")
+    p.add_argument("--replace", action="store_true", help="替换程序中已有的同年度草稿（原内容保留为历史版本）")
+    p.set_defaults(func=_command(cmd_import, "导入"))
+
+    p = sub.add_parser("list", help="列出程序中的报告", description="列出程序中保存的报告：单位、年度、状态、修改时间、错误和警告数。")
+    p.add_argument("--agency", metavar="NAME", help="只列出这个单位的报告")
+    p.set_defaults(func=_command(cmd_list, "列出"))
+
+    p = sub.add_parser("export", help="导出报告为 JSON 或 PDF",
+                       description="导出报告：报告文件 FILE.json，或用 --agency 和 --year 指定程序中保存的报告。")
+    p.add_argument("file", nargs="?", metavar="FILE.json", help="报告文件")
+    p.add_argument("--agency", metavar="NAME", help="单位名称")
+    p.add_argument("--year", type=int, metavar="N", help="报告年度")
+    p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="导出排好版的 PDF")
+    p.set_defaults(func=_command(cmd_export, "导出"))
+
+    p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
+    p.set_defaults(func=_command(cmd_backup, "备份"))
+
+    p = sub.add_parser("restore", help="从备份恢复全部数据", description="用一个备份替换全部数据；恢复前的数据会先自动备份。")
+    p.add_argument("backup", metavar="BACKUP", help="备份文件（backups 文件夹中的 .zip）")
+    p.set_defaults(func=_command(cmd_restore, "恢复"))
+
+
+def _command(handler, verb: str):
+    """Run a handler turning every failure into one Chinese line on stderr and exit 2."""
+
+    @functools.wraps(handler)
+    def run(args) -> int:
+        from report.pdf import PdfError
+
+        try:
+            return handler(args)
+        except StoreLockedError:
+            _err(f"年报助手正在另一个窗口中使用这些数据，无法{verb}；请先关闭那个窗口再试。")
+        except (StoreError, ReportFileError, PdfError) as e:
+            _err(str(e))
+        except KeyboardInterrupt:
+            _err(f"已取消{verb}。")
+        except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
+            log.debug("unexpected failure", exc_info=True)
+            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}），请把这句话告诉技术人员。")
+        return FAIL
+
+    return run
+
+
+def _err(line: str) -> None:
+    print(" ".join(line.split()), file=sys.stderr)
+
+
+def _open(args, writing: bool):
+    from store import open_store
+    from store.repository import LOCKED_MESSAGE
+
+    store = open_store(getattr(args, "data_dir", None))
+    for notice in store.notices:
+        if notice != LOCKED_MESSAGE:
+            _err(notice)
+    if writing and store.read_only:
+        store.close()
+        raise StoreLockedError(LOCKED_MESSAGE)
+    return store
+
+
+# ---------------------------------------------------------------------- import
+def cmd_import(args) -> int:
+    failed = 0
+    store = _open(args, writing=True)
+    try:
+        for name in args.files:
+            try:
+                print(f"{name}：{_import_one(store, Report.load(name), args.replace)}")
+            except (StoreError, ReportFileError) as e:
+                if isinstance(e, StoreLockedError):
+                    raise
+                _err(f"{name}：未导入。{e}")
+                failed += 1
+    finally:
+        store.close()
+    return FAIL if failed else 0
+
+
+def _import_one(store, report: Report, replace: bool) -> str:
+    agency, year = report.agency.name, report.year
+    what = f"{agency}{year}年度报告"
+    if not store.exists(agency, year):
+        store.save(report)
+        return f"已导入{what}。"
+    if store.load(agency, year).to_dict() == report.to_dict():
+        return f"{what}与程序中的内容相同，无需导入。"
+    if store.status(agency, year) == "final":
+        raise StoreError(f"程序中的{what}已定稿，不能覆盖；如需替换，请先在程序中“撤回为草稿”。")
+    if not replace:
+        raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
+    store.replace(report)
+    return f"已用文件内容替换{what}，原内容已保留为历史版本。"
+
+
+# ---------------------------------------------------------------------- list
+def cmd_list(args) -> int:
+    store = _open(args, writing=False)
+    try:
+        rows = store.reports(args.agency) if args.agency else store.all_reports()
+    finally:
+        store.close()
+    if not rows:
+        print(f"程序中没有“{args.agency}”的报告。" if args.agency else "程序中还没有报告。")
+        return 0
+    labels = common()
+    status, severity = labels["status"], labels["severity"]
+    table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
+              severity["error"], severity["warning"]]]
+    for s in rows:
+        table.append([s.agency, str(s.year), status.get(s.status, s.status), f"{s.modified:%Y-%m-%d %H:%M}",
+                      _count(s.errors), _count(s.warnings)])
+    widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+    return 0
+
+
+def _count(n: int | None) -> str:
+    return "—" if n is None else str(n)
+
+
+def _width(text: str) -> int:
+    """Columns a terminal uses for ``text`` (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# ---------------------------------------------------------------------- export
+def cmd_export(args) -> int:
+    if args.file and (args.agency or args.year is not None):
+        raise StoreError("请只指定一种来源：报告文件 FILE.json，或 --agency 和 --year。")
+    if not args.file and not (args.agency and args.year is not None):
+        raise StoreError("请指定要导出的报告：报告文件 FILE.json，或 --agency 单位名称 --year 年度。")
+    if not args.json and not args.pdf:
+        raise StoreError("请用 --json OUT 或 --pdf OUT.pdf 指定导出的文件。")
+    store = _open(args, writing=False)
+    try:
+        if args.file:
+            report = Report.load(args.file)
+            stored_history = store.history_counts(report.agency.name, before_year=report.year)
+            history = {**stored_history, **(report.website_counts_history or {})}
+        else:
+            report = store.load(args.agency, args.year)
+            stored_history = store.history_counts(args.agency, before_year=args.year)
+            history = {**(report.website_counts_history or {}), **stored_history}
+        previous = (store.load(report.agency.name, report.year - 1)
+                    if store.exists(report.agency.name, report.year - 1) else None)
+    finally:
+        store.close()
+    report.website_counts_history = {y: history[y] for y in sorted(history)} or None
+    if args.json:
+        from store.storage import atomic_write
+
+        atomic_write(Path(args.json), report.dumps().encode("utf-8"))
+        print(f"已导出报告文件：{args.json}")
+    if args.pdf:
+        from report.checks import check
+        from report.pdf import export_pdf
+
+        errors = [f for f in check(report, previous) if f.severity == "error"]
+        if errors:
+            shown = "；".join(f.message for f in errors[:3])
+            more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
+            _err(f"注意：报告有{more}错误，PDF 已导出为草稿（带“草稿”字样）：{shown}")
+        export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors))
+        print(f"已导出 PDF：{args.pdf}")
+    return 0
+
+
+# ---------------------------------------------------------------------- backup / restore
+def cmd_backup(args) -> int:
+    store = _open(args, writing=True)
+    try:
+        path = store.backup_now()
+    finally:
+        store.close()
+    print(f"已备份到 {path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    store = _open(args, writing=True)
+    try:
+        before = store.restore(args.backup)
+    finally:
+        store.close()
+    print(f"已从 {args.backup} 恢复全部数据。恢复前的数据已备份到 {before}")
+    return 0

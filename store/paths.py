@@ -1,0 +1,54 @@
+"""Where a clerk's data lives: one folder per user, overridable for tests and portable use.
+
+Order: the ``--data-dir`` option, then the ``NIANBAO_DATA_DIR`` environment variable, then the
+per-user data folder of the operating system (platformdirs). The folder is created on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from store.errors import StoreError
+
+ENV_VAR = "NIANBAO_DATA_DIR"
+APP_NAME = "nianbao"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """The data folder to use, created if missing."""
+    if override:
+        path = Path(override)
+    elif os.environ.get(ENV_VAR):
+        path = Path(os.environ[ENV_VAR])
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path = path.expanduser().absolute()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreError(f"数据文件夹 {path} 是一个文件，不是文件夹；请换一个数据文件夹。") from None
+    except OSError as e:
+        raise StoreError(f"无法创建数据文件夹 {path}（{e.strerror}）；请检查权限或换一个数据文件夹。") from None
+    return path
+
+
+class Layout:
+    """The files inside a data folder, named in one place."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.db = root / "db"  # everything a backup holds
+        self.agencies = self.db / "agencies"  # one TinyDB file per agency
+        self.revisions = self.db / "revisions"  # one append-only log per report
+        self.backups = root / "backups"
+        self.damaged = root / "damaged"  # unreadable files, moved aside, never deleted
+        self.lock = root / "nianbao.lock"
+
+    def agency_file(self, agency_id: str) -> Path:
+        return self.agencies / f"{agency_id}.json"
+
+    def revision_log(self, agency_id: str, year: int) -> Path:
+        return self.revisions / agency_id / f"{year}.jsonl"

@@ -1,0 +1,577 @@
+"""The Store: every agency's reports of every year, kept safely in the data folder.
+
+Layout of the data folder (see paths.Layout): ``db/agencies/<id>.json`` (one TinyDB file per
+agency), ``db/revisions/<id>/<year>.jsonl`` (earlier versions of each report),
+``backups/*.zip``, ``damaged/`` (unreadable files moved aside), ``nianbao.lock``.
+
+One program instance writes (it holds the lock); any other opens the store read-only. Writes
+never change the caller's Report, so after a failed write the caller still holds everything
+and a later save simply retries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from report.document import Agency, Report, ReportFileError
+from store import backups
+from store.agency_db import AgencyDB, check_shape
+from store.carry import carry_forward
+from store.errors import StoreError, StoreLockedError, StoreWriteError, write_error
+from store.migrations import SCHEMA_VERSION, migrate, version_of
+from store.paths import Layout
+from store.revisions import Revision, RevisionLog
+from store.storage import DamagedFileError, atomic_write, clean_stale_temp, fsync_dir, parse_json
+
+log = logging.getLogger(__name__)
+
+DRAFT, FINAL = "draft", "final"
+LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
+                  "请在那个窗口中修改，或关闭它后重新打开本程序。")
+_COMPLETE = ".complete"  # marks a fully written restore staging folder
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One line of the year list; counts are those of the checker at the last save (None if unknown)."""
+
+    agency: str
+    year: int
+    form: str
+    status: str
+    created: dt.datetime
+    modified: dt.datetime
+    final_at: dt.datetime | None
+    errors: int | None
+    warnings: int | None
+    notes: int | None
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _time(s: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(s) if s else None
+
+
+class Store:
+    def __init__(self, root: Path):
+        self.data_dir = Path(root)
+        self.layout = Layout(self.data_dir)
+        self.notices: list[str] = []  # Chinese sentences the GUI shows once after opening
+        self.read_only = False
+        self._lock = FileLock(str(self.layout.lock))
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            self.read_only = True
+            self.notices.append(LOCKED_MESSAGE)
+        except OSError as e:
+            self.read_only = True
+            self.notices.append(f"数据文件夹 {self.data_dir} 不能写入（{e.strerror}），本窗口只能查看，不能修改。")
+        self._dbs: dict[str, AgencyDB] = {}
+        self._skipped: set[Path] = set()  # files this instance cannot use (damaged, newer version)
+        self._logs: dict[tuple[str, int], RevisionLog] = {}
+        self._parsed: dict[tuple[str, int], tuple[str, Report]] = {}
+        self._backup_day: dt.date | None = None
+        self._migration_backup: Path | None = None
+        if not self.read_only:
+            self._finish_interrupted_restore()
+            clean_stale_temp(self.layout.db)
+            clean_stale_temp(self.layout.backups)
+        self._refresh()
+
+    # ------------------------------------------------------------------ opening
+    def _refresh(self) -> None:
+        """Open agency files not yet open (another instance may have added some)."""
+        folder = self.layout.agencies
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.json")):
+            if path.stem in self._dbs or path in self._skipped or path.name.startswith("."):
+                continue
+            db = self._open_agency(path)
+            if db is not None:
+                self._dbs[db.id] = db
+
+    def _open_agency(self, path: Path) -> AgencyDB | None:
+        db = AgencyDB(path, self.read_only)
+        try:
+            data = db.raw()
+        except DamagedFileError as e:
+            db.close()
+            return self._recover_damaged(path, e)
+        version = version_of(data)
+        if version > SCHEMA_VERSION:
+            self._skipped.add(path)
+            self.read_only = True
+            self.notices.append(f"单位“{db.name}”的数据由更新版本的年报助手保存，本程序无法修改它。"
+                                "请升级年报助手；在此之前本窗口只能查看。")
+            return None
+        if version < SCHEMA_VERSION:
+            if self.read_only:
+                self._skipped.add(path)
+                self.notices.append(f"单位“{db.name}”的数据需要升级格式，本窗口为只读，暂不显示。")
+                return None
+            if self._migration_backup is None:
+                self._migration_backup = backups.create(self.layout, "before-migration")
+                self.notices.append(f"数据已升级为新的格式；升级前的数据已备份到 {self._migration_backup}。")
+            db.write_raw(migrate(data))
+        return db
+
+    def _recover_damaged(self, path: Path, err: DamagedFileError) -> AgencyDB | None:
+        """Move the unreadable file aside and bring back its newest readable backup."""
+        self._skipped.add(path)
+        if self.read_only:
+            self.notices.append(f"{err}本窗口为只读，未做处理；请关闭其他年报助手窗口后重新打开。")
+            return None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = self.layout.damaged / f"{path.stem}-{stamp}.json"
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.layout.damaged / f"{path.stem}-{stamp}-{n}.json"
+        try:
+            self.layout.damaged.mkdir(parents=True, exist_ok=True)
+            os.replace(path, aside)
+        except OSError as e:
+            self.read_only = True
+            self.notices.append(f"{err}无法把它移到 {self.layout.damaged}（{e.strerror}），本窗口只能查看。")
+            return None
+        member = f"agencies/{path.name}"
+        for b in backups.list_backups(self.layout):
+            data = backups.read_member(b.path, member)
+            if data is None:
+                continue
+            try:
+                parsed = parse_json(data, path)
+                check_shape(parsed, path)
+            except DamagedFileError:
+                continue
+            atomic_write(path, data)
+            self._skipped.discard(path)
+            db = self._open_agency(path)
+            name = db.name if db else path.stem
+            self.notices.append(
+                f"单位“{name}”的数据文件已损坏，无法读取。损坏的文件已移到 {aside}（未删除）；"
+                f"已从 {b.time:%Y年%m月%d日 %H:%M} 的备份恢复，此后的修改可能需要重新填写。")
+            return db
+        self.notices.append(f"{err}损坏的文件已移到 {aside}（未删除），但没有找到可用的备份，"
+                            "该单位的报告暂时无法显示。请联系技术人员从该文件中抢救数据。")
+        return None
+
+    def _finish_interrupted_restore(self) -> None:
+        """A crash during restore() leaves staging folders; finish or undo that restore."""
+        db, staging, old = self.layout.db, self._staging, self._old_db
+        if staging.exists() and not db.exists() and (staging / _COMPLETE).exists():
+            os.replace(staging, db)
+        elif staging.exists() and not db.exists() and old.exists():
+            os.replace(old, db)
+        if staging.exists():
+            shutil.rmtree(staging)
+        if old.exists() and db.exists():
+            shutil.rmtree(old)
+        (db / _COMPLETE).unlink(missing_ok=True)
+
+    @property
+    def _staging(self) -> Path:
+        return self.data_dir / "db.restoring"
+
+    @property
+    def _old_db(self) -> Path:
+        return self.data_dir / "db.replaced"
+
+    def close(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+        if self._lock.is_locked:
+            self._lock.release()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ helpers
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreLockedError(LOCKED_MESSAGE)
+
+    def _db(self, agency_name: str) -> AgencyDB | None:
+        self._refresh()
+        for db in self._dbs.values():
+            if db.name == agency_name:
+                return db
+        return None
+
+    def _require_db(self, agency_name: str) -> AgencyDB:
+        db = self._db(agency_name)
+        if db is None:
+            raise StoreError(f"没有找到单位“{agency_name}”。")
+        return db
+
+    def _record(self, agency_name: str, year: int) -> tuple[AgencyDB, dict]:
+        db = self._require_db(agency_name)
+        rec = db.record(int(year))
+        if rec is None:
+            raise StoreError(f"没有找到{agency_name}{year}年度的报告。")
+        return db, rec
+
+    def _log(self, db: AgencyDB, year: int) -> RevisionLog:
+        key = (db.id, year)
+        if key not in self._logs:
+            self._logs[key] = RevisionLog(self.layout.revision_log(db.id, year))
+        return self._logs[key]
+
+    def _report(self, db: AgencyDB, year: int) -> Report | None:
+        """The stored report as an object, parsed once per saved version."""
+        rec = db.record(year)
+        if rec is None:
+            return None
+        key = (db.id, year)
+        hit = self._parsed.get(key)
+        if hit and hit[0] == rec["modified"]:
+            return hit[1].copy()
+        report = _from_doc(rec["doc"], rec.get("doc", {}).get("agency", {}).get("name", ""), year)
+        self._parsed[key] = (rec["modified"], report)
+        return report.copy()
+
+    @staticmethod
+    def _counts(report: Report, previous: Report | None) -> dict[str, int] | None:
+        """Checker counts cached for the year list; a checker failure must never block a save."""
+        try:
+            from report.checks import check
+
+            findings = check(report, previous)
+        except Exception:  # noqa: BLE001 — the save matters more than the counts
+            log.exception("checker failed while saving")
+            return None
+        counts = {"error": 0, "warning": 0, "note": 0}
+        for f in findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        return counts
+
+    def _daily_backup(self) -> None:
+        """Before the first change of a day, back up the store as it was."""
+        today = dt.date.today()
+        if self._backup_day == today:
+            return
+        self._backup_day = today
+        newest = backups.list_backups(self.layout)
+        if (newest and newest[0].time.date() == today) or not self._dbs:
+            return
+        try:
+            backups.create(self.layout, "daily")
+            backups.rotate(self.layout)
+        except StoreWriteError as e:
+            self.notices.append(f"今天的自动备份没有成功：{e}")
+
+    # ------------------------------------------------------------------ agencies
+    def agencies(self) -> list[Agency]:
+        self._refresh()
+        return sorted((db.profile() for db in self._dbs.values()), key=lambda a: a.name)
+
+    def get_agency(self, name: str) -> Agency | None:
+        db = self._db(name)
+        return db.profile() if db else None
+
+    def save_agency(self, agency: Agency) -> None:
+        """Create the agency, or update its profile (the profile new years start from)."""
+        self._writable()
+        name = agency.name.strip()
+        if not name:
+            raise StoreError("请填写单位名称。")
+        agency = Agency.from_dict({**agency.to_dict(), "name": name})
+        db = self._db(name)
+        if db is None:
+            self._create_agency(agency)
+        else:
+            db.set_profile(agency)
+
+    def _create_agency(self, agency: Agency) -> AgencyDB:
+        path = self.layout.agency_file(uuid.uuid4().hex[:12])
+        db = AgencyDB.create(path, agency, _now())
+        self._dbs[db.id] = db
+        return db
+
+    # ------------------------------------------------------------------ reports
+    def reports(self, agency_name: str) -> list[ReportSummary]:
+        """The agency's reports, oldest year first."""
+        db = self._db(agency_name)
+        if db is None:
+            return []
+        out = []
+        for r in db.records():
+            c = r.get("counts") or {}
+            out.append(ReportSummary(db.name, r["year"], r["doc"].get("form", ""), r["status"],
+                                     _time(r["created"]), _time(r["modified"]), _time(r.get("final_at")),
+                                     c.get("error"), c.get("warning"), c.get("note")))
+        return out
+
+    def all_reports(self) -> list[ReportSummary]:
+        return [s for a in self.agencies() for s in self.reports(a.name)]
+
+    def exists(self, agency_name: str, year: int) -> bool:
+        db = self._db(agency_name)
+        return bool(db and db.record(int(year)))
+
+    def load(self, agency_name: str, year: int) -> Report:
+        db, _ = self._record(agency_name, year)
+        return self._report(db, int(year))
+
+    def status(self, agency_name: str, year: int) -> str:
+        return self._record(agency_name, year)[1]["status"]
+
+    def save(self, report: Report) -> bool:
+        """Store the report (creating its agency if new); True if its content changed.
+
+        The content it replaces is kept as a revision. A final report cannot change.
+        """
+        return self._save(report, "draft")
+
+    def replace(self, report: Report) -> bool:
+        """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""
+        return self._save(report, "replaced")
+
+    def _save(self, report: Report, kind: str) -> bool:
+        self._writable()
+        name = report.agency.name.strip()
+        if not name:
+            raise StoreError("报告中没有填写单位名称，请先在“单位信息”中填写。")
+        year = int(report.year)
+        doc = report.to_dict()
+        db = self._db(name)
+        rec = db.record(year) if db else None
+        if rec is not None and rec["doc"] == doc:
+            return False
+        if rec is not None and rec["status"] == FINAL:
+            raise StoreError(f"{name}{year}年度报告已定稿，不能修改。如需修改，请先“撤回为草稿”。")
+        self._daily_backup()
+        if db is None:
+            db = self._create_agency(report.agency)
+        now = _now()
+        counts = self._counts(report, self._report(db, year - 1))
+        later = db.record(year + 1)
+        later_counts = {"counts": self._counts(self._report(db, year + 1), report)} if later else None
+        if rec is None:
+            db.insert({"year": year, "status": DRAFT, "created": now, "modified": now, "final_at": None,
+                       "counts": counts, "doc": doc})
+            if later_counts:
+                db.update({year + 1: later_counts})
+        else:
+            self._log(db, year).append(kind, rec["modified"], rec["doc"])
+            changes = {year: {"doc": doc, "modified": now, "counts": counts}}
+            if later_counts:
+                changes[year + 1] = later_counts
+            db.update(changes)
+        return True
+
+    def mark_final(self, agency_name: str, year: int) -> None:
+        """定稿: refused while the checker finds 错误; keeps an immutable snapshot."""
+        self._writable()
+        db, rec = self._record(agency_name, year)
+        if rec["status"] == FINAL:
+            return
+        year = int(year)
+        report = self._report(db, year)
+        from report.checks import check
+
+        errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
+        if errors:
+            first = "；".join(f.message for f in errors[:3])
+            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个错误，改正后才能定稿：{first}")
+        now = _now()
+        self._log(db, year).append("final", now, rec["doc"])
+        db.update({year: {"status": FINAL, "final_at": now}})
+
+    def reopen(self, agency_name: str, year: int) -> None:
+        """撤回为草稿: the report may change again; recorded in its history."""
+        self._writable()
+        db, rec = self._record(agency_name, year)
+        if rec["status"] != FINAL:
+            return
+        self._log(db, int(year)).append("reopen", _now())
+        db.update({int(year): {"status": DRAFT, "final_at": None}})
+
+    def delete(self, agency_name: str, year: int) -> Path:
+        """Delete a report after backing up the whole store; returns that backup."""
+        self._writable()
+        db, _ = self._record(agency_name, year)
+        year = int(year)
+        backup = backups.create(self.layout, "before-delete")
+        backups.rotate(self.layout)
+        db.remove(year)
+        self._parsed.pop((db.id, year), None)
+        log_path = self.layout.revision_log(db.id, year)
+        self._logs.pop((db.id, year), None)
+        if log_path.exists():  # keep its history, out of the way of a new report of that year
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            try:
+                os.replace(log_path, log_path.with_name(f"{year}.deleted-{stamp}.jsonl"))
+            except OSError as e:
+                raise write_error(e, log_path) from e
+        return backup
+
+    # ------------------------------------------------------------------ new years
+    def new_year_from_last(self, agency_name: str, year: int) -> Report:
+        """Create year Y from Y−1 (see store.carry for what carries over) and save it."""
+        self._writable()
+        db = self._require_db(agency_name)
+        year = int(year)
+        self._refuse_existing(db, agency_name, year)
+        prev = self._report(db, year - 1)
+        if prev is None:
+            raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
+        report = carry_forward(prev, year, db.profile())
+        history = {**(report.website_counts_history or {}), **self.history_counts(agency_name, before_year=year)}
+        report.website_counts_history = history or None
+        self.save(report)
+        return report
+
+    def new_blank_year(self, agency_name: str, year: int) -> Report:
+        """Create an empty report for the year, with the agency's profile, and save it."""
+        self._writable()
+        db = self._require_db(agency_name)
+        year = int(year)
+        self._refuse_existing(db, agency_name, year)
+        report = Report.blank(year, db.profile())
+        self.save(report)
+        return report
+
+    @staticmethod
+    def _refuse_existing(db: AgencyDB, agency_name: str, year: int) -> None:
+        if db.record(year):
+            raise StoreError(f"{agency_name}{year}年度的报告已经存在。")
+        if year < 2019:
+            raise StoreError(f"{year}年不在任何报告格式的适用年度内：本程序支持2019年度起的报告。")
+
+    # ------------------------------------------------------------------ chart history
+    def history_counts(self, agency_name: str, before_year: int | None = None) -> dict[str, dict[str, int]]:
+        """Website counts per year: each report's own counts first, then figures typed for
+        years without one, then the history that reports carried in (imported files)."""
+        db = self._db(agency_name)
+        if db is None:
+            return {}
+        out: dict[str, dict[str, int]] = {}
+        records = db.records()
+        for r in records:
+            out.update({y: dict(c) for y, c in (r["doc"].get("website_counts_history") or {}).items()})
+        out.update(db.typed_history())
+        for r in records:
+            if r["doc"].get("website_counts"):
+                out[str(r["year"])] = dict(r["doc"]["website_counts"])
+        return {y: out[y] for y in sorted(out) if before_year is None or int(y) < before_year}
+
+    def set_history_counts(self, agency_name: str, year: int, counts: dict[str, int] | None) -> None:
+        """Figures for a year the program has no report of (None or {} removes them)."""
+        self._writable()
+        db = self._require_db(agency_name)
+        year = int(year)
+        rec = db.record(year)
+        if rec and rec["doc"].get("website_counts"):
+            raise StoreError(f"{year}年度的报告已在本程序中，请在该年度报告中修改网站信息数量。")
+        clean: dict[str, int] = {}
+        for category, n in (counts or {}).items():
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise StoreError(f"{year}年“{category}”的数量应为不小于 0 的整数，现在是“{n}”。")
+            clean[str(category)] = n
+        history = db.typed_history()
+        if clean:
+            history[str(year)] = clean
+        else:
+            history.pop(str(year), None)
+        db.set_typed_history(history)
+
+    # ------------------------------------------------------------------ revisions
+    def revisions(self, agency_name: str, year: int) -> list[Revision]:
+        """The report's earlier versions and events, newest first."""
+        db = self._require_db(agency_name)
+        return self._log(db, int(year)).list()
+
+    def load_revision(self, agency_name: str, year: int, revision_id: int) -> Report:
+        db = self._require_db(agency_name)
+        rec = self._log(db, int(year)).get(revision_id)
+        if rec is None or rec.get("doc") is None:
+            raise StoreError(f"没有找到{agency_name}{year}年度报告的这个历史版本。")
+        return _from_doc(rec["doc"], agency_name, year)
+
+    def revert(self, agency_name: str, year: int, revision_id: int) -> Report:
+        """Make an earlier version current again; the current one is kept as a revision."""
+        report = self.load_revision(agency_name, year, revision_id)
+        self.save(report)
+        return report
+
+    # ------------------------------------------------------------------ backups
+    def backup_now(self) -> Path:
+        self._writable()
+        path = backups.create(self.layout, "manual")
+        backups.rotate(self.layout)
+        return path
+
+    def backups(self) -> list[backups.Backup]:
+        """Newest first."""
+        return backups.list_backups(self.layout)
+
+    def restore(self, backup_path: str | Path) -> Path:
+        """Replace the whole store by a backup; the current state is backed up first (returned)."""
+        self._writable()
+        files = backups.open_checked(Path(backup_path))
+        for name, data in files.items():
+            if name.startswith("agencies/"):
+                path = Path(backup_path) / name
+                try:
+                    parsed = parse_json(data, path)
+                    check_shape(parsed, path)
+                except DamagedFileError:
+                    raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
+                if version_of(parsed) > SCHEMA_VERSION:
+                    raise StoreError(f"备份文件 {backup_path} 由更新版本的年报助手生成，请先升级本程序。")
+        before = backups.create(self.layout, "before-restore")
+        staging, db_dir, old = self._staging, self.layout.db, self._old_db
+        try:
+            if staging.exists():
+                shutil.rmtree(staging)
+            for name, data in files.items():
+                atomic_write(staging / name, data)
+            atomic_write(staging / _COMPLETE, b"")
+            self.close_dbs()
+            if db_dir.exists():
+                os.replace(db_dir, old)
+            os.replace(staging, db_dir)
+            fsync_dir(self.data_dir)
+            if old.exists():
+                shutil.rmtree(old)
+            (db_dir / _COMPLETE).unlink()
+        except OSError as e:
+            raise write_error(e, db_dir) from e
+        finally:
+            self._finish_interrupted_restore()
+            self._refresh()
+        backups.rotate(self.layout)
+        return before
+
+    def close_dbs(self) -> None:
+        for db in self._dbs.values():
+            db.close()
+        self._dbs.clear()
+        self._skipped.clear()
+        self._logs.clear()
+        self._parsed.clear()
+
+
+def _from_doc(doc: dict, agency_name: str, year: int) -> Report:
+    try:
+        return Report.from_dict(doc)
+    except ReportFileError as e:
+        raise StoreError(f"{agency_name}{year}年度报告的存储内容无效（{e}），请从历史版本或备份中恢复。") from None

@@ -1,0 +1,188 @@
+"""Crash-safe files: a TinyDB storage that never leaves a half-written store behind.
+
+TinyDB's JSONStorage rewrites its file in place, so a crash between write and truncate leaves
+new JSON followed by old bytes (tech-notes §6). Here every write goes to a temporary file in
+the same folder, is fsynced, then ``os.replace``d over the store and the folder is fsynced:
+after a crash the file is either the old or the new version, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+from store.errors import StoreError, StoreLockedError, write_error
+
+TEMP_PREFIX = ".tmp-"
+# Windows refuses os.replace while another process (a virus scanner, an indexer, a backup tool)
+# has the target open; such holds are short, so retry for about a second.
+RETRY_REPLACE = os.name == "nt"
+REPLACE_ATTEMPTS = 20
+REPLACE_PAUSE = 0.05
+
+
+class DamagedFileError(StoreError):
+    """A store file exists but cannot be read as the JSON it should be."""
+
+    def __init__(self, path: Path, why: str):
+        super().__init__(f"数据文件 {path} 已损坏，无法读取（{why}）。")
+        self.path = path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (POSIX; Windows has no directory handles)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace(src: Path | str, dst: Path | str) -> None:
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if not RETRY_REPLACE or attempt == REPLACE_ATTEMPTS - 1:
+                raise
+            time.sleep(REPLACE_PAUSE)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    Raises StoreWriteError (with a Chinese message) if the disk refuses; the old file is intact.
+    """
+    folder = path.parent
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        replace(tmp, path)
+        tmp = None
+        fsync_dir(folder)
+    except OSError as e:
+        raise write_error(e, path) from e
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def append_line(path: Path, line: bytes) -> None:
+    """Append one record to a log, durably. A crash can only tear this last record, which
+    readers skip because every record starts on a fresh line."""
+    try:
+        new = not path.exists()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "ab") as fh:
+            fh.write(b"\n" + line)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if new:
+            fsync_dir(path.parent)
+    except OSError as e:
+        raise write_error(e, path) from e
+
+
+def clean_stale_temp(folder: Path) -> int:
+    """Remove temporary files a crashed writer left behind (only call while holding the lock)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for p in folder.rglob(TEMP_PREFIX + "*"):
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def dumps(data) -> bytes:
+    """Compact UTF-8 JSON: Chinese kept as characters, half the size of ASCII escapes."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_json(path: Path):
+    """The parsed file, None if it does not exist, DamagedFileError if it is not valid JSON."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return parse_json(raw, path)
+
+
+def parse_json(raw: bytes, path: Path):
+    """Parsed UTF-8 JSON bytes (read from ``path``); DamagedFileError if they are not."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DamagedFileError(path, "不是 UTF-8 文本") from None
+    except json.JSONDecodeError as e:
+        raise DamagedFileError(path, f"JSON 格式错误，第 {e.lineno} 行第 {e.colno} 列") from None
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage writing through :func:`atomic_write`.
+
+    TinyDB re-reads the whole file for every query; the parsed data is kept and reused while
+    the file on disk is unchanged (same inode, size and mtime), so a reader in another
+    process still sees every write. A failed write drops the kept data (TinyDB had already
+    changed it in place), so memory never claims what the disk does not hold.
+    """
+
+    def __init__(self, path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._data = None
+        self._signature = None
+
+    def _stat(self):
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
+
+    def read(self):
+        sig = self._stat()
+        if sig is None:
+            self._data = self._signature = None
+            return None
+        if sig != self._signature or self._data is None:
+            self._data = read_json(self.path)
+            self._signature = sig
+        return self._data
+
+    def write(self, data) -> None:
+        if self.read_only:
+            raise StoreLockedError("另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能保存修改。")
+        try:
+            atomic_write(self.path, dumps(data))
+        except BaseException:
+            self._data = self._signature = None
+            raise
+        self._data = data
+        self._signature = self._stat()
+
+    def forget(self) -> None:
+        """Drop the kept data so that the next read comes from disk."""
+        self._data = self._signature = None
+
+    def close(self) -> None:
+        self.forget()
