@@ -1,0 +1,122 @@
+"""What every rule reads: the report, last year's report, and the official names of cells and fields.
+
+Names are computed once per format (``_Names``) so that a full check stays within a few
+milliseconds: the window runs the checker after every keystroke.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+from report import sentences
+from report.document import Report, Value
+from report.forms import Form, load_form
+
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def ref(table: str, a: str, b: str) -> str:
+    """A cell ref as findings carry it: ``t3/3.7/natural``, ``t4/review/total``."""
+    return f"{table}/{a}/{b}"
+
+
+def show(v: Value) -> str:
+    """A value as the message prints it; a blank is named, never shown as 0."""
+    if v is None:
+        return "空"
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, str):
+        return f"“{v}”"
+    return str(v)
+
+
+def integer(v: Value) -> int | None:
+    """The value as a count, or None when it is blank, “/” or not a whole number."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    return None
+
+
+def count_problem(v: Value, signed: bool = False) -> str | None:
+    """Why a count cell is not a whole number ≥ 0 (or any whole number when ``signed``); None if fine."""
+    if v is None or v == "/":
+        return None
+    if isinstance(v, bool) or not isinstance(v, int):
+        return "应填整数"
+    if v < 0 and not signed:
+        return "件数不能为负数"
+    return None
+
+
+class _Names:
+    """Official names of one format's cells and text fields, built once."""
+
+    def __init__(self, form: Form):
+        self.cells = {ref(t.id, *c.key): t.cell_name(*c.key) for t in form.tables.values() for c in t.cells()}
+        self.fields = {form.intro.id: form.intro.label}
+        for part in form.parts:
+            n = 0
+            for f in part.fields:
+                if f.printed and f.numbered:
+                    self.fields[f.id] = f"{part.number}（{CN_NUMERALS[n]}）{f.label}"
+                    n += 1
+                elif f.label == part.heading:
+                    self.fields[f.id] = part.title
+                else:
+                    self.fields[f.id] = f"{part.title}·{f.label}"
+        self.field_ids = tuple(f.id for f in form.text_fields())
+        self.fees = {fid: f"{form.fees_label}·{label}" for fid, label, *_ in form.fees}
+
+
+@cache
+def names(form_id: str) -> _Names:
+    return _Names(load_form(form_id))
+
+
+class Context:
+    """One check run: ``report``, optional ``previous`` (last year's report) and cached lookups."""
+
+    def __init__(self, report: Report, previous: Report | None = None):
+        self.report = report
+        self.previous = previous
+        self.form = report.definition
+        self.names = names(report.form)
+        self._texts: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ cells
+    def has(self, table: str, a: str, b: str) -> bool:
+        return ref(table, a, b) in self.names.cells
+
+    def value(self, table: str, a: str, b: str) -> Value:
+        return self.report.get(table, a, b)
+
+    def name(self, table: str, a: str, b: str) -> str:
+        return self.names.cells[ref(table, a, b)]
+
+    def cells(self, table: str):
+        """Every cell of a table of this format, as (a, b, definition)."""
+        for c in self.form.tables[table].cells():
+            yield c.key[0], c.key[1], c
+
+    # ------------------------------------------------------------------ texts
+    def text(self, field_id: str) -> str:
+        """The text as it will be printed: the clerk's, or the generated one for an empty generated field."""
+        if field_id not in self._texts:
+            self._texts[field_id] = sentences.effective_text(self.report, field_id)
+        return self._texts[field_id]
+
+    def texts(self):
+        """(field id, printed text) for every narrative field of the format, in report order."""
+        for fid in self.names.field_ids:
+            yield fid, self.text(fid)
+
+    def field_name(self, field_id: str) -> str:
+        return self.names.fields[field_id]
+
+    @property
+    def government(self) -> bool:
+        return self.report.agency.kind == "government"

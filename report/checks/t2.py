@@ -1,0 +1,109 @@
+"""Table 2 (主动公开政府信息情况): number types, stock of documents, units, powers, 2019 items.
+
+“/” marks a figure the agency has no power for; rules skip it silently. Column roles differ
+between the formats, so each rule looks up the columns it needs and does nothing where the
+format has none.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from report.checks.context import Context, count_problem, integer, ref, show
+from report.checks.registry import Issue, Unknown, rule
+
+T = "t2"
+DOCUMENT_ROWS = ("rules", "normative")
+# (published this year, repealed this year or None, in force / public in total), per format
+STOCK_COLUMNS = {"2021": ("issued", "repealed", "in_force"), "2019": ("published", None, "total_public")}
+MONEY_PLACES = 4
+UNIT_SUSPECT = Decimal(10000)  # 万元: a non-government agency's fees of 1 亿元 or more are likely typed in 元
+
+
+def _money_problem(v) -> str | None:
+    if v is None or v == "/":
+        return None
+    if not isinstance(v, Decimal) or not v.is_finite():
+        return "应填金额（如 12.5）"
+    if v < 0:
+        return "金额不能为负数"
+    if v.normalize().as_tuple().exponent < -MONEY_PLACES:
+        return f"单位是万元，最多保留 {MONEY_PLACES} 位小数"
+    return None
+
+
+@rule("T2-INT", "error")
+def number_types(ctx: Context):
+    for a, b, cell in ctx.cells(T):
+        v = ctx.value(T, a, b)
+        kind = cell.column.type
+        why = _money_problem(v) if kind == "money" else count_problem(v, signed=kind == "signed")
+        if why:
+            yield Issue(f"{ctx.name(T, a, b)} = {show(v)}：{why}。", (ref(T, a, b),))
+
+
+def _known(ctx: Context, a: str, b: str | None):
+    """(value, blank?) of a count cell; value None for “/”, invalid or no such column."""
+    if b is None or not ctx.has(T, a, b):
+        return None, False
+    v = ctx.value(T, a, b)
+    return integer(v), v is None
+
+
+@rule("T2-STOCK", "warning", "规章和规范性文件的现行有效件数")
+def documents_in_force(ctx: Context):
+    issued_col, repealed_col, stock_col = STOCK_COLUMNS[ctx.form.id]
+    for row in DOCUMENT_ROWS:
+        (issued, issued_blank), (stock, stock_blank) = _known(ctx, row, issued_col), _known(ctx, row, stock_col)
+        repealed, repealed_blank = _known(ctx, row, repealed_col)
+        if issued_blank or stock_blank:
+            blank = [c for c, is_blank in ((issued_col, issued_blank), (stock_col, stock_blank)) if is_blank]
+            yield Unknown(tuple(ref(T, row, c) for c in blank), tuple(ctx.name(T, row, c) for c in blank))
+            continue
+        if issued is None or stock is None or stock >= issued:
+            continue
+        if repealed_blank:
+            yield Unknown((ref(T, row, repealed_col),), (ctx.name(T, row, repealed_col),))
+            continue
+        if stock + (repealed or 0) >= issued:  # issued and repealed within the same year
+            continue
+        cells = tuple(ref(T, row, c) for c in (issued_col, repealed_col, stock_col) if c)
+        yield Issue(f"{ctx.name(T, row, stock_col)} = {stock}，少于{ctx.name(T, row, issued_col)} = {issued}："
+                    "本年制发且仍有效的文件也应计入现行有效件数，请核对。", cells)
+
+
+@rule("T2-UNIT", "warning")
+def charges_unit(ctx: Context):
+    if ctx.government or not ctx.has(T, "charges", "amount"):
+        return
+    v = ctx.value(T, "charges", "amount")
+    if isinstance(v, Decimal) and v >= UNIT_SUSPECT:
+        yield Issue(f"{ctx.name(T, 'charges', 'amount')} = {show(v)}，即 {show(v / UNIT_SUSPECT)} 亿元："
+                    "这一栏的单位是万元，是否误按元填写了？", (ref(T, "charges", "amount"),))
+
+
+@rule("T2-RULES", "warning")
+def department_rules(ctx: Context):
+    if ctx.government:
+        return
+    nonzero = [(a, b) for a, b, _ in ctx.cells(T) if a == "rules" and (integer(ctx.value(T, a, b)) or 0) > 0]
+    if nonzero:
+        listed = "、".join(f"{ctx.name(T, a, b)} = {ctx.value(T, a, b)}" for a, b in nonzero)
+        row = ctx.form.tables[T].cell(*nonzero[0]).row.name
+        yield Issue(f"{listed}：本单位登记为部门，部门没有规章制定权，“{row}”一行通常应填 0 或“/”。"
+                    "如确属人民政府，请在单位信息中改为人民政府。", tuple(ref(T, a, b) for a, b in nonzero))
+
+
+@rule("T2-2019", "warning", "上一年项目数量加本年增/减")
+def items_after_change(ctx: Context):
+    for a, b, _ in ctx.cells(T):
+        if b != "change" or not ctx.has(T, a, "last_year_items"):
+            continue
+        (last, last_blank), (change, change_blank) = _known(ctx, a, "last_year_items"), _known(ctx, a, "change")
+        if last_blank or change_blank:
+            blank = [c for c, is_blank in (("last_year_items", last_blank), ("change", change_blank)) if is_blank]
+            yield Unknown(tuple(ref(T, a, c) for c in blank), tuple(ctx.name(T, a, c) for c in blank))
+        elif last is not None and change is not None and last + change < 0:
+            yield Issue(f"{ctx.name(T, a, 'last_year_items')} = {last}，{ctx.name(T, a, 'change')} = {change}，"
+                        f"相加为 {last + change}：本年项目数量不能为负数。",
+                        (ref(T, a, "last_year_items"), ref(T, a, "change")))

@@ -1,0 +1,250 @@
+"""The clerk's text against the tables, read with regular expressions.
+
+What is read, and its limits (each rule reads the text as printed, generated text included):
+- Figures are Arabic digits (full-width digits are folded to ASCII first); numbers written
+  in Chinese characters (三件) are not read.
+- Statements are read within one clause (between ，。；and line breaks), so that “未发生”
+  in one clause never negates 行政复议 named in another; a sum (X-SUM) is read within one
+  sentence (between 。 and line breaks), because its parts are separated by ；.
+- X-SUM counts only numbers followed by the total's unit (条, 件 …): enumerators such as
+  “1．” or “2、”, article numbers (第3条) and figures in brackets are not parts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from report.checks.context import CN_NUMERALS, Context, integer, ref, show
+from report.checks.registry import Issue, Unknown, rule
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+CLAUSES = re.compile(r"[，,。；;！？!?\n]")
+SENTENCES = re.compile(r"[。！？!?\n]")
+GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
+
+# ---------------------------------------------------------------- X-REQ: (pattern, rows meant, alternative rows)
+FIGURES = (
+    (re.compile(rf"新收{GAP}(\d+)\s*件"), ("1",), None),
+    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), ("1",), ("1", "2")),
+    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), ("2",), None),
+    (re.compile(rf"办结{GAP}(\d+)\s*件"), ("3.7",), None),
+    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), ("4",), None),
+)
+
+# ---------------------------------------------------------------- X-NONE
+SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
+# “收到…申请” without a figure, read in 依申请公开 only (“收到和处理…申请情况” is a heading, not a statement)
+SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处理)[^，,。；;\n\d]{0,20}?申请")
+REQUESTS_FIELD = "overview.requests"
+
+# ---------------------------------------------------------------- X-APPEAL
+NEGATION = re.compile(r"未发生|未出现|未收到|未被|未有|没有|无(?!论|法|关|偿|需|须|正当)")
+ZERO_AFTER = re.compile(r"(?:复议|诉讼)[^，,。；;\n]{0,12}?(?:为|共)\s*(?:0|零)\s*(?:件|起|次)?")
+ALL_UPHELD = re.compile(r"均(?:获|被|予)?维持|全部(?:获得?|被|予)?维持|(?:均|全部)(?:获得?)?胜诉")
+REVIEW, SUITS = ("review",), ("suit_direct", "suit_after_review")
+
+# ---------------------------------------------------------------- X-SUM
+UNITS = "条件篇项个次场期份"
+TOTAL = re.compile(rf"(?:共计|合计|总计|共)\s*(\d+)\s*([{UNITS}])|(\d+)\s*([{UNITS}])\s*[：:]")
+BREAKDOWN = re.compile(r"^\s*[，,]?\s*(?:其中)?\s*[：:]?")
+BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+# ---------------------------------------------------------------- X-YEAR
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+REFERENCE = re.compile(r"比|较|与|同比|相比|以来|自|起|上年|去年|上一年|整改|报告|以前|之前")
+PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[^\d，,。；;\n]{0,3}?(?:至|到|—|－|-|~|～)"
+                    r"[^\d，,。；;\n]{0,2}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+PERIOD_CONTEXT = re.compile(r"统计|时限|期限")
+
+# ---------------------------------------------------------------- X-PARTS
+PART_COUNT = re.compile(rf"([{CN_NUMERALS}\d])\s*个?部分")
+ITEM_NUMBER = re.compile(rf"^\s*(?:[{CN_NUMERALS}]+[、是]|（[{CN_NUMERALS}]+）|\d+[、.．])")
+LIST_BEFORE = re.compile(r"(?:由|包括|包含|分为|：|:)([^。：:]*?)(?:等|共|计)*\s*$")
+LIST_AFTER = re.compile(r"^\s*(?:组成|构成)?\s*[，,]?\s*(?:分别为|包括|即)?\s*[：:]?([^。]*)")
+NORMALIZE = re.compile(r"[的、，,\s“”\"]")
+
+
+def _plain(text: str) -> str:
+    return text.translate(FULLWIDTH_DIGITS)
+
+
+def _snippet(text: str, start: int, end: int, pad: int = 8) -> str:
+    return text[max(0, start - pad):end + pad].replace("\n", " ")
+
+
+def _total(ctx: Context, row: str):
+    return ctx.value("t3", row, "total") if ctx.has("t3", row, "total") else None
+
+
+@rule("X-REQ", "warning", "正文中的申请件数")
+def request_figures(ctx: Context):
+    for fid, text in ctx.texts():
+        text, seen = _plain(text), set()
+        for pattern, rows, alternative in FIGURES:
+            for m in pattern.finditer(text):
+                figure = int(m.group(1))
+                if (rows, figure) in seen:
+                    continue
+                seen.add((rows, figure))
+                values = [_total(ctx, r) for r in rows]
+                cells = (f"texts/{fid}",) + tuple(ref("t3", r, "total") for r in rows)
+                if any(v is None for v in values):
+                    yield Unknown(tuple(ref("t3", r, "total") for r in rows), tuple(ctx.name("t3", r, "total") for r in rows))
+                    continue
+                if any(integer(v) is None for v in values) or figure == sum(values):
+                    continue
+                said = f"{ctx.field_name(fid)}写“{m.group(0)}”"
+                compared = f"{ctx.name('t3', rows[0], 'total')} = {values[0]}"
+                if alternative:
+                    both = [_total(ctx, r) for r in alternative]
+                    if all(isinstance(v, int) for v in both):
+                        if figure == sum(both):
+                            continue
+                        compared += (f"，加上{ctx.name('t3', alternative[1], 'total')}也只有 {sum(both)}"
+                                     if sum(both) < figure else f"，加上{ctx.name('t3', alternative[1], 'total')}为 {sum(both)}")
+                        cells += (ref("t3", alternative[1], "total"),)
+                yield Issue(f"{said}，但{compared}：请核对文字或表三。", cells)
+
+
+@rule("X-NONE", "warning", "正文“未收到申请”的说法")
+def no_requests(ctx: Context):
+    new = _total(ctx, "1")
+    for fid, text in ctx.texts():
+        text = _plain(text)
+        none = SAYS_NO_REQUESTS.search(text)
+        cells = (f"texts/{fid}", ref("t3", "1", "total"))
+        if none:
+            if new is None:
+                yield Unknown((ref("t3", "1", "total"),), (ctx.name("t3", "1", "total"),))
+            elif integer(new):
+                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{ctx.name('t3', '1', 'total')} = {new}。", cells)
+            continue
+        said = SAYS_REQUESTS.search(text) if fid == REQUESTS_FIELD else None
+        if said and new == 0 and not any(p.search(text) for p, rows, _ in FIGURES if rows == ("1",)):
+            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，"
+                        f"但{ctx.name('t3', '1', 'total')} = 0。", cells)
+
+
+def _groups_said(clause: str) -> tuple[str, ...]:
+    return (REVIEW if "复议" in clause and "复议后" not in clause else ()) + (SUITS if "诉讼" in clause else ())
+
+
+@rule("X-APPEAL", "warning", "正文中行政复议、行政诉讼的说法")
+def appeals(ctx: Context):
+    for fid, text in ctx.texts():
+        text = _plain(text)
+        for clause in CLAUSES.split(text):
+            if "复议" not in clause and "诉讼" not in clause and not ALL_UPHELD.search(clause):
+                continue
+            neg = NEGATION.search(clause)
+            says_none = (neg and re.search("复议|诉讼", clause[neg.end():])) or ZERO_AFTER.search(clause)
+            if says_none:
+                for group in _groups_said(clause[neg.start():] if neg else clause):
+                    v = ctx.value("t4", group, "total")
+                    if v is None:
+                        yield Unknown((ref("t4", group, "total"),), (ctx.name("t4", group, "total"),))
+                    elif integer(v):
+                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, 'total')} = {v}。",
+                                    (f"texts/{fid}", ref("t4", group, "total")))
+            if ALL_UPHELD.search(clause):
+                groups = _groups_said(clause) or REVIEW + SUITS
+                bad = [(g, c) for g in groups for c in ("corrected", "other", "pending") if integer(ctx.value("t4", g, c))]
+                if bad:
+                    listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
+                    yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{listed}。",
+                                (f"texts/{fid}",) + tuple(ref("t4", g, c) for g, c in bad))
+
+
+def _sum_sentences(text: str):
+    """(total, unit, parts, phrase) for every “共计 N 条，其中 a 条 … b 条” or “N 条：a 条；b 条” in the text."""
+    for sentence in SENTENCES.split(_plain(text)):
+        totals = list(TOTAL.finditer(sentence))
+        for i, m in enumerate(totals):
+            end = totals[i + 1].start() if i + 1 < len(totals) else len(sentence)
+            rest = sentence[m.end():end]
+            figure, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            if m.group(1):  # “共计 N 条” must be followed by 其中 to announce a breakdown
+                lead = BREAKDOWN.match(rest)
+                if "其中" not in lead.group(0):
+                    continue
+            parts = [int(p.group(1)) for p in re.finditer(rf"(?<![\d第.．])(\d+)\s*{unit}", BRACKETS.sub("", rest))]
+            if len(parts) >= 2:
+                yield int(figure), unit, parts, m.group(0)
+
+
+@rule("X-SUM", "warning")
+def breakdown_sums(ctx: Context):
+    for fid, text in ctx.texts():
+        for total, unit, parts, phrase in _sum_sentences(text):
+            if sum(parts) != total:
+                yield Issue(f"{ctx.field_name(fid)}写“{phrase}”，但其中各项之和为 "
+                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (f"texts/{fid}",))
+
+
+@rule("X-YEAR", "warning")
+def years(ctx: Context):
+    year = ctx.report.year
+    for fid, raw in ctx.texts():
+        text, odd = _plain(raw), {}
+        for m in YEAR.finditer(text):
+            y = int(m.group(1))
+            if y in (year, year + 1) or y < year - 1 or y in odd:
+                continue
+            start = max(text.rfind(s, 0, m.start()) for s in "，,。；;\n")
+            stop = min([i for i in (text.find(s, m.end()) for s in "，,。；;\n") if i >= 0] or [len(text)])
+            if y == year - 1 and REFERENCE.search(text[start + 1:stop]):
+                continue
+            odd[y] = _snippet(text, m.start(), m.end())
+        for y, snippet in odd.items():
+            why = "晚于落款年度" if y > year + 1 else "是上一年度，是否沿用了上年的文字"
+            yield Issue(f"{ctx.field_name(fid)}写着“{y}年”（“…{snippet}…”），但本报告是{year}年度的：{why}？",
+                        (f"texts/{fid}",))
+        for sentence in SENTENCES.split(text):
+            if not PERIOD_CONTEXT.search(sentence):
+                continue
+            for m in PERIOD.finditer(sentence):
+                y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
+                if (y1, m1, d1, y2 or y1, m2, d2) != (year, 1, 1, year, 12, 31):
+                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，应为{year}年1月1日至{year}年12月31日。",
+                                (f"texts/{fid}",))
+
+
+def _norm(s: str) -> str:
+    return NORMALIZE.sub("", s)
+
+
+def _listed_parts(sentence: str, count_at: tuple[int, int]) -> list[str]:
+    before = LIST_BEFORE.search(sentence[:count_at[0]])
+    listed = before.group(1) if before and len(before.group(1)) > 4 else LIST_AFTER.match(sentence[count_at[1]:]).group(1)
+    items = [i for i in re.split(r"[，,；;]", listed) if i.strip()]
+    if len(items) <= 1:
+        items = [i for i in re.split(r"[，,；;、]", listed) if i.strip()]
+    return [ITEM_NUMBER.sub("", i).strip() for i in items]
+
+
+@rule("X-PARTS", "note")
+def parts_named(ctx: Context):
+    fid, parts = ctx.form.intro.id, ctx.form.parts
+    text = ctx.text(fid)
+    for sentence in SENTENCES.split(text):
+        m = PART_COUNT.search(sentence)
+        if not m:
+            continue
+        said = CN_NUMERALS.index(m.group(1)) + 1 if m.group(1) in CN_NUMERALS else int(m.group(1))
+        where = ctx.field_name(fid)
+        if said != len(parts):
+            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。", (f"texts/{fid}",))
+            return
+        items = _listed_parts(sentence, m.span())
+        if len(items) < len(parts):
+            yield Issue(f"{where}说本报告共{m.group(1)}部分，但只列出了 {len(items)} 部分：{'，'.join(items)}。",
+                        (f"texts/{fid}",))
+            return
+        normalized = [_norm(i) for i in items]
+        missing = [p for p in parts if not any(_norm(p.heading) in i for i in normalized)]
+        strays = [i for i, n in zip(items, normalized) if not any(_norm(p.heading) in n for p in parts)]
+        if missing:
+            written = f"（文中写作“{'”“'.join(strays)}”）" if strays else ""
+            yield Issue(f"{where}列出的部分名称与正式标题不一致：正式标题为“{'”“'.join(p.title for p in missing)}”"
+                        f"{written}。报告正文按正式标题打印。", (f"texts/{fid}",))
+        return
