@@ -1,0 +1,34 @@
+"""The typeset PDF of a report (GB/T 9704 layout, embedded Chinese fonts, real tables, chart).
+
+Importing this package is cheap: ReportLab is imported only when a PDF is exported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from report.document import Report
+
+
+class PdfError(Exception):
+    """The PDF cannot be made; ``str()`` is a Chinese message saying what to fix."""
+
+
+def export_pdf(report: "Report", out_path, *, history: dict | None = None, include_chart: bool = True,
+               font_files: dict | None = None, invariant: bool = False, draft: bool | None = None) -> Path:
+    """Write ``report`` as a PDF to ``out_path`` and return the path.
+
+    history: earlier years' website counts {year: {category: n}} for the chart, over the report's own;
+    font_files: {role: path} chosen by the clerk (roles title, body, heading1, heading2, table);
+    invariant: reproducible bytes (fixed dates and ids); draft: None = 「草稿」 mark when the
+    checker finds an error, True/False forces it.
+    """
+    from report.pdf.build import build
+
+    return build(report, Path(out_path), history=history, include_chart=include_chart,
+                 font_files=font_files, invariant=invariant, draft=draft)
+
+
+__all__ = ["PdfError", "export_pdf"]

@@ -1,0 +1,177 @@
+"""Export a report as PDF: choose fonts, check every character, lay out, write atomically."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from report import __version__
+from report.forms import common
+from report.pdf import PdfError, chart, fonts as fontsel, stylesheet as ss, tables
+from report.pdf.story import Item, items
+from report.pdf.wording import wording
+
+_ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
+            "signature": "body", "table": "table", "chart": "table"}
+_STYLE_OF = {"title": ss.TITLE, "heading1": ss.HEADING1, "heading2": ss.HEADING2, "body": ss.BODY}
+PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
+WATERMARK_ROLE = "heading1"
+
+
+def has_errors(report) -> bool:
+    """True when the checker finds an 错误 (the report is then printed as a draft)."""
+    from report.checks import check
+
+    return any(f.severity == "error" for f in check(report))
+
+
+def _texts(story: list[Item], draft_text: str | None):
+    for item in story:
+        for text in item.texts():
+            yield _ROLE_OF[item.kind], text, item.where
+    yield PAGE_NUMBER_ROLE, wording()["page_number"].format(n=1234567890), "页码"
+    if draft_text:
+        yield WATERMARK_ROLE, draft_text, "草稿水印"
+
+
+def _signature(story: list[Item], fonts) -> list:
+    """Agency name and date: name two characters from the right edge, the date's first character
+    two characters right of the name's (GB/T 9704 7.3.5.2), both moved left if the date is longer."""
+    from reportlab.platypus import KeepTogether
+
+    from report.pdf.text import TextBlock
+
+    name, date = (TextBlock(i.text, ss.SIGNATURE, fonts) for i in story if i.kind == "signature")
+    wn, wd = name.natural_width(), date.natural_width()
+    right = ss.TEXT_WIDTH - ss.SIGNATURE_RIGHT_CHARS * ss.ADVANCE
+    name_start = right - wn
+    date_start = name_start + ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
+    if date_start + wd > right:
+        date_start = right - wd
+        name_start = date_start - ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
+    name.right_indent = ss.TEXT_WIDTH - name_start - wn
+    date.right_indent = ss.TEXT_WIDTH - date_start - wd
+    name.spaceBefore = ss.SIGNATURE_SPACE_BEFORE
+    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text)) if i])]
+
+
+def _room_after_heading(story: list[Item], n: int, made: dict) -> float:
+    """Room a run of headings starting at ``n`` needs, so none is left alone at a page foot,
+    and a table that fits one page starts on the same page as its heading."""
+    end = n
+    while end < len(story) and story[end].kind.startswith("heading"):
+        end += 1
+    headings = (end - n) * ss.LEADING
+    if end < len(story) and story[end].kind == "table":
+        _w, height = made[end].wrap(ss.TEXT_WIDTH, ss.FRAME_HEIGHT)
+        whole = headings + height + made[end].getSpaceBefore()
+        return whole if whole <= ss.FRAME_HEIGHT else headings + ss.KEEP_AFTER_HEADING_TABLE
+    return headings + ss.KEEP_AFTER_HEADING
+
+
+def _flowables(story: list[Item], fonts) -> list:
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    from report.pdf.text import TextBlock
+
+    made = {n: tables.flowable(item.payload, fonts) for n, item in enumerate(story) if item.kind == "table"}
+    out = []
+    for n, item in enumerate(story):
+        if item.kind.startswith("heading") and not story[n - 1].kind.startswith("heading"):
+            out.append(CondPageBreak(_room_after_heading(story, n, made)))
+        if item.kind in _STYLE_OF:
+            out.append(TextBlock(item.text, _STYLE_OF[item.kind], fonts))
+        elif item.kind == "table":
+            out.append(made[n])
+        elif item.kind == "signature" and item.where == "落款":
+            out += _signature(story, fonts)
+        elif item.kind == "chart":
+            out += [Spacer(0, ss.LEADING), chart.drawing(item.payload, fonts)]
+    return out
+
+
+def _decorate(fonts, draft_text: str | None):
+    number_font = fonts.roles[PAGE_NUMBER_ROLE].name
+    mark_font = fonts.roles[WATERMARK_ROLE].name
+    fmt = wording()["page_number"]
+
+    def on_page(canvas, doc):
+        canvas.saveState()
+        if draft_text:
+            canvas.setFillGray(ss.WATERMARK_GREY)
+            canvas.setFont(mark_font, ss.WATERMARK_SIZE)
+            canvas.translate(ss.PAGE_WIDTH / 2, ss.PAGE_HEIGHT / 2)
+            canvas.rotate(ss.WATERMARK_ANGLE)
+            canvas.drawCentredString(0, -ss.WATERMARK_SIZE / 3, draft_text)
+            canvas.restoreState()
+            canvas.saveState()
+        n = doc.page
+        canvas.setFont(number_font, ss.SIZE_4HAO)
+        canvas.setFillGray(0)
+        y = ss.MARGIN_BOTTOM - ss.PAGE_NUMBER_GAP - 0.3 * ss.SIZE_4HAO
+        text = fmt.format(n=n)
+        if n % 2:
+            canvas.drawRightString(ss.PAGE_WIDTH - ss.MARGIN_RIGHT - ss.PAGE_NUMBER_INSET, y, text)
+        else:
+            canvas.drawString(ss.MARGIN_LEFT + ss.PAGE_NUMBER_INSET, y, text)
+        canvas.restoreState()
+
+    return on_page
+
+
+def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
+          draft=None) -> Path:
+    if not report.agency.name.strip():
+        raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+    fonts = fontsel.select(font_files)
+    story = items(report, history=history, include_chart=include_chart)
+    if draft is None:
+        draft = has_errors(report)
+    draft_text = common()["status"]["draft"] if draft else None
+    fontsel.check_coverage(fonts, _texts(story, draft_text))
+
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus.doctemplate import LayoutError
+
+    w = wording()
+    title = report.agency.name + w["title"].format(year=report.year)
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=(ss.PAGE_WIDTH, ss.PAGE_HEIGHT), leftMargin=ss.MARGIN_LEFT, rightMargin=ss.MARGIN_RIGHT,
+        topMargin=ss.MARGIN_TOP, bottomMargin=ss.FRAME_BOTTOM, title=title, author=report.agency.name,
+        subject=w["subject"], keywords=[*w["keywords"], report.agency.name, str(report.year)],
+        creator=w["creator"].format(version=__version__), lang="zh-CN", invariant=1 if invariant else 0,
+        initialFontName=fonts.roles["body"].name, initialFontSize=ss.SIZE_3HAO)
+    frame = Frame(ss.MARGIN_LEFT, ss.FRAME_BOTTOM, ss.TEXT_WIDTH, ss.FRAME_HEIGHT,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(fonts, draft_text))])
+    try:
+        doc.build(_flowables(story, fonts))
+    except LayoutError as e:
+        raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
+    _write_atomically(out_path, buf.getvalue())
+    return out_path
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a failed export never leaves half a PDF."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".nianbao-", suffix=".pdf", dir=path.parent)
+    except FileNotFoundError:
+        raise PdfError(f"找不到要保存到的文件夹：{path.parent}") from None
+    except PermissionError:
+        raise PdfError(f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except PermissionError:
+        raise PdfError(f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。") from None
+    except OSError as e:
+        raise PdfError(f"无法写入 {path.name}：{e.strerror or e}（磁盘可能已满）。") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

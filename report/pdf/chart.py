@@ -1,0 +1,130 @@
+"""The year-over-year bar chart of items published on the website (like the seed report's).
+
+``chart_data()`` picks this year and up to four earlier years (plain data, checked for glyphs
+like every other text); ``drawing()`` draws grouped bars per category with labelled values and
+a legend placed above the plot, where it cannot cover a bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from report.forms import common
+from report.pdf import stylesheet as ss
+from report.pdf.wording import wording
+
+
+@dataclass(frozen=True)
+class ChartData:
+    title: str
+    unit: str  # 「单位：条」
+    years: tuple[str, ...]  # printed year labels, oldest first
+    categories: tuple[str, ...]
+    values: tuple[tuple[int | None, ...], ...]  # one row per year, one value per category
+
+    def texts(self) -> list[str]:
+        return [self.title, self.unit, *self.years, *self.categories,
+                *(str(v) for row in self.values for v in row if v is not None)]
+
+
+def chart_data(report, history: dict | None = None) -> ChartData | None:
+    """The chart's figures, or None when this year or every earlier year is missing."""
+    if not report.website_counts:
+        return None
+    earlier = {**(report.website_counts_history or {}), **(history or {})}
+    years = sorted((y for y, counts in earlier.items() if counts and y.isdigit() and int(y) < report.year), key=int)
+    years = years[-(ss.CHART_MAX_YEARS - 1):]
+    if not years:
+        return None
+    series = [earlier[y] for y in years] + [report.website_counts]
+    categories = list(report.website_counts)
+    for counts in series:
+        categories += [c for c in counts if c not in categories]
+    w = wording()
+    site = common()["website"]
+    return ChartData(
+        title=site["heading"],
+        unit=w["chart_unit"].format(unit=site["unit"]),
+        years=tuple(w["chart_year"].format(year=y) for y in [*years, str(report.year)]),
+        categories=tuple(categories),
+        values=tuple(tuple(counts.get(c) for c in categories) for counts in series),
+    )
+
+
+def _font(fonts, texts) -> str:
+    """The first font of the table role's chain that has every character of the chart."""
+    chars = set("".join(texts))
+    chain = fonts.chain("table")
+    best = max(chain, key=lambda f: (sum(f.has(c) for c in chars), -chain.index(f)))
+    return best.name
+
+
+def _wrap(label: str, per_line: int) -> str:
+    return "\n".join(label[i:i + per_line] for i in range(0, len(label), per_line))
+
+
+def _step(top: int) -> int:
+    """A whole-number tick step giving about five gridlines (1, 2, 5, 10, 20, 50 …)."""
+    step = 1
+    while top / step > 6:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2
+    return step
+
+
+def drawing(data: ChartData, fonts):
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib.colors import Color
+
+    font = _font(fonts, data.texts())
+    size = ss.SIZE_CHART
+    w, h = ss.CHART_WIDTH, ss.CHART_HEIGHT
+    d = Drawing(w, h)
+    d.initialFontName, d.initialFontSize = font, size  # the renderer's first font (else a stray Helvetica)
+    title_y = h - ss.CHART_TITLE_SIZE
+    d.add(String(w / 2, title_y, data.title, fontName=font, fontSize=ss.CHART_TITLE_SIZE, textAnchor="middle"))
+
+    colours = [Color(*ss.CHART_COLOURS[i % len(ss.CHART_COLOURS)]) for i in range(len(data.years))]
+    legend = Legend()
+    legend.fontName, legend.fontSize = font, size
+    legend.alignment = "right"
+    legend.columnMaximum = 1  # one row: every year side by side
+    legend.boxAnchor = "n"
+    legend.x, legend.y = w / 2, title_y - 0.8 * size
+    legend.dx = legend.dy = size
+    legend.deltax = 4 * size
+    legend.colorNamePairs = list(zip(colours, data.years))
+    d.add(legend)
+
+    chart = VerticalBarChart()
+    chart.x, chart.y = 3 * size, 4 * size
+    chart.width = w - chart.x - size
+    chart.height = legend.y - 3 * size - chart.y
+    chart.data = [list(row) for row in data.values]
+    chart.barSpacing = 1
+    chart.groupSpacing = 8
+    for i, c in enumerate(colours):
+        chart.bars[i].fillColor = c
+        chart.bars[i].strokeColor = None
+    per_line = max(2, int(chart.width / len(data.categories) / size) - 1)
+    chart.categoryAxis.categoryNames = [_wrap(c, per_line) for c in data.categories]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = size
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.leading = size * 1.2
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = size
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.valueAxis.valueStep = _step(max((v for row in data.values for v in row if v), default=1))
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = size
+    chart.barLabels.nudge = 0.6 * size
+    d.add(chart)
+    d.add(String(chart.x - 2 * size, chart.y + chart.height + 0.8 * size, data.unit, fontName=font, fontSize=size))
+    return d

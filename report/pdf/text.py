@@ -1,0 +1,211 @@
+"""Chinese paragraphs set on the official character grid, with proper line-break rules.
+
+ReportLab's own CJK wrapping lets a line start with ，：；” or 》 and end with “《（, and loses
+the spaces between Latin words when a paragraph is split across pages (tech-notes §5c). This
+flowable breaks lines itself: a line never starts with closing punctuation nor ends with an
+opening mark (the character before is carried over with it), Latin words and numbers stay
+whole, full lines are justified to the right edge, and each character takes the first font
+of its role that has it, so a rare character falls back to another embedded font.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from report.pdf.fonts import FontSet, LoadedFont
+from report.pdf.stylesheet import TextStyle
+
+CANNOT_START = set("，。、；：？！）》〉」』】〕］｝”’…—～·％‰℃,.;:?!)]}%")
+CANNOT_END = set("（《〈「『【〔［｛“‘([{")
+NO_SPLIT = set("—…")  # ——  and …… are one mark
+_FUZZ = 0.01
+_MAX_STRETCH = 0.5  # a line is justified only if no gap grows by more than half a character
+
+
+def _is_word_char(ch: str) -> bool:
+    """Latin letters, digits and ASCII punctuation: kept together as one unbreakable word."""
+    return not ch.isspace() and unicodedata.east_asian_width(ch) in ("Na", "H", "N") and ch not in CANNOT_START | CANNOT_END
+
+
+@dataclass
+class _Glyph:
+    ch: str
+    font: LoadedFont
+    width: float
+
+
+class _Token(list):
+    """A run of glyphs that stays on one line (a Chinese character, a Latin word, a space)."""
+
+    @property
+    def width(self) -> float:
+        return sum(g.width for g in self)
+
+    @property
+    def space(self) -> bool:
+        return self[0].ch.isspace()
+
+
+def _tokens(glyphs: list[_Glyph]) -> list[_Token]:
+    out: list[_Token] = []
+    for g in glyphs:
+        if out and _is_word_char(g.ch) and _is_word_char(out[-1][-1].ch):
+            out[-1].append(g)
+        else:
+            out.append(_Token([g]))
+    return out
+
+
+def _may_break_before(tokens: list[_Token], i: int) -> bool:
+    if tokens[i].space or tokens[i - 1].space:
+        return True
+    first, last = tokens[i][0].ch, tokens[i - 1][-1].ch
+    if first in CANNOT_START or last in CANNOT_END:
+        return False
+    return not (first == last and first in NO_SPLIT)
+
+
+def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Glyph]]:
+    """Greedy line breaking; ``widths`` gives each line's width, the last repeating."""
+    lines: list[list[_Glyph]] = []
+    start, n = 0, len(tokens)
+    while start < n:
+        avail = widths[min(len(lines), len(widths) - 1)]
+        used, i = 0.0, start
+        while i < n and (used + tokens[i].width <= avail + _FUZZ or i == start):
+            if i == start and tokens[i].width > avail + _FUZZ and len(tokens[i]) > 1:
+                tokens[i:i + 1] = [_Token([g]) for g in tokens[i]]  # a word longer than the line
+                n = len(tokens)
+            used += tokens[i].width
+            i += 1
+        end = i
+        if end < n:
+            b = end
+            while b > start + 1 and not _may_break_before(tokens, b):
+                b -= 1
+            end = b if b > start + 1 or _may_break_before(tokens, b) else end
+        line = [g for t in tokens[start:end] for g in t]
+        while line and line[-1].ch.isspace():
+            line.pop()
+        lines.append(line)
+        start = end
+        while start < n and tokens[start].space:
+            start += 1
+    return lines
+
+
+class TextBlock(Flowable):
+    """One paragraph (no newline inside) set in ``style``; splits between lines across pages."""
+
+    def __init__(self, text: str, style: TextStyle, fonts: FontSet, *, right_indent: float = 0.0,
+                 _lines: list[list[_Glyph]] | None = None, _width: float | None = None, _first: bool = True):
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.fonts = fonts
+        self.right_indent = right_indent
+        self._lines = _lines
+        self._lines_width = _width
+        self._first = _first  # the first line of the paragraph (indented) is in this block
+        self.spaceBefore = style.space_before if _first else 0.0
+        self.spaceAfter = style.space_after
+
+    # ------------------------------------------------------------------ layout
+    def _glyphs(self) -> list[_Glyph]:
+        size, role, out = self.style.size, self.style.role, []
+        cache: dict[str, _Glyph] = {}
+        for ch in self.text:
+            g = cache.get(ch)
+            if g is None:
+                font = self.fonts.font_for(role, ch) or self.fonts.roles[role]
+                g = cache[ch] = _Glyph(ch, font, stringWidth(ch, font.name, size) + self.style.char_space)
+            out.append(g)
+        return out
+
+    def natural_width(self) -> float:
+        """The width of the whole text on one line."""
+        return sum(g.width for g in self._glyphs())
+
+    def _layout(self, width: float) -> None:
+        if self._lines is not None and (self._lines_width == width or not self._first):
+            return
+        avail = width - self.right_indent
+        widths = [avail - self.style.first_indent, avail] if self._first else [avail]
+        self._lines = break_lines(_tokens(self._glyphs()), widths)
+        self._lines_width = width
+
+    def wrap(self, availWidth, availHeight):
+        self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        self._layout(availWidth)
+        fit = int((availHeight + _FUZZ) // self.style.leading)
+        if fit <= 0:
+            return []
+        if fit >= len(self._lines):
+            return [self]
+        head = TextBlock(self.text, self.style, self.fonts, right_indent=self.right_indent,
+                         _lines=self._lines[:fit], _width=self._lines_width, _first=self._first)
+        head.spaceAfter = 0.0
+        tail = TextBlock(self.text, self.style, self.fonts, right_indent=self.right_indent,
+                         _lines=self._lines[fit:], _width=self._lines_width, _first=False)
+        return [head, tail]
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self):
+        s = self.style
+        canv = self.canv
+        avail = self.width - self.right_indent
+        top = self.height
+        for n, line in enumerate(self._lines):
+            if not line:
+                continue
+            indent = s.first_indent if (n == 0 and self._first) else 0.0
+            room = avail - indent
+            natural = sum(g.width for g in line)
+            last = n == len(self._lines) - 1
+            extra = 0.0
+            x = indent
+            if s.align == "justify" and not last and len(line) > 1:
+                gap = (room - natural) / (len(line) - 1)
+                if 0 < gap <= _MAX_STRETCH * s.size:
+                    extra = gap
+            elif s.align == "centre":
+                x = indent + (room - natural) / 2
+            elif s.align == "right":
+                x = indent + room - natural
+            font0 = line[0].font
+            ascent = s.size * font0_ascent(font0)
+            baseline = top - n * s.leading - s.glyph_drop * (s.leading - s.size) - ascent
+            for font, run in _runs(line):
+                t = canv.beginText(x, baseline)
+                t.setFont(font.name, s.size)
+                t.setCharSpace(s.char_space + extra)
+                t.textOut("".join(g.ch for g in run))
+                canv.drawText(t)
+                x += sum(g.width + extra for g in run)
+
+
+def font0_ascent(font: LoadedFont) -> float:
+    """The font's ascent in ems, as PDF readers place the top of its glyphs."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return getFont(font.name).face.ascent / 1000
+
+
+def _runs(line: list[_Glyph]):
+    run: list[_Glyph] = []
+    for g in line:
+        if run and g.font is not run[0].font:
+            yield run[0].font, run
+            run = []
+        run.append(g)
+    if run:
+        yield run[0].font, run
