@@ -1,0 +1,313 @@
+"""Typing into the official tables: totals as you type, spreadsheet keys, refusals, undo, marks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gui.qt import QtGui, QtWidgets, Qt
+from gui.tables.model import FINDING_TINTS, TOTAL_TINT
+from report.checks import Finding
+from table_support import (blank_session, current_key, editing, open_editor, shown, type_cell,  # noqa: F401
+                           type_key_text)
+
+K = Qt.Key
+
+
+@pytest.fixture
+def t3(open_editor):  # noqa: F811
+    session = blank_session(2023)
+    return session, open_editor(session, "t3")
+
+
+def test_typing_digits_fills_the_cell_and_the_totals_follow(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "3.1", "natural", "5")
+    type_cell(qtbot, ed, "3.1", "commercial", "12")
+    assert session.report.get("t3", "3.1", "natural") == 5
+    assert session.report.get("t3", "3.1", "commercial") == 12
+    assert shown(ed, "3.1", "total") == "17"
+    assert shown(ed, "3.7", "natural") == "5"
+    assert shown(ed, "3.7", "total") == "17"
+
+
+def test_full_width_digits_from_an_input_method_are_normalised(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "1", "natural", "１２", ascii_keys=False)
+    assert session.report.get("t3", "1", "natural") == 12
+    assert shown(ed, "1", "total") == "12"
+
+
+def test_typing_replaces_the_old_value(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "2", "legal", "40")
+    type_cell(qtbot, ed, "2", "legal", "7")
+    assert session.report.get("t3", "2", "legal") == 7
+
+
+def test_enter_moves_down_skipping_the_total_row(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "3.6.2", "natural", "1")
+    assert current_key(ed) == ("3.6.3", "natural")
+    type_cell(qtbot, ed, "3.6.3", "natural", "2")
+    assert current_key(ed) == ("4", "natural")  # 3.7 is computed: skipped
+
+
+def test_tab_moves_right_and_past_the_total_column(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "1", "legal", "1", finish=K.Key_Tab)
+    assert current_key(ed) == ("1", "other")
+    type_cell(qtbot, ed, "1", "other", "2", finish=K.Key_Tab)
+    assert current_key(ed) == ("2", "natural")
+    assert session.report.get("t3", "1", "other") == 2
+
+
+def test_arrow_keys_move_between_number_cells_and_onto_totals(qtbot, t3):
+    _, ed = t3
+    ed.focus_cell("3.6.3", "other")
+    qtbot.keyClick(ed.view, K.Key_Right)
+    assert current_key(ed) == ("3.6.3", "total")
+    qtbot.keyClick(ed.view, K.Key_Down)
+    assert current_key(ed) == ("3.7", "total")
+    ed.focus_cell("1", "natural")
+    qtbot.keyClick(ed.view, K.Key_Left)  # the row labels are not cells to land on
+    assert current_key(ed) == ("1", "natural")
+    qtbot.keyClick(ed.view, K.Key_Up)  # nor are the column headers
+    assert current_key(ed) == ("1", "natural")
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("1,350", ["千位分隔符", "1350"]),
+    ("abc", ["“abc”不是整数"]),
+    ("-3", ["“-3”是负数"]),
+    ("1.5", ["“1.5”不是整数", "不能有小数"]),
+    ("/", ["不能填“/”"]),
+])
+def test_refused_entries_keep_the_old_value_and_say_why(qtbot, t3, typed, words):
+    session, ed = t3
+    type_cell(qtbot, ed, "3.2", "research", "4")
+    type_cell(qtbot, ed, "3.2", "research", typed)
+    assert session.report.get("t3", "3.2", "research") == 4
+    assert shown(ed, "3.2", "research") == "4"
+    assert current_key(ed) == ("3.2", "research")  # stays put so the clerk can retype
+    message = ed.message()
+    assert ed.message_label.isVisible()
+    assert message.startswith("三、（二）部分公开（区分处理的，只计这一情形，不计其他情形）·法人或其他组织·科研机构：")
+    for w in words:
+        assert w in message
+    type_cell(qtbot, ed, "3.2", "research", "6")
+    assert ed.message() == "" and session.report.get("t3", "3.2", "research") == 6
+
+
+def test_totals_cannot_be_typed_into_and_look_different(qtbot, t3):
+    session, ed = t3
+    ed.focus_cell("3.7", "natural")
+    qtbot.keyClick(ed.view, "9")
+    assert not editing(ed)
+    assert session.report.get("t3", "3.7", "natural") is None
+    assert "三、（七）总计·自然人由程序自动计算" in ed.message()
+    total, plain = ed.model.index_of("3.7", "natural"), ed.model.index_of("3.1", "natural")
+    assert not total.flags() & Qt.ItemFlag.ItemIsEditable and plain.flags() & Qt.ItemFlag.ItemIsEditable
+    assert total.data(Qt.ItemDataRole.BackgroundRole).color() == TOTAL_TINT
+    assert plain.data(Qt.ItemDataRole.BackgroundRole) is None
+    for index, bold in ((total, True), (plain, False)):
+        option = QtWidgets.QStyleOptionViewItem()
+        ed.view.itemDelegate().initStyleOption(option, index)
+        assert option.font.bold() == bold
+
+
+def test_delete_clears_to_blank_not_zero(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "4", "social", "3")
+    assert shown(ed, "4", "total") == "3"
+    ed.focus_cell("4", "social")
+    qtbot.keyClick(ed.view, K.Key_Delete)
+    assert session.report.get("t3", "4", "social") is None
+    assert session.report.get("t3", "4", "total") is None  # a total of blanks stays blank
+    assert shown(ed, "4", "social") == ""
+    qtbot.keyClick(ed.view, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.report.get("t3", "4", "social") == 3
+
+
+def test_zero_is_kept_as_zero(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "2", "natural", "0")
+    assert session.report.get("t3", "2", "natural") == 0
+    assert shown(ed, "2", "natural") == "0" and shown(ed, "2", "total") == "0"
+
+
+def test_undo_and_redo_with_ctrl_z_and_ctrl_y(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "1", "natural", "8")
+    type_cell(qtbot, ed, "1", "natural", "9")
+    ed.focus_cell("1", "commercial")
+    qtbot.keyClick(ed.view, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.report.get("t3", "1", "natural") == 8 and shown(ed, "1", "total") == "8"
+    qtbot.keyClick(ed.view, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.report.get("t3", "1", "natural") is None and shown(ed, "1", "total") == ""
+    qtbot.keyClick(ed.view, K.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert session.report.get("t3", "1", "natural") == 8 and shown(ed, "1", "total") == "8"
+
+
+def test_escape_cancels_an_edit(qtbot, t3):
+    session, ed = t3
+    ed.focus_cell("1", "natural")
+    qtbot.keyClick(ed.view, "7")
+    qtbot.waitUntil(lambda: editing(ed), timeout=1000)
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), K.Key_Escape)
+    qtbot.waitUntil(lambda: not editing(ed), timeout=1000)
+    assert session.report.get("t3", "1", "natural") is None
+
+
+def test_read_only_report_cannot_be_changed(qtbot, t3):
+    session, ed = t3
+    type_cell(qtbot, ed, "1", "natural", "3")
+    ed.set_read_only(True)
+    ed.focus_cell("1", "natural")
+    qtbot.keyClick(ed.view, "5")
+    assert not editing(ed)
+    qtbot.keyClick(ed.view, K.Key_Delete)
+    assert session.report.get("t3", "1", "natural") == 3
+    assert "定稿" in ed.message()
+    assert not ed.model.index_of("1", "natural").flags() & Qt.ItemFlag.ItemIsEditable
+    ed.set_read_only(False)
+    type_cell(qtbot, ed, "1", "natural", "5")
+    assert session.report.get("t3", "1", "natural") == 5
+
+
+def test_a_final_session_is_read_only_without_being_told(qtbot, t3):
+    session, ed = t3
+    session.status = "final"
+    session.statusChanged.emit("final")
+    ed.focus_cell("1", "natural")
+    qtbot.keyClick(ed.view, "5")
+    assert not editing(ed) and session.report.get("t3", "1", "natural") is None
+
+
+def test_findings_tint_the_cells_and_explain_in_the_tooltip(t3):
+    _, ed = t3
+    ed.set_findings([
+        Finding("T3-SUM", "error", "三、（七）总计·自然人 = 12，但各项办理结果之和 = 11", ("t3/3.7/natural", "t3/3.1/natural")),
+        Finding("T3-BLANK", "note", "一、本年新收政府信息公开申请数量·其他为空", ("t3/1/other",)),
+        Finding("T3-FWD", "warning", "结转下年度偏多", ("t3/3.1/natural",)),
+        Finding("T4-SUM", "error", "表四不平", ("t4/review/total",)),
+    ])
+    total = ed.model.index_of("3.7", "natural")
+    assert total.data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_TINTS["error"]
+    assert "错误：三、（七）总计·自然人 = 12，但各项办理结果之和 = 11" in total.data(Qt.ItemDataRole.ToolTipRole)
+    both = ed.model.index_of("3.1", "natural")
+    assert both.data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_TINTS["error"]  # the worst wins
+    tip = both.data(Qt.ItemDataRole.ToolTipRole)
+    assert "错误：" in tip and "警告：结转下年度偏多" in tip
+    note = ed.model.index_of("1", "other")
+    assert note.data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_TINTS["note"]
+    assert "提示：一、本年新收政府信息公开申请数量·其他为空" in note.data(Qt.ItemDataRole.ToolTipRole)
+    ed.set_findings([])
+    assert ed.model.index_of("1", "other").data(Qt.ItemDataRole.BackgroundRole) is None
+    assert total.data(Qt.ItemDataRole.BackgroundRole).color() == TOTAL_TINT
+
+
+def test_focus_cell_selects_scrolls_and_focuses(qtbot, t3):
+    _, ed = t3
+    ed.resize(ed.width(), 200)  # too short for the whole table: the cell must be scrolled to
+    ed.focus_cell("4", "legal")
+    assert current_key(ed) == ("4", "legal")
+    qtbot.waitUntil(lambda: ed.view.hasFocus(), timeout=1000)
+    rect = ed.view.visualRect(ed.model.index_of("4", "legal"))
+    assert ed.view.viewport().rect().contains(rect.center())
+
+
+def test_cells_name_themselves_for_screen_readers(qtbot, t3):
+    _, ed = t3
+    type_cell(qtbot, ed, "3.1", "natural", "4")
+    role = Qt.ItemDataRole.AccessibleTextRole
+    assert ed.model.index_of("3.7", "natural").data(role) == "三、（七）总计·自然人：4"
+    assert ed.model.index_of("3.3.3", "other").data(role) == "三、（三）不予公开3.危及“三安全一稳定”·法人或其他组织·其他：空"
+
+
+def test_copy_puts_the_selection_on_the_clipboard_as_tab_separated_rows(qtbot, t3):
+    session, ed = t3
+    for b, v in (("natural", 1), ("commercial", 2)):
+        session.set_cell("t3", "1", b, v)
+        session.set_cell("t3", "2", b, v * 10)
+    top, bottom = ed.model.index_of("1", "natural"), ed.model.index_of("2", "commercial")
+    ed.view.selectionModel().select(QtCore_selection(top, bottom), ed.view.selectionModel().SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(ed.view, K.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QtWidgets.QApplication.clipboard().text() == "1\t2\n10\t20\n"
+
+
+def QtCore_selection(top, bottom):
+    from gui.qt import QtCore
+
+    return QtCore.QItemSelection(top, bottom)
+
+
+def test_a_larger_font_makes_larger_cells(qtbot, t3):
+    _, ed = t3
+    width, height = ed.view.columnWidth(4), ed.view.rowHeight(3)
+    font = QtGui.QFont(ed.view.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    ed.view.setFont(font)
+    assert ed.view.columnWidth(4) > 1.6 * width
+    assert ed.view.rowHeight(3) > 1.6 * height
+
+
+# ---------------------------------------------------------------------- 2019 table 3, table 4, table 2
+
+def test_2019_table_3_has_one_other_row_in_its_total(qtbot, open_editor):  # noqa: F811
+    session = blank_session(2020)
+    ed = open_editor(session, "t3")
+    assert ed.model.grid.rows == 3 + 23
+    type_cell(qtbot, ed, "3.6", "natural", "2")
+    type_cell(qtbot, ed, "3.5.5", "natural", "1")
+    assert shown(ed, "3.7", "natural") == "3"
+
+
+def test_table_4_totals_per_group_and_enter_moves_along_the_single_row(qtbot, open_editor):  # noqa: F811
+    session = blank_session(2023)
+    ed = open_editor(session, "t4")
+    type_cell(qtbot, ed, "review", "upheld", "2")
+    assert current_key(ed) == ("review", "corrected")  # no row below: Enter goes on to the next cell
+    type_cell(qtbot, ed, "review", "pending", "1", finish=K.Key_Tab)
+    assert current_key(ed) == ("suit_direct", "upheld")  # past 行政复议·总计
+    type_cell(qtbot, ed, "suit_direct", "upheld", "4")
+    assert shown(ed, "review", "total") == "3"
+    assert shown(ed, "suit_direct", "total") == "4"
+    assert shown(ed, "suit_after_review", "total") == ""
+    assert session.report.get("t4", "review", "total") == 3
+
+
+def test_table_2_takes_slash_and_money_and_refuses_too_many_decimals(qtbot, open_editor):  # noqa: F811
+    session = blank_session(2023)
+    ed = open_editor(session, "t2")
+    type_cell(qtbot, ed, "rules", "issued", "/")
+    assert session.report.get("t2", "rules", "issued") == "/"
+    type_cell(qtbot, ed, "charges", "amount", "1.2345")
+    assert session.report.get("t2", "charges", "amount") == Decimal("1.2345")
+    assert isinstance(session.report.get("t2", "charges", "amount"), Decimal)
+    type_cell(qtbot, ed, "charges", "amount", "1.23456")
+    assert session.report.get("t2", "charges", "amount") == Decimal("1.2345")
+    assert "小数超过 4 位" in ed.message() and "行政事业性收费·本年收费金额（单位：万元）" in ed.message()
+    type_cell(qtbot, ed, "licensing", "decisions", "2.5")
+    assert session.report.get("t2", "licensing", "decisions") is None and "不是整数" in ed.message()
+
+
+def test_table_2_enter_goes_down_into_the_next_block(qtbot, open_editor):  # noqa: F811
+    session = blank_session(2023)
+    ed = open_editor(session, "t2")
+    type_cell(qtbot, ed, "normative", "issued", "3")
+    assert current_key(ed) == ("licensing", "decisions")  # past the caption and header rows
+    type_cell(qtbot, ed, "licensing", "decisions", "5")
+    assert current_key(ed) == ("penalty", "decisions")
+
+
+def test_2019_table_2_change_may_be_negative(qtbot, open_editor):  # noqa: F811
+    session = blank_session(2019)
+    ed = open_editor(session, "t2")
+    type_cell(qtbot, ed, "licensing", "change", "-3")
+    assert session.report.get("t2", "licensing", "change") == -3
+    type_cell(qtbot, ed, "licensing", "decisions", "-3")
+    assert session.report.get("t2", "licensing", "decisions") is None and "负数" in ed.message()
+    type_cell(qtbot, ed, "procurement", "amount", "12.5")
+    assert session.report.get("t2", "procurement", "amount") == Decimal("12.5")
