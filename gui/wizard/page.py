@@ -7,7 +7,7 @@ Pages never validate: a warning or an empty field must not block Next, and Back 
 
 from __future__ import annotations
 
-from gui.qt import QtWidgets
+from gui.qt import QtWidgets, Qt
 
 
 class WizardPage(QtWidgets.QWizardPage):
@@ -24,6 +24,7 @@ class WizardPage(QtWidgets.QWizardPage):
         scroll = QtWidgets.QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight to the first input
         inner = QtWidgets.QWidget(scroll)
         self.body = QtWidgets.QVBoxLayout(inner)
         scroll.setWidget(inner)

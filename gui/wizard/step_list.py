@@ -15,11 +15,12 @@ _PAGE_ID = Qt.ItemDataRole.UserRole
 
 
 def page_state(filled: bool, severities: set[str]) -> str:
+    """Errors always show; an untouched page is 未填 even though the checker warns it is empty."""
     if "error" in severities:
         return ERRORS
-    if "warning" in severities:
-        return WARNINGS
-    return FILLED if filled else EMPTY
+    if not filled:
+        return EMPTY
+    return WARNINGS if "warning" in severities else FILLED
 
 
 class StepList(QtWidgets.QListWidget):

@@ -16,8 +16,7 @@ class TablePage(WizardPage):
         super().__init__(session, part.title, parent, scrolling=False)
         self.part = part
         self.table = session.report.definition.tables[part.table]
-        self.editor = TableEditor(session, self.table.id)
-        self.editor.setParent(self)
+        self.editor = TableEditor(session, self.table.id, self)  # follows session changes and findings itself
         self.body.addWidget(self.editor, 1)
 
     def owns(self, ref: str) -> bool:
@@ -30,18 +29,12 @@ class TablePage(WizardPage):
         else:
             self.editor.setFocus()
 
-    def set_findings(self, findings: list) -> None:
-        self.editor.set_findings(findings)
-
     def is_filled(self) -> bool:
         report = self.session.report
         return any(report.get(self.table.id, *c.key) is not None for c in self.table.cells() if not c.computed)
 
     def set_read_only(self, read_only: bool) -> None:
         self.editor.set_read_only(read_only)
-
-    def refresh(self) -> None:
-        self.editor.refresh()
 
     def help_text(self) -> str:
         notes = [self.table.title]

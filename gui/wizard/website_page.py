@@ -32,6 +32,7 @@ class WebsitePage(WizardPage):
         self._bad: dict[tuple[int, str], str] = {}
         self._read_only = False
         self._filling = False
+        self._writing = False  # several writes of one action: refresh once, after the last
 
         self.table = QtWidgets.QTableWidget(self)
         self.table.setAccessibleName(website["heading"])
@@ -63,9 +64,8 @@ class WebsitePage(WizardPage):
 
     # ------------------------------------------------------------------ data
     def _report_years(self) -> set[int]:
-        """Earlier years that have their own report: their figures are edited there, not here."""
-        years = getattr(self.session, "report_years", None)
-        return {int(y) for y in years()} if callable(years) else set()
+        """Earlier years that have their own report: their figures are edited in that report."""
+        return {y for y in self.session.report_years() if y < self.year}
 
     def _wanted(self) -> tuple[list[str], list[int], dict[tuple[int, str], int | None]]:
         report = self.session.report
@@ -87,6 +87,8 @@ class WebsitePage(WizardPage):
 
     # ------------------------------------------------------------------ display
     def refresh(self) -> None:
+        if self._writing:
+            return
         cats, years, values = self._wanted()
         if (cats, years) == (self._categories, self._years) and all(
                 values[k] == self._values.get(k) for k in values if k not in self._bad):
@@ -181,9 +183,13 @@ class WebsitePage(WizardPage):
         kept = [y for y in self._years if y in locked and self._values.get((y, cat)) is not None]
         self._categories.remove(cat)
         self._bad = {k: v for k, v in self._bad.items() if k[1] != cat}
-        for y in [self.year] + [y for y in self._years if y not in locked]:
-            if self._values.pop((y, cat), None) is not None:
-                self._write(y)
+        self._writing = True
+        try:
+            for y in [self.year] + [y for y in self._years if y not in locked]:
+                if self._values.pop((y, cat), None) is not None:
+                    self._write(y)
+        finally:
+            self._writing = False
         self.message.setText(
             f"“{cat}”的数字仍保留在{'、'.join(f'{y}年' for y in kept)}的报告中。" if kept else "")
         self._fill()

@@ -142,8 +142,9 @@ class ReportWizard(QtWidgets.QWizard):
         self.pages_[page_id].refresh()
 
     def _on_changed(self) -> None:
-        for page in self.pages_:
-            page.refresh()
+        """Only the page in view follows every keystroke; the others refresh when entered."""
+        if self.currentPage() is not None:
+            self.currentPage().refresh()
         self._update_states()
 
     def _on_findings(self) -> None:
