@@ -22,13 +22,6 @@ JSON_FILTER = "年报数据文件 (*.json)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
 
 
-def _summary(s) -> dict:
-    """A store summary as a dict, whatever its shape (dict or object)."""
-    if isinstance(s, dict):
-        return s
-    return {k: getattr(s, k) for k in dir(s) if not k.startswith("_") and not callable(getattr(s, k))}
-
-
 class YearList(QtWidgets.QWidget):
     """The agency's reports: year, status, last modified, 错误 and 警告 counts."""
 
@@ -268,6 +261,8 @@ class MainWindow(QtWidgets.QMainWindow):
     # ------------------------------------------------------------------ start
     def start(self) -> None:
         """First run asks for the agency; otherwise open the year in progress, or show the list."""
+        for notice in self.store.notices:
+            QtWidgets.QMessageBox.information(self, "年报助手", notice)
         if not self.store.agencies():
             if not self.store.read_only:
                 self.edit_profile(first_run=True)
@@ -276,9 +271,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.select_agency(self._remembered_agency())
         summaries = self._summaries()
         if summaries:
-            latest = max(summaries, key=lambda s: int(s["year"]))
-            if self.store.status(self.agency_name, int(latest["year"])) == "draft" and not self.store.read_only:
-                self.open_year(int(latest["year"]))
+            latest = max(summaries, key=lambda s: s.year)
+            if latest.status == "draft" and not self.store.read_only:
+                self.open_year(latest.year)
 
     def _remembered_agency(self) -> str:
         names = [a.name for a in self.store.agencies()]
@@ -292,14 +287,10 @@ class MainWindow(QtWidgets.QMainWindow):
         s.setValue("agency", name)
         self.refresh_list()
 
-    def _summaries(self) -> list[dict]:
-        if not self.agency_name:
-            return []
-        return [_summary(s) for s in self.store.reports(self.agency_name)]
+    def _summaries(self) -> list:
+        return self.store.reports(self.agency_name) if self.agency_name else []
 
     def refresh_list(self) -> None:
-        from report.checks import check
-
         names = [a.name for a in self.store.agencies()]
         box = self.years.agency_box
         box.blockSignals(True)
@@ -310,24 +301,13 @@ class MainWindow(QtWidgets.QMainWindow):
         box.blockSignals(False)
         self.years.title.setText(f"{self.agency_name}　年度报告" if self.agency_name else "年度报告")
         status_labels = common()["status"]
-        rows, by_year = [], {}
-        for s in self._summaries():
-            year = int(s["year"])
-            report = self.store.load(self.agency_name, year)
-            by_year[year] = report
-        for year in sorted(by_year, reverse=True):
-            previous = by_year.get(year - 1)
-            findings = check(by_year[year], previous)
-            s = next(x for x in self._summaries() if int(x["year"]) == year)
-            modified = s.get("modified") or s.get("updated") or s.get("saved_at") or ""
-            if isinstance(modified, (dt.datetime, dt.date)):
-                modified = modified.strftime("%Y-%m-%d %H:%M")
-            elif isinstance(modified, str) and "T" in modified:
-                modified = modified.replace("T", " ")[:16]
-            status = self.store.status(self.agency_name, year)
-            rows.append({"year": year, "status_label": status_labels[status], "modified": str(modified),
-                         "errors": sum(f.severity == "error" for f in findings),
-                         "warnings": sum(f.severity == "warning" for f in findings)})
+        rows = []
+        for summary in sorted(self._summaries(), key=lambda x: x.year, reverse=True):
+            errors, warnings = summary.errors, summary.warnings
+            if errors is None or warnings is None:  # saved before the checker ran: count now
+                errors, warnings = self._count_findings(summary.year)
+            rows.append({"year": summary.year, "status_label": status_labels[summary.status],
+                         "modified": f"{summary.modified:%Y-%m-%d %H:%M}", "errors": errors, "warnings": warnings})
         self.years.set_rows(rows)
         ro = self.store.read_only
         for key in ("new", "import", "delete", "restore"):
@@ -339,6 +319,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if ro:
             self.years.banner.setText("另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
                                       "请关闭另一个窗口后重新打开本程序。")
+
+    def _count_findings(self, year: int) -> tuple[int, int]:
+        from report.checks import check
+
+        previous = self.store.load(self.agency_name, year - 1) if self.store.exists(self.agency_name, year - 1) else None
+        findings = check(self.store.load(self.agency_name, year), previous)
+        return sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings)
 
     def edit_profile(self, first_run: bool = False) -> bool:
         from gui.profile_dialog import ProfileDialog
@@ -359,7 +346,7 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def new_year(self) -> None:
-        existing = {int(s["year"]) for s in self._summaries()}
+        existing = {s.year for s in self._summaries()}
         dialog = NewYearDialog(existing, self)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
@@ -396,8 +383,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not name:
             QtWidgets.QMessageBox.warning(self, "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
             return False
-        known = {a.name for a in self.store.agencies()}
-        exists = name in known and any(int(_summary(s)["year"]) == report.year for s in self.store.reports(name))
+        exists = self.store.exists(name, report.year)
         if exists:
             answer = QtWidgets.QMessageBox.question(
                 self, "覆盖已有报告？",
@@ -407,9 +393,9 @@ class MainWindow(QtWidgets.QMainWindow):
             if self.store.status(name, report.year) == "final":
                 self.store.reopen(name, report.year)
         try:
-            if name not in known:
+            if self.store.get_agency(name) is None:
                 self.store.save_agency(report.agency)
-            self.store.save(report)
+            (self.store.replace if exists else self.store.save)(report)
         except Exception as e:
             QtWidgets.QMessageBox.warning(self, "无法导入", readable_error(e))
             return False
@@ -441,7 +427,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not backups:
             QtWidgets.QMessageBox.information(self, "从备份恢复", "还没有备份。")
             return
-        labels = [str(_backup_label(b)) for b in backups]
+        labels = [f"{b.time:%Y-%m-%d %H:%M:%S}　{b.label}" for b in backups]
         label, ok = QtWidgets.QInputDialog.getItem(self, "从备份恢复", "选择要恢复的备份（最新的在最前）：",
                                                    labels, 0, False)
         if not ok:
@@ -452,7 +438,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
             return
         try:
-            self.store.restore(_backup_path(chosen))
+            self.store.restore(chosen.path)
         except Exception as e:
             QtWidgets.QMessageBox.warning(self, "未能恢复", readable_error(e))
             return
@@ -471,7 +457,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if year is None:
             return
         report = self.store.load(self.agency_name, year)
-        history = {y: c for y, c in self.store.history_counts(self.agency_name).items() if int(y) < year}
+        history = self.store.history_counts(self.agency_name, before_year=year)
         (self._export_pdf_of if kind == "pdf" else self._export_json_of)(report, history)
 
     # ------------------------------------------------------------------ editing
@@ -498,9 +484,23 @@ class MainWindow(QtWidgets.QMainWindow):
         self.wizard.helpRequested.connect(self._show_help_text)
         self.editor_layout.addWidget(self.wizard, 1)
         self.stack.setCurrentWidget(self.editor)
+        self.wizard.show()
         self.setWindowTitle(f"{year}年度报告 - {self.agency_name} - 年报助手")
         self.save_state.setText("")
         self._update_edit_state()
+        self._focus_first_input()
+
+    def _focus_first_input(self) -> None:
+        """Keyboard focus in the page's first input, so the clerk can type (and Ctrl+S works) at once."""
+        page = self.wizard.currentPage()
+        w = page.nextInFocusChain()
+        while w is not page and w is not None:
+            if (page.isAncestorOf(w) and w.isVisibleTo(page) and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            w = w.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def close_session(self) -> bool:
         """Save and drop the open report; False if its last save failed (edits would be lost)."""
@@ -688,15 +688,3 @@ class MainWindow(QtWidgets.QMainWindow):
         self._tmp.cleanup()
         event.accept()
 
-
-def _backup_label(b) -> str:
-    if isinstance(b, dict):
-        when = b.get("created") or b.get("time") or b.get("path")
-        return str(when)
-    return Path(str(getattr(b, "path", b))).name
-
-
-def _backup_path(b):
-    if isinstance(b, dict):
-        return b.get("path")
-    return getattr(b, "path", b)

@@ -1,0 +1,276 @@
+"""The main window: first run, the year list, new/open/import/delete/restore, read-only cases."""
+
+from __future__ import annotations
+
+import json
+
+from gui.main_window import NewYearDialog
+from gui.profile_dialog import ProfileDialog
+from gui.qt import QtWidgets, Qt
+from report.document import Report
+from tests.gui.shell_support import answer_box, make_window, type_text, when_modal  # noqa: F401
+
+AGENCY = "威海市文登区信访局"
+
+
+def seed_store(seed_path, *more):
+    """The seed report (and ``more`` reports) in the test's store, which is then closed again."""
+    from store import open_store
+
+    store = open_store()
+    report = Report.load(seed_path)
+    store.save_agency(report.agency)
+    for r in (report, *more):
+        store.save(r)
+    store.close()
+    return report
+
+
+def ok_button(dialog) -> QtWidgets.QPushButton:
+    box = dialog.findChild(QtWidgets.QDialogButtonBox)
+    return box.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+
+
+def year_rows(w) -> list[list[str]]:
+    t = w.years.table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_first_run_asks_for_the_agency_then_shows_an_empty_year_list(qtbot, make_window):
+    def fill(dialog):
+        type_text(dialog.edits["name"], AGENCY)
+        type_text(dialog.edits["postcode"], "2644")
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "6位数字" in dialog.error.text()
+        type_text(dialog.edits["postcode"], "00")
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    seen = when_modal(ProfileDialog, fill)
+    w = make_window()
+    assert seen, "the profile dialog was not shown on first run"
+    assert [a.name for a in w.store.agencies()] == [AGENCY]
+    assert w.store.get_agency(AGENCY).postcode == "264400"
+    assert w.stack.currentWidget() is w.years
+    assert AGENCY in w.years.title.text()
+    assert w.years.table.rowCount() == 0 and w.years.empty.isVisibleTo(w)
+
+
+def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, make_window):
+    when_modal(ProfileDialog, lambda d: (type_text(d.edits["name"], AGENCY), d.accept()))
+    w = make_window()
+
+    def choose(dialog: NewYearDialog):
+        assert not dialog.from_last.isEnabled() and dialog.blank.isChecked()  # no earlier year yet
+        dialog.year.setValue(2022)
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    seen = when_modal(NewYearDialog, choose)
+    qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
+    assert seen
+    assert w.store.exists(AGENCY, 2022)
+    assert w.stack.currentWidget() is w.editor and w.wizard is not None
+    assert w.session.year == 2022 and w.session.report.agency.name == AGENCY
+    assert w.toolbar.isVisible() and w.act_final.isVisible() and not w.act_reopen.isVisible()
+
+    w.back_to_list()
+    assert w.stack.currentWidget() is w.years
+    rows = year_rows(w)
+    assert rows[0][:2] == ["2022年", "草稿"]
+    assert int(rows[0][3]) > 0  # a blank report has errors (blank cells)
+
+
+def test_new_year_starts_from_last_year_by_default(qtbot, make_window, seed_path):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+
+    def choose(dialog: NewYearDialog):
+        assert dialog.year.value() == seed.year + 1
+        assert dialog.from_last.isEnabled() and dialog.from_last.isChecked()
+        dialog.accept()
+
+    when_modal(NewYearDialog, choose)
+    qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
+    assert w.session.year == seed.year + 1
+    assert w.session.previous is not None and w.session.previous.year == seed.year
+    assert w.session.report.agency == seed.agency
+
+
+def test_new_year_refuses_an_existing_year(qtbot, make_window, seed_path):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+
+    def choose(dialog: NewYearDialog):
+        dialog.year.setValue(seed.year)
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "已经存在" in dialog.error.text()
+        dialog.reject()
+
+    seen = when_modal(NewYearDialog, choose)
+    qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
+    assert seen and len(w.store.reports(AGENCY)) == 1
+
+
+def test_the_draft_in_progress_opens_directly_and_its_list_row_is_right(make_window, seed_path):
+    seed = seed_store(seed_path)
+    w = make_window()
+    assert w.stack.currentWidget() is w.editor
+    assert w.session.year == seed.year
+    assert str(seed.year) in w.windowTitle()
+    w.back_to_list()
+    (row,) = year_rows(w)
+    assert row[0] == f"{seed.year}年" and row[1] == "草稿"
+    assert row[3] == str(len(w.session.errors()) if w.session else 0)
+
+
+def test_ctrl_s_saves_and_the_status_bar_says_so(qtbot, make_window, seed_path):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.session.set_text("problems", "用 Ctrl+S 保存的内容。")
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is not None, timeout=2000)
+    focused = QtWidgets.QApplication.focusWidget()
+    assert w.wizard.isAncestorOf(focused)  # the clerk can type at once
+    qtbot.keyClick(focused, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert w.save_state.text().startswith("已保存 ")
+    assert w.store.load(AGENCY, seed.year).text("problems") == "用 Ctrl+S 保存的内容。"
+
+
+def test_undo_and_redo_actions_follow_the_session(make_window, seed_path):
+    seed_store(seed_path)
+    w = make_window()
+    before = w.session.report.text("problems")
+    w.session.set_text("problems", "改过的内容")
+    assert w.act_undo.isEnabled()
+    w.act_undo.trigger()
+    assert w.session.report.text("problems") == before
+    w.act_redo.trigger()
+    assert w.session.report.text("problems") == "改过的内容"
+
+
+def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, make_window, seed_path,
+                                                                         monkeypatch):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.act_final.trigger()
+    assert w.store.status(AGENCY, seed.year) == "final"
+    w.back_to_list()
+    assert year_rows(w)[0][1] == "定稿"
+    w.open_selected()
+    assert w.session.read_only
+    assert w.editor_banner.isVisibleTo(w) and "已定稿" in w.editor_banner.text()
+    assert w.act_reopen.isVisible() and not w.act_final.isVisible()
+    w.act_reopen.trigger()
+    assert not w.session.read_only and not w.editor_banner.isVisibleTo(w)
+    assert w.store.status(AGENCY, seed.year) == "draft"
+
+
+def test_delete_asks_and_keeps_a_backup(make_window, seed_path, monkeypatch):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+    calls = answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.No)
+    w.years.buttons["delete"].click()
+    assert calls and calls[0][0] == "question" and "备份" in calls[0][2]
+    assert w.store.exists(AGENCY, seed.year)
+
+    answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.Yes)
+    backups_before = len(w.store.backups())
+    w.years.buttons["delete"].click()
+    assert not w.store.exists(AGENCY, seed.year)
+    assert len(w.store.backups()) == backups_before + 1
+    assert w.years.table.rowCount() == 0
+
+
+def test_restore_from_backup_brings_a_deleted_year_back(make_window, seed_path, monkeypatch):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+    answer_box(monkeypatch)
+    w.years.buttons["delete"].click()
+    assert not w.store.exists(AGENCY, seed.year)
+    monkeypatch.setattr(QtWidgets.QInputDialog, "getItem",
+                        staticmethod(lambda parent, title, label, items, current, editable:
+                                     (next(i for i in items if "删除报告前" in i), True)))
+    w.years.buttons["restore"].click()
+    assert w.store.exists(AGENCY, seed.year)
+    assert year_rows(w)[0][0] == f"{seed.year}年"
+
+
+def test_import_adds_the_agency_and_bad_files_get_a_chinese_message(make_window, shuyang_path, tmp_path,
+                                                                    monkeypatch):
+    when_modal(ProfileDialog, lambda d: (type_text(d.edits["name"], AGENCY), d.accept()))
+    w = make_window()
+    calls = answer_box(monkeypatch)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "nianbao.report/1", "year": ', encoding="utf-8")
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    w.years.buttons["import"].click()
+    assert calls and calls[-1][0] == "warning" and "不是有效的 JSON 文件" in calls[-1][2]
+
+    shuyang = Report.load(shuyang_path)
+    assert w.import_path(shuyang_path)
+    assert w.agency_name == shuyang.agency.name
+    assert w.store.load(shuyang.agency.name, shuyang.year).to_dict() == shuyang.to_dict()
+    assert w.years.agency_box.isVisibleTo(w)  # two agencies now: the list offers both
+    assert w.years.agency_box.count() == 2
+
+    assert w.import_path(shuyang_path)  # again: asks before replacing
+    assert calls[-1][0] == "question" and "已经存在" in calls[-1][2]
+
+
+def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seed_path, tmp_path, monkeypatch):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+    out = tmp_path / "导出.json"
+    proposed = []
+
+    def save_name(parent, title, path, filt):
+        proposed.append(path)
+        return str(out), filt
+
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(save_name))
+    w._export_selected("json")
+    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=5000)
+    assert proposed[0].endswith(f"{AGENCY}{seed.year}年政府信息公开工作年度报告.json")
+    assert Report.loads(out.read_bytes()).to_dict() == seed.to_dict()
+    assert json.loads(out.read_text(encoding="utf-8"))["year"] == seed.year
+
+
+def test_a_store_held_by_another_window_is_read_only_with_a_banner(make_window, seed_path, monkeypatch):
+    from store import open_store
+
+    seed_store(seed_path)
+    other = open_store()  # another nianbao instance holds the lock
+    try:
+        answer_box(monkeypatch)
+        w = make_window()
+        assert w.store.read_only
+        assert w.stack.currentWidget() is w.years  # nothing opened for editing
+        assert w.years.banner.isVisibleTo(w) and "只能查看" in w.years.banner.text()
+        assert not w.years.buttons["new"].isEnabled() and not w.years.buttons["delete"].isEnabled()
+        w.open_selected()
+        assert w.session.read_only and w.editor_banner.isVisibleTo(w)
+        assert not w.act_final.isEnabled()
+    finally:
+        other.close()
+
+
+def test_window_size_is_remembered(qtbot, make_window, seed_path):
+    seed_store(seed_path)
+    w = make_window()
+    w.resize(720, 560)
+    w.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (720, 560)
+
+
+def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, monkeypatch):
+    seed_store(seed_path)
+    w = make_window()
+    calls = answer_box(monkeypatch)
+    w.wizard.go_to_page(2)
+    w.act_help.trigger()
+    assert calls and calls[-1][0] == "information"
+    assert calls[-1][2] == w.wizard.current_help() != ""
