@@ -81,7 +81,7 @@ class Store:
         self._dbs: dict[str, AgencyDB] = {}
         self._skipped: set[Path] = set()  # files this instance cannot use (damaged, newer version)
         self._logs: dict[tuple[str, int], RevisionLog] = {}
-        self._parsed: dict[tuple[str, int], tuple[str, Report]] = {}
+        self._parsed: dict[tuple[str, int], tuple[dict, Report]] = {}  # stored doc → its Report
         self._backup_day: dt.date | None = None
         self._migration_backup: Path | None = None
         if not self.read_only:
@@ -239,12 +239,12 @@ class Store:
         rec = db.record(year)
         if rec is None:
             return None
-        key = (db.id, year)
+        key, doc = (db.id, year), rec["doc"]
         hit = self._parsed.get(key)
-        if hit and hit[0] == rec["modified"]:
+        if hit and (hit[0] is doc or hit[0] == doc):
             return hit[1].copy()
-        report = _from_doc(rec["doc"], rec.get("doc", {}).get("agency", {}).get("name", ""), year)
-        self._parsed[key] = (rec["modified"], report)
+        report = _from_doc(doc, db.name, year)
+        self._parsed[key] = (doc, report)
         return report.copy()
 
     @staticmethod
