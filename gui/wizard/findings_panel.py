@@ -6,7 +6,7 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 
 from __future__ import annotations
 
-from gui.qt import QtWidgets, Qt, Signal
+from gui.qt import QtCore, QtWidgets, Qt, Signal
 from report.forms import common
 
 SEVERITIES = ("error", "warning", "note")
@@ -35,6 +35,21 @@ def mark(widget: QtWidgets.QWidget, findings, css_class: str) -> None:
     widget.setToolTip("\n".join(f"{severity_label(f.severity)}：{f.message}" for f in findings))
 
 
+class _WrappingDelegate(QtWidgets.QStyledItemDelegate):
+    """Row height for the message wrapped to the column width (Qt's own hint is one line)."""
+
+    def sizeHint(self, option, index):
+        hint = super().sizeHint(option, index)
+        view: QtWidgets.QTreeView = self.parent()
+        depth = 1 + (1 if index.parent().isValid() else 0)
+        width = view.viewport().width() - view.indentation() * depth - 12
+        if width <= 0:
+            return hint
+        rect = option.fontMetrics.boundingRect(QtCore.QRect(0, 0, width, 100000),
+                                               int(Qt.TextFlag.TextWordWrap), str(index.data() or ""))
+        return QtCore.QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
 class FindingsList(QtWidgets.QTreeWidget):
     """Findings under 错误 / 警告 / 提示 headings; activating one asks to show its cell or field."""
 
@@ -43,8 +58,13 @@ class FindingsList(QtWidgets.QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHeaderHidden(True)
-        self.setWordWrap(True)
+        self.setWordWrap(True)  # messages are long sentences: wrap them, never cut them off
         self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegate(_WrappingDelegate(self))
         self.setAccessibleName("检查发现的问题")
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
@@ -69,6 +89,10 @@ class FindingsList(QtWidgets.QTreeWidget):
                 item.setToolTip(0, f.message)
                 head.addChild(item)
             head.setExpanded(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # row heights depend on the width the text wraps to
 
     def findings(self) -> list:
         return list(self._findings)

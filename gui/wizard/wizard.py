@@ -51,6 +51,8 @@ class ReportWizard(QtWidgets.QWizard):
         side.addWidget(self.steps)
         side.addWidget(self.findings_panel)
         side.setMinimumWidth(220)
+        side.setStretchFactor(0, 1)
+        side.setStretchFactor(1, 2)
         self.setSideWidget(side)
 
         self.steps.pageRequested.connect(self.go_to_page)

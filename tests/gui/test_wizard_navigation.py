@@ -190,3 +190,80 @@ def test_a_final_report_cannot_be_edited(qtbot, open_wizard, seed, store):
     assert not wizard.review.final.isEnabled()
     wizard.session.reopen()
     qtbot.waitUntil(lambda: not wizard.pages_[1].editors["overview.lead"].edit.isReadOnly())
+
+
+def test_review_buttons_ask_the_main_window(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    wizard.go_to_page(len(wizard.pages_) - 1)
+    review = wizard.review
+    for button, signal in ((review.preview, wizard.previewRequested), (review.export_pdf, wizard.exportPdfRequested),
+                           (review.export_json, wizard.exportJsonRequested), (review.final, wizard.finalRequested)):
+        with qtbot.waitSignal(signal, timeout=1000):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_final_is_offered_only_without_errors(qtbot, open_wizard, seed):
+    report = seed.copy()
+    report.set("t4", "review", "upheld", 1)  # total stays 0: an error
+    wizard = open_wizard(report)
+    review = wizard.review
+    assert not review.final.isEnabled()
+    assert "改正后才能定稿" in review.final_note.text()
+    assert review.summary.text().startswith("发现 ")
+    wizard.session.set_cell("t4", "review", "upheld", 0)
+    qtbot.waitUntil(lambda: review.final.isEnabled())
+    assert review.final_note.text() == ""
+
+
+def test_clicking_a_finding_in_the_side_panel_goes_there(qtbot, open_wizard, seed):
+    report = seed.copy()
+    report.texts["problems"] = ""
+    wizard = open_wizard(report)
+    panel = wizard.findings_panel
+    finding = next(f for f in wizard.session.findings if f.cells == ("texts/problems",))
+    item = panel.item_for(finding)
+    panel.scrollToItem(item)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualItemRect(item).center())
+    page = wizard.currentPage()
+    assert page.title() == title_of(report, "problems")
+    assert focused() is page.editors["problems"].edit
+    assert finding.message in page.editors["problems"].edit.toolTip()
+
+
+def test_tab_follows_reading_order_on_the_basic_page(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    basic = wizard.pages_[0]
+    basic.issued_on.edit.setFocus()
+    order = [basic.issued_on.edit] + [basic.agency_edits[f["id"]] for f in common()["agency"]["fields"]] + [
+        basic.kind, basic.intro.edit]
+    for expected in order[1:]:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        assert focused() is expected
+
+
+def test_tab_leaves_a_text_field_instead_of_typing_a_tab(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    wizard.go_to_page(page_titled(wizard, title_of(seed, "problems")))
+    page = wizard.currentPage()
+    first, second = page.editors["problems"], page.editors["improvements"]
+    first.edit.setFocus()
+    before = first.edit.toPlainText()
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+        if focused() is second.edit:
+            break
+    assert first.edit.toPlainText() == before
+    assert seen[-1] is second.edit
+    assert first.insert_previous in seen or not first.insert_previous.isEnabled()
+
+
+def test_f1_on_a_table_page_explains_the_table(open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    wizard.go_to_page(page_titled(wizard, title_of(seed, "t3")))
+    text = wizard.current_help()
+    table = seed.definition.tables["t3"]
+    assert text.startswith(title_of(seed, "t3"))
+    assert table.blocks[0].stub in text
+    assert "与 0 不同" in text
