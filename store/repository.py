@@ -22,11 +22,11 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from report.document import Agency, Report, ReportFileError
-from store import backups
+from store import backups, migrations
 from store.agency_db import AgencyDB, check_shape
 from store.carry import carry_forward
 from store.errors import StoreError, StoreLockedError, StoreWriteError, write_error
-from store.migrations import SCHEMA_VERSION, migrate, version_of
+from store.migrations import migrate, version_of
 from store.paths import Layout
 from store.revisions import Revision, RevisionLog
 from store.storage import DamagedFileError, atomic_write, clean_stale_temp, fsync_dir, parse_json
@@ -111,13 +111,13 @@ class Store:
             db.close()
             return self._recover_damaged(path, e)
         version = version_of(data)
-        if version > SCHEMA_VERSION:
+        if version > migrations.SCHEMA_VERSION:
             self._skipped.add(path)
             self.read_only = True
             self.notices.append(f"单位“{db.name}”的数据由更新版本的年报助手保存，本程序无法修改它。"
                                 "请升级年报助手；在此之前本窗口只能查看。")
             return None
-        if version < SCHEMA_VERSION:
+        if version < migrations.SCHEMA_VERSION:
             if self.read_only:
                 self._skipped.add(path)
                 self.notices.append(f"单位“{db.name}”的数据需要升级格式，本窗口为只读，暂不显示。")
@@ -535,7 +535,7 @@ class Store:
                     check_shape(parsed, path)
                 except DamagedFileError:
                     raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
-                if version_of(parsed) > SCHEMA_VERSION:
+                if version_of(parsed) > migrations.SCHEMA_VERSION:
                     raise StoreError(f"备份文件 {backup_path} 由更新版本的年报助手生成，请先升级本程序。")
         before = backups.create(self.layout, "before-restore")
         staging, db_dir, old = self._staging, self.layout.db, self._old_db
