@@ -45,7 +45,7 @@ REVIEW, SUITS = ("review",), ("suit_direct", "suit_after_review")
 
 # ---------------------------------------------------------------- X-SUM
 UNITS = "条件篇项个次场期份"
-TOTAL = re.compile(rf"(?:共计|合计|总计|共)\s*(\d+)\s*([{UNITS}])|(\d+)\s*([{UNITS}])\s*[：:]")
+TOTAL = re.compile(rf"(?:共计|合计|总计|共)[^\d，,。；;：:\n]{{0,15}}?(\d+)\s*([{UNITS}])|(\d+)\s*([{UNITS}])\s*[：:]")
 BREAKDOWN = re.compile(r"^\s*[，,]?\s*(?:其中)?\s*[：:]?")
 BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
@@ -213,9 +213,13 @@ def _norm(s: str) -> str:
     return NORMALIZE.sub("", s)
 
 
-def _listed_parts(sentence: str, count_at: tuple[int, int]) -> list[str]:
+def _listed_parts(sentence: str, count_at: tuple[int, int]) -> str:
+    """The list of parts the sentence names, before “共六部分” (本报告由…共六部分组成) or after it (共六部分：…)."""
     before = LIST_BEFORE.search(sentence[:count_at[0]])
-    listed = before.group(1) if before and len(before.group(1)) > 4 else LIST_AFTER.match(sentence[count_at[1]:]).group(1)
+    return before.group(1) if before and len(before.group(1)) > 4 else LIST_AFTER.match(sentence[count_at[1]:]).group(1)
+
+
+def _items(listed: str) -> list[str]:
     items = [i for i in re.split(r"[，,；;]", listed) if i.strip()]
     if len(items) <= 1:
         items = [i for i in re.split(r"[，,；;、]", listed) if i.strip()]
@@ -224,27 +228,29 @@ def _listed_parts(sentence: str, count_at: tuple[int, int]) -> list[str]:
 
 @rule("X-PARTS", "note")
 def parts_named(ctx: Context):
+    """Headings are compared without 的、punctuation and spaces, as substrings: “行政机关主动公开政府信息的情况” names 二."""
     fid, parts = ctx.form.intro.id, ctx.form.parts
-    text = ctx.text(fid)
-    for sentence in SENTENCES.split(text):
+    where = ctx.field_name(fid)
+    for sentence in SENTENCES.split(ctx.text(fid)):
         m = PART_COUNT.search(sentence)
         if not m:
             continue
         said = CN_NUMERALS.index(m.group(1)) + 1 if m.group(1) in CN_NUMERALS else int(m.group(1))
-        where = ctx.field_name(fid)
         if said != len(parts):
             yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。", (f"texts/{fid}",))
             return
-        items = _listed_parts(sentence, m.span())
+        listed = _listed_parts(sentence, m.span())
+        items, whole = _items(listed), _norm(listed)
+        headings = [_norm(p.heading) for p in parts]
+        missing = [p for p, h in zip(parts, headings) if h not in whole]
+        if not missing:
+            return
         if len(items) < len(parts):
             yield Issue(f"{where}说本报告共{m.group(1)}部分，但只列出了 {len(items)} 部分：{'，'.join(items)}。",
                         (f"texts/{fid}",))
             return
-        normalized = [_norm(i) for i in items]
-        missing = [p for p in parts if not any(_norm(p.heading) in i for i in normalized)]
-        strays = [i for i, n in zip(items, normalized) if not any(_norm(p.heading) in n for p in parts)]
-        if missing:
-            written = f"（文中写作“{'”“'.join(strays)}”）" if strays else ""
-            yield Issue(f"{where}列出的部分名称与正式标题不一致：正式标题为“{'”“'.join(p.title for p in missing)}”"
-                        f"{written}。报告正文按正式标题打印。", (f"texts/{fid}",))
+        strays = [i for i in items if not any(h in _norm(i) or _norm(i) in h for h in headings)]
+        written = f"（文中写作“{'”“'.join(strays)}”）" if strays else ""
+        yield Issue(f"{where}列出的部分名称与正式标题不一致：正式标题为“{'”“'.join(p.title for p in missing)}”"
+                    f"{written}。报告正文按正式标题打印。", (f"texts/{fid}",))
         return

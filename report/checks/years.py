@@ -159,7 +159,8 @@ def pending_followed_up(ctx: Context):
     if not pending:
         return
     all_zero = all(ctx.value("t4", a, b) == 0 for a, b, _ in ctx.cells("t4"))
-    if all_zero and not any(APPEALS.search(t) for _, t in ctx.texts()):
+    intro = ctx.form.intro.id  # the opening names part 四 whatever happened
+    if all_zero and not any(APPEALS.search(t) for fid, t in ctx.texts() if fid != intro):
         listed = "、".join(f"{_last_name(ctx, last, 't4', a, b)} = {show(last.get('t4', a, b))}" for a, b in pending)
         yield Issue(f"{listed}，但本年表四全为 0，正文也没有提到这些案件的结果：请说明上年未审结案件的结果。",
                     tuple(ref("t4", a, "total") for a, _ in pending))
