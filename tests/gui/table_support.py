@@ -2,61 +2,41 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from PySide6.QtTest import QTest
 
-from gui.qt import QObject, QtGui, QtWidgets, Qt, Signal
+from gui.qt import QtWidgets, Qt
 from report.document import Agency, Report
 
 
-class Session(QObject):
-    """A ReportSession without a store: the same editing interface (set_cell, undo stack, signals)
-    and the same behaviour (one undo command per changed cell, totals recomputed, ``changed``)."""
+@pytest.fixture
+def table_store(private_data_dir):
+    from store import open_store
 
-    changed = Signal()
-    findingsChanged = Signal()
-    statusChanged = Signal(str)
-
-    def __init__(self, report: Report):
-        super().__init__()
-        self.report = report
-        self.undo_stack = QtGui.QUndoStack(self)
-        self.findings: list = []
-        self.status = "draft"
-
-    @property
-    def read_only(self) -> bool:
-        return self.status == "final"
-
-    def set_cell(self, table_id, a, b, value) -> None:
-        old = self.report.get(table_id, a, b)
-        if self.read_only or old == value:
-            return
-        self.undo_stack.push(_SetCell(self, table_id, a, b, old, value))
-
-    def after_edit(self) -> None:
-        self.report.compute_totals()
-        self.changed.emit()
+    s = open_store(private_data_dir)
+    yield s
+    s.close()
 
 
-class _SetCell(QtGui.QUndoCommand):
-    def __init__(self, session, table_id, a, b, old, new):
-        super().__init__(f"修改 {session.report.definition.tables[table_id].cell_name(a, b)}")
-        self.s, self.where, self.old, self.new = session, (table_id, a, b), copy.deepcopy(old), copy.deepcopy(new)
+@pytest.fixture
+def new_session(qtbot, table_store):
+    """new_session(year or report) → a real ReportSession on a report saved in the test's store."""
+    from gui.session import ReportSession
 
-    def redo(self):
-        self.s.report.set(*self.where, copy.deepcopy(self.new))
-        self.s.after_edit()
+    sessions = []
 
-    def undo(self):
-        self.s.report.set(*self.where, copy.deepcopy(self.old))
-        self.s.after_edit()
+    def make(year_or_report):
+        report = year_or_report if isinstance(year_or_report, Report) else \
+            Report.blank(year_or_report, Agency(name="测试单位"))
+        table_store.save_agency(report.agency)
+        table_store.save(report)
+        session = ReportSession(table_store, report.agency.name, report.year)
+        sessions.append(session)
+        return session
 
-
-def blank_session(year: int) -> Session:
-    return Session(Report.blank(year, Agency(name="测试单位")))
+    yield make
+    for session in sessions:
+        session.close()
 
 
 @pytest.fixture

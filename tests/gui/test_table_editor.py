@@ -9,15 +9,16 @@ import pytest
 from gui.qt import QtGui, QtWidgets, Qt
 from gui.tables.model import FINDING_TINTS, TOTAL_TINT
 from report.checks import Finding
-from table_support import (blank_session, current_key, editing, open_editor, shown, type_cell,  # noqa: F401
-                           type_key_text)
+from report.document import Report
+from table_support import (current_key, editing, new_session, open_editor, shown, table_store,  # noqa: F401
+                           type_cell)
 
 K = Qt.Key
 
 
 @pytest.fixture
-def t3(open_editor):  # noqa: F811
-    session = blank_session(2023)
+def t3(open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     return session, open_editor(session, "t3")
 
 
@@ -107,6 +108,7 @@ def test_totals_cannot_be_typed_into_and_look_different(qtbot, t3):
     assert not editing(ed)
     assert session.report.get("t3", "3.7", "natural") is None
     assert "三、（七）总计·自然人由程序自动计算" in ed.message()
+    ed.set_findings([])  # the checker's notes on the blank table would tint the cells
     total, plain = ed.model.index_of("3.7", "natural"), ed.model.index_of("3.1", "natural")
     assert not total.flags() & Qt.ItemFlag.ItemIsEditable and plain.flags() & Qt.ItemFlag.ItemIsEditable
     assert total.data(Qt.ItemDataRole.BackgroundRole).color() == TOTAL_TINT
@@ -176,13 +178,29 @@ def test_read_only_report_cannot_be_changed(qtbot, t3):
     assert session.report.get("t3", "1", "natural") == 5
 
 
-def test_a_final_session_is_read_only_without_being_told(qtbot, t3):
-    session, ed = t3
-    session.status = "final"
-    session.statusChanged.emit("final")
+def test_a_report_marked_final_becomes_read_only_without_being_told(qtbot, open_editor, new_session,
+                                                                    seed_path):  # noqa: F811
+    session = new_session(Report.load(seed_path))
+    ed = open_editor(session, "t3")
+    ok, message = session.mark_final()
+    assert ok, message
     ed.focus_cell("1", "natural")
     qtbot.keyClick(ed.view, "5")
-    assert not editing(ed) and session.report.get("t3", "1", "natural") is None
+    assert not editing(ed) and session.report.get("t3", "1", "natural") == 0
+    assert "定稿" in ed.message()
+
+
+def test_findings_from_the_checker_mark_the_cells_as_the_clerk_types(qtbot, open_editor, new_session,
+                                                                     seed_path):  # noqa: F811
+    session = new_session(Report.load(seed_path))  # every figure 0: no findings on table 3
+    ed = open_editor(session, "t3")
+    assert ed.model.index_of("4", "natural").data(Qt.ItemDataRole.BackgroundRole) is None
+    type_cell(qtbot, ed, "1", "natural", "3")
+    type_cell(qtbot, ed, "4", "natural", "9")  # carried over more than received: T3-FWD, an error
+    index = ed.model.index_of("4", "natural")
+    qtbot.waitUntil(lambda: index.data(Qt.ItemDataRole.BackgroundRole) is not None, timeout=2000)
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_TINTS["error"]
+    assert "错误：" in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_findings_tint_the_cells_and_explain_in_the_tooltip(t3):
@@ -255,8 +273,8 @@ def test_a_larger_font_makes_larger_cells(qtbot, t3):
 
 # ---------------------------------------------------------------------- 2019 table 3, table 4, table 2
 
-def test_2019_table_3_has_one_other_row_in_its_total(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2020)
+def test_2019_table_3_has_one_other_row_in_its_total(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2020)
     ed = open_editor(session, "t3")
     assert ed.model.grid.rows == 3 + 23
     type_cell(qtbot, ed, "3.6", "natural", "2")
@@ -264,8 +282,8 @@ def test_2019_table_3_has_one_other_row_in_its_total(qtbot, open_editor):  # noq
     assert shown(ed, "3.7", "natural") == "3"
 
 
-def test_table_4_totals_per_group_and_enter_moves_along_the_single_row(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2023)
+def test_table_4_totals_per_group_and_enter_moves_along_the_single_row(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     ed = open_editor(session, "t4")
     type_cell(qtbot, ed, "review", "upheld", "2")
     assert current_key(ed) == ("review", "corrected")  # no row below: Enter goes on to the next cell
@@ -278,8 +296,8 @@ def test_table_4_totals_per_group_and_enter_moves_along_the_single_row(qtbot, op
     assert session.report.get("t4", "review", "total") == 3
 
 
-def test_table_2_takes_slash_and_money_and_refuses_too_many_decimals(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2023)
+def test_table_2_takes_slash_and_money_and_refuses_too_many_decimals(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     ed = open_editor(session, "t2")
     type_cell(qtbot, ed, "rules", "issued", "/")
     assert session.report.get("t2", "rules", "issued") == "/"
@@ -293,8 +311,8 @@ def test_table_2_takes_slash_and_money_and_refuses_too_many_decimals(qtbot, open
     assert session.report.get("t2", "licensing", "decisions") is None and "不是整数" in ed.message()
 
 
-def test_table_2_enter_goes_down_into_the_next_block(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2023)
+def test_table_2_enter_goes_down_into_the_next_block(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     ed = open_editor(session, "t2")
     type_cell(qtbot, ed, "normative", "issued", "3")
     assert current_key(ed) == ("licensing", "decisions")  # past the caption and header rows
@@ -302,8 +320,8 @@ def test_table_2_enter_goes_down_into_the_next_block(qtbot, open_editor):  # noq
     assert current_key(ed) == ("penalty", "decisions")
 
 
-def test_2019_table_2_change_may_be_negative(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2019)
+def test_2019_table_2_change_may_be_negative(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2019)
     ed = open_editor(session, "t2")
     type_cell(qtbot, ed, "licensing", "change", "-3")
     assert session.report.get("t2", "licensing", "change") == -3

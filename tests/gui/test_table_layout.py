@@ -6,7 +6,7 @@ import pytest
 
 from gui.qt import Qt
 from report.forms import load_form
-from table_support import blank_session, open_editor  # noqa: F401
+from table_support import new_session, open_editor, table_store  # noqa: F401
 
 
 def spans(ed) -> dict[str, tuple[int, int, int, int]]:
@@ -24,8 +24,8 @@ def spans(ed) -> dict[str, tuple[int, int, int, int]]:
 
 
 @pytest.mark.parametrize("year, result_rows", [(2023, 22), (2020, 20)])
-def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year, result_rows):  # noqa: F811
-    ed = open_editor(blank_session(year), "t3")
+def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year, result_rows, new_session):  # noqa: F811
+    ed = open_editor(new_session(year), "t3")
     s = spans(ed)
     assert not ed.view.horizontalHeader().isVisible() and not ed.view.verticalHeader().isVisible()
     assert s["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"] == (0, 0, 3, 3)
@@ -45,8 +45,8 @@ def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year
     assert (index.row(), index.column()) == (7, 3)
 
 
-def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor):  # noqa: F811
-    ed = open_editor(blank_session(2023), "t4")
+def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t4")
     s = spans(ed)
     assert ed.model.rowCount() == 4 and ed.model.columnCount() == 15
     assert s["行政复议"] == (0, 0, 1, 5)
@@ -58,8 +58,8 @@ def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor):  # noqa:
 
 
 @pytest.mark.parametrize("year", [2023, 2020])
-def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year):  # noqa: F811
-    session = blank_session(year)
+def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year, new_session):  # noqa: F811
+    session = new_session(year)
     ed = open_editor(session, "t2")
     table = session.report.definition.tables["t2"]
     m = ed.model
@@ -77,8 +77,8 @@ def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year
     assert index.column() + ed.view.columnSpan(index.row(), index.column()) == m.columnCount()
 
 
-def test_every_label_comes_from_the_definition(open_editor):  # noqa: F811
-    ed = open_editor(blank_session(2023), "t3")
+def test_every_label_comes_from_the_definition(open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t3")
     table = load_form("2021").tables["t3"]
     words = {table.blocks[0].stub} | {w for c in table.blocks[0].columns for w in c.label} \
         | {w for r in table.blocks[0].rows for w in r.label}
@@ -88,15 +88,15 @@ def test_every_label_comes_from_the_definition(open_editor):  # noqa: F811
     assert texts == words
 
 
-def test_header_and_label_cells_cannot_be_selected_or_edited(open_editor):  # noqa: F811
-    ed = open_editor(blank_session(2023), "t3")
+def test_header_and_label_cells_cannot_be_selected_or_edited(open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t3")
     flags = ed.model.index(0, 3).flags()
     assert not flags & Qt.ItemFlag.ItemIsSelectable and not flags & Qt.ItemFlag.ItemIsEditable
     assert ed.model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole) == "一、本年新收政府信息公开申请数量"
 
 
-def test_the_whole_table_fits_its_size_hint(open_editor):  # noqa: F811
-    ed = open_editor(blank_session(2023), "t3")
+def test_the_whole_table_fits_its_size_hint(open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t3")
     hint = ed.view.sizeHint()
     widths = sum(ed.view.columnWidth(c) for c in range(ed.model.columnCount()))
     heights = sum(ed.view.rowHeight(r) for r in range(ed.model.rowCount()))

@@ -7,15 +7,15 @@ from decimal import Decimal
 import pytest
 
 from gui.qt import QtCore, QtWidgets, Qt
-from table_support import blank_session, open_editor, paste, shown  # noqa: F401
+from table_support import new_session, open_editor, table_store, paste, shown  # noqa: F401
 
 K, CTRL = Qt.Key, Qt.KeyboardModifier.ControlModifier
 COLS = ("natural", "commercial", "research", "social", "legal", "other", "total")
 
 
 @pytest.fixture
-def t3(open_editor):  # noqa: F811
-    session = blank_session(2023)
+def t3(open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     return session, open_editor(session, "t3")
 
 
@@ -139,8 +139,8 @@ def test_nothing_is_pasted_into_a_final_report(qtbot, t3):
     assert session.undo_stack.count() == 0
 
 
-def test_table_4_row_copied_from_an_official_table(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2023)
+def test_table_4_row_copied_from_an_official_table(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     ed = open_editor(session, "t4")
     ed.focus_cell("review", "upheld")
     paste(qtbot, ed, "1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t3\t0\t0\t0\t3\r\n")
@@ -150,8 +150,8 @@ def test_table_4_row_copied_from_an_official_table(qtbot, open_editor):  # noqa:
     assert "已粘贴 12 个单元格" in ed.message()
 
 
-def test_table_2_block_with_slash_and_money(qtbot, open_editor):  # noqa: F811
-    session = blank_session(2023)
+def test_table_2_block_with_slash_and_money(qtbot, open_editor, new_session):  # noqa: F811
+    session = new_session(2023)
     ed = open_editor(session, "t2")
     ed.focus_cell("rules", "issued")
     paste(qtbot, ed, "/\t/\t/\n2\t1\t35\n")
