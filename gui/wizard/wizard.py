@@ -63,7 +63,7 @@ class ReportWizard(QtWidgets.QWizard):
         self.currentIdChanged.connect(self._on_page_changed)
         session.changed.connect(self._on_changed)
         session.findingsChanged.connect(self._on_findings)
-        session.statusChanged.connect(lambda _status: self._apply_read_only())
+        session.statusChanged.connect(self._on_status)
         shortcut = QtGui.QShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.HelpContents), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.helpRequested.emit(self.current_help()))
@@ -135,6 +135,13 @@ class ReportWizard(QtWidgets.QWizard):
     def reject(self) -> None:
         """Escape must not hide a wizard embedded in the main window."""
 
+    def keyPressEvent(self, event) -> None:
+        """Enter in a box must not press 下一步 (QDialog's default button) and leave the page."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
     # ------------------------------------------------------------------ session
     def _on_page_changed(self, page_id: int) -> None:
         if self._jumping or page_id < 0:
@@ -164,6 +171,9 @@ class ReportWizard(QtWidgets.QWizard):
                 continue
             severities = {f.severity for f in findings if any(page.owns(r) for r in f.cells)}
             self.steps.set_state(page_id, page_state(page.is_filled(), severities))
+
+    def _on_status(self, _status: str) -> None:
+        self._apply_read_only()
 
     def _apply_read_only(self) -> None:
         self.set_read_only(self.session.read_only)

@@ -215,3 +215,22 @@ def test_the_2019_format_has_no_fees_and_one_other_field(open_wizard, seed):
     assert other.fees is None
     assert list(other.editors) == [f.id for f in form.parts[-1].fields] == ["other.more"]
     assert form.name in wizard.pages_[0].form_label.text()
+
+
+def test_enter_adds_a_category_and_stays_on_the_page(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    page = website_page(wizard)
+    page_id = wizard.currentId()
+    page.new_category.setFocus()
+    type_text(page.new_category, "通知公告")
+    qtbot.keyClick(page.new_category, Qt.Key.Key_Return)
+    assert wizard.currentId() == page_id
+    assert page.table.verticalHeaderItem(page.table.rowCount() - 1).text() == "通知公告"
+
+
+def test_enter_in_the_date_box_does_not_leave_the_page(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    retype(qtbot, wizard.pages_[0].issued_on.edit, "2023-01-18")
+    qtbot.keyClick(wizard.pages_[0].issued_on.edit, Qt.Key.Key_Return)
+    assert wizard.currentId() == 0
+    assert wizard.session.report.issued_on == dt.date(2023, 1, 18)
