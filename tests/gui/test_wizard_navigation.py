@@ -267,3 +267,14 @@ def test_f1_on_a_table_page_explains_the_table(open_wizard, seed):
     assert text.startswith(title_of(seed, "t3"))
     assert table.blocks[0].stub in text
     assert "与 0 不同" in text
+
+
+def test_the_mark_goes_when_the_text_is_fixed(qtbot, open_wizard, seed):
+    report = seed.copy()
+    report.texts["problems"] = ""
+    wizard = open_wizard(report)
+    wizard.show_page_for("texts/problems")
+    edit = wizard.currentPage().editors["problems"].edit
+    assert "border" in edit.styleSheet() and edit.toolTip()
+    type_text(edit, seed.text("problems"))
+    qtbot.waitUntil(lambda: edit.styleSheet() == "" and edit.toolTip() == "")

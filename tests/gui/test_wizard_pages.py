@@ -234,3 +234,13 @@ def test_enter_in_the_date_box_does_not_leave_the_page(qtbot, open_wizard, seed)
     qtbot.keyClick(wizard.pages_[0].issued_on.edit, Qt.Key.Key_Return)
     assert wizard.currentId() == 0
     assert wizard.session.report.issued_on == dt.date(2023, 1, 18)
+
+
+def test_undo_puts_the_earlier_fee_back_in_its_box(qtbot, open_wizard, seed):
+    wizard = open_wizard(seed.copy())
+    box = part_page(wizard, "other").fees.edits["notices"]
+    retype(qtbot, box.edit, "7")
+    assert wizard.session.report.fees["notices"] == 7
+    wizard.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: box.edit.text() == "0")
+    assert wizard.session.report.fees["notices"] == 0
