@@ -51,11 +51,11 @@ class TableEditor(QtWidgets.QWidget):
         layout.addWidget(self.message_label)
         self._apply_layout()
         session.changed.connect(self.refresh)
-        if hasattr(session, "findingsChanged"):
-            session.findingsChanged.connect(lambda: self.set_findings(session.findings))
-            self.set_findings(getattr(session, "findings", []))
-        if hasattr(session, "statusChanged"):
-            session.statusChanged.connect(lambda _status: self._update_read_only())
+        if hasattr(session, "findingsChanged"):  # the checker re-runs as the clerk types
+            session.findingsChanged.connect(self._take_session_findings)
+            self._take_session_findings()
+        if hasattr(session, "statusChanged"):  # 定稿 / 撤回为草稿
+            session.statusChanged.connect(self._on_status_changed)
         self._update_read_only()
         first = next((p for p in self.model.grid.data_pieces() if self.model.is_editable(p.cell)), None)
         if first is not None:
@@ -90,11 +90,18 @@ class TableEditor(QtWidgets.QWidget):
     def message(self) -> str:
         return self.message_label.text() if self.message_label.isVisible() else ""
 
+    # ------------------------------------------------------------------ session signals
+    def _take_session_findings(self) -> None:
+        self.set_findings(self.session.findings)
+
+    def _on_status_changed(self, _status: str) -> None:
+        self._update_read_only()
+
     # ------------------------------------------------------------------ editing
     def _update_read_only(self) -> None:
         self.model.read_only = self.is_read_only()
-        if self.model.read_only and self.view.state() == QtWidgets.QAbstractItemView.EditingState:
-            self.view.close_open_editor()
+        if self.model.read_only:
+            self.view.itemDelegate().close_open_editor()
         self.model.refresh()
 
     def _name(self, cell: Cell) -> str:
@@ -292,11 +299,6 @@ class _GridView(QtWidgets.QTableView):
     def _index(self, piece: Piece) -> QtCore.QModelIndex:
         return self.model().index(piece.row, piece.col)
 
-    def close_open_editor(self) -> None:
-        w = self.indexWidget(self.currentIndex()) or QtWidgets.QApplication.focusWidget()
-        if isinstance(w, QtWidgets.QLineEdit) and w.parent() is self.viewport():
-            self.closeEditor(w, QtWidgets.QAbstractItemDelegate.NoHint)
-
     # ------------------------------------------------------------------ navigation
     def moveCursor(self, action, modifiers):
         here = self._piece()
@@ -459,6 +461,7 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
     def __init__(self, view: _GridView):
         super().__init__(view)
         self.view = view
+        self._open: QtWidgets.QLineEdit | None = None
 
     def createEditor(self, parent, option, index):
         editor = QtWidgets.QLineEdit(parent)
@@ -467,7 +470,18 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
         cell = self.view.editor.model.cell_at(index)
         if cell is not None:
             editor.setAccessibleName(self.view.editor.model.table.cell_name(*cell.key))
+        self._open = editor
         return editor
+
+    def destroyEditor(self, editor, index):
+        if editor is self._open:
+            self._open = None
+        super().destroyEditor(editor, index)
+
+    def close_open_editor(self) -> None:
+        """Drop an edit in progress without committing it (the report just became read-only)."""
+        if self._open is not None:
+            self.closeEditor.emit(self._open, QtWidgets.QAbstractItemDelegate.NoHint)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.EditRole) or "")

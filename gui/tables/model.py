@@ -113,7 +113,7 @@ class TableModel(QtCore.QAbstractTableModel):
             if marks:
                 return QtGui.QBrush(FINDING_TINTS[_worst(marks)])
             return QtGui.QBrush(TOTAL_TINT) if cell.computed else None
-        if role == Qt.ToolTipRole:
+        if role in (Qt.ToolTipRole, Qt.AccessibleDescriptionRole):
             lines = [self.table.cell_name(*cell.key)]
             if cell.computed:
                 lines.append("由程序自动计算，不能直接填写。")

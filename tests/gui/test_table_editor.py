@@ -178,6 +178,16 @@ def test_read_only_report_cannot_be_changed(qtbot, t3):
     assert session.report.get("t3", "1", "natural") == 5
 
 
+def test_turning_read_only_drops_an_edit_in_progress(qtbot, t3):
+    session, ed = t3
+    ed.focus_cell("2", "natural")
+    qtbot.keyClick(ed.view, "4")
+    qtbot.waitUntil(lambda: editing(ed), timeout=1000)
+    ed.set_read_only(True)
+    qtbot.waitUntil(lambda: not editing(ed), timeout=1000)
+    assert session.report.get("t3", "2", "natural") is None
+
+
 def test_a_report_marked_final_becomes_read_only_without_being_told(qtbot, open_editor, new_session,
                                                                     seed_path):  # noqa: F811
     session = new_session(Report.load(seed_path))
@@ -221,6 +231,7 @@ def test_findings_tint_the_cells_and_explain_in_the_tooltip(t3):
     note = ed.model.index_of("1", "other")
     assert note.data(Qt.ItemDataRole.BackgroundRole).color() == FINDING_TINTS["note"]
     assert "提示：一、本年新收政府信息公开申请数量·其他为空" in note.data(Qt.ItemDataRole.ToolTipRole)
+    assert "提示：" in note.data(Qt.ItemDataRole.AccessibleDescriptionRole)  # read out by a screen reader
     ed.set_findings([])
     assert ed.model.index_of("1", "other").data(Qt.ItemDataRole.BackgroundRole) is None
     assert total.data(Qt.ItemDataRole.BackgroundRole).color() == TOTAL_TINT
