@@ -9,8 +9,9 @@ level merge, and a column's (row's) last label spans the remaining header rows (
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
 
 from report.forms import Block, Table
 from report.pdf import stylesheet as ss
@@ -133,30 +134,50 @@ def grid(report, table_id: str) -> Grid:
 
 
 def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
-    """The ReportLab Table of a grid; row-label groups that cannot fit a page are not merged.
+    """The ReportLab Table of a grid, its row-label groups cut where one would not fit a page.
 
-    ReportLab never splits a row span, and raises LayoutError when one is taller than the page
-    (with splitInRow it crashes, tech-notes §5c): such a group prints its label in its first
-    row, with the lines inside the group hidden, so the rows can split across pages.
+    ReportLab never splits a row span and raises LayoutError when one is taller than the page
+    (with splitInRow it crashes, tech-notes §5c). A group that cannot fit one page below the
+    repeated header rows is merged in consecutive pieces instead, cut only between its own
+    sub-groups, each piece repeating the group's label, so the table can break between them.
     """
     table = _make(g, fonts)
-    table.wrap(ss.TEXT_WIDTH, max_height)
+    table.wrap(ss.TEXT_WIDTH, 1e9)  # unbounded, so that every row's height is computed
     heights = table._rowHeights
-    header = sum(heights[:g.header_rows])
-    too_tall = [s for s in g.groups if header + sum(heights[s[1]:s[3] + 1]) > max_height]
-    if too_tall:
-        table = _make(g, fonts, unmerged=too_tall)
-    return table
+    room = max_height - sum(heights[:g.header_rows])
+    too_tall = [s for s in g.groups if sum(heights[s[1]:s[3] + 1]) > room]
+    if not too_tall:
+        return table
+    spans, cells = [s for s in g.spans if s not in too_tall], dict(g.cells)
+    for c0, r0, c1, r1 in too_tall:
+        inner = [s for s in g.groups if s[0] > c0 and s not in too_tall]
+        may_cut = lambda r: not any(s[1] < r <= s[3] for s in inner)  # noqa: E731
+        start = r0
+        while True:
+            used, cut = 0.0, None
+            for r in range(start, r1 + 1):
+                if r > start and may_cut(r):
+                    cut = r
+                if used + heights[r] > room and r > start:
+                    break
+                used += heights[r]
+            else:
+                spans.append((c0, start, c1, r1))
+                break
+            cut = cut or r
+            spans.append((c0, start, c1, cut - 1))
+            cells[(c0, cut)] = g.cells[(c0, r0)]
+            start = cut
+    return _make(replace(g, cells=cells, spans=[s for s in spans if s[:2] != s[2:]]), fonts)
 
 
-def _make(g: Grid, fonts, unmerged: list[Span] = ()):
+def _make(g: Grid, fonts):
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     from report.pdf.text import TextBlock
 
-    dropped = set(unmerged)
-    spans = [s for s in g.spans if s not in dropped]
+    spans = g.spans
     data = [["" for _ in range(g.n_cols)] for _ in range(g.n_rows)]
     for (c, r), text in g.cells.items():
         tall = any(s[0] == c and s[1] == r and s[3] > s[1] for s in spans)
@@ -173,8 +194,29 @@ def _make(g: Grid, fonts, unmerged: list[Span] = ()):
         ("BOTTOMPADDING", (0, 0), (-1, -1), ss.TABLE_PADDING),
     ]
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
-    for c0, r0, c1, r1 in unmerged:  # hide the lines inside a group that could not be merged
-        cmds.append(("LINEABOVE", (c0, r0 + 1), (c1, r1), ss.TABLE_LINE_WIDTH, colors.white))
-    t = Table(data, colWidths=g.col_widths, repeatRows=g.header_rows, style=TableStyle(cmds),
-              spaceBefore=ss.TABLE_SPACE_BEFORE, spaceAfter=ss.TABLE_SPACE_AFTER)
-    return t
+    return _ruled_table_class()(data, colWidths=g.col_widths, repeatRows=g.header_rows, style=TableStyle(cmds),
+                                spaceBefore=ss.TABLE_SPACE_BEFORE, spaceAfter=ss.TABLE_SPACE_AFTER)
+
+
+@cache
+def _ruled_table_class():
+    """A Table whose pieces, when it breaks across pages, are each closed by a full frame.
+
+    ReportLab leaves out the line above (below) a merged cell that starts (ends) at a page break.
+    """
+    from reportlab.lib import colors
+    from reportlab.platypus import Table
+
+    class RuledTable(Table):
+        def split(self, availWidth, availHeight):
+            parts = super().split(availWidth, availHeight)
+            if len(parts) > 1:
+                for part in parts:
+                    rules = [("BOX", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black)]
+                    if part.repeatRows:
+                        rules.append(("LINEBELOW", (0, part.repeatRows - 1), (-1, part.repeatRows - 1),
+                                      ss.TABLE_LINE_WIDTH, colors.black))
+                    part.setStyle(rules)
+            return parts
+
+    return RuledTable

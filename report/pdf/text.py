@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import Flowable
 from report.pdf.fonts import FontSet, LoadedFont
 from report.pdf.stylesheet import TextStyle
 
-CANNOT_START = set("，。、；：？！）》〉」』】〕］｝”’…—～·％‰℃,.;:?!)]}%")
+CANNOT_START = set("，。、；：？！）》〉」』】〕］｝”’…—～·％‰℃．｡､,.;:?!)]}%")
 CANNOT_END = set("（《〈「『【〔［｛“‘([{")
 NO_SPLIT = set("—…")  # ——  and …… are one mark
 _FUZZ = 0.01
@@ -174,7 +174,7 @@ class TextBlock(Flowable):
             extra = 0.0
             x = indent
             if s.align == "justify" and not last and len(line) > 1:
-                gap = (room - natural) / (len(line) - 1)
+                gap = (room - natural + s.char_space) / (len(line) - 1)  # last glyph ends on the edge
                 if 0 < gap <= _MAX_STRETCH * s.size:
                     extra = gap
             elif s.align == "centre":
@@ -185,12 +185,28 @@ class TextBlock(Flowable):
             ascent = s.size * font0_ascent(font0)
             baseline = top - n * s.leading - s.glyph_drop * (s.leading - s.size) - ascent
             for font, run in _runs(line):
-                t = canv.beginText(x, baseline)
-                t.setFont(font.name, s.size)
-                t.setCharSpace(s.char_space + extra)
-                t.textOut("".join(g.ch for g in run))
-                canv.drawText(t)
-                x += sum(g.width + extra for g in run)
+                for piece in _subset_pieces(canv, font, run):
+                    t = canv.beginText(x, baseline)
+                    t.setFont(font.name, s.size)
+                    t.setCharSpace(s.char_space + extra)
+                    t.textOut("".join(g.ch for g in piece))
+                    canv.drawText(t)
+                    x += sum(g.width + extra for g in piece)
+
+
+def _subset_pieces(canv, font: LoadedFont, run: list["_Glyph"]):
+    """Split a run where ReportLab switches to another 256-glyph subset of the font.
+
+    Each piece starts its own text object at its computed position: PDF readers built on
+    pdfminer (pdfplumber) drop the character spacing after the last glyph of every string,
+    so pieces chained in one text object would drift in their measurements.
+    """
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    i = 0
+    for _subset, data in getFont(font.name).splitString("".join(g.ch for g in run), canv._doc):
+        yield run[i:i + len(data)]
+        i += len(data)
 
 
 def font0_ascent(font: LoadedFont) -> float:
