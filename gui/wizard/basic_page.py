@@ -8,6 +8,7 @@ year is created), so a change here changes this year's report only. Labels come 
 from __future__ import annotations
 
 from gui.qt import QtWidgets
+from gui.wizard.findings_panel import mark
 from gui.wizard.page import WizardPage
 from gui.wizard.parsing import parse_date
 from gui.wizard.text_editor import TextFieldEditor
@@ -83,8 +84,6 @@ class BasicPage(WizardPage):
         target.setFocus()
 
     def set_findings(self, findings: list) -> None:
-        from gui.wizard.findings_panel import mark
-
         self.issued_on.set_findings([f for f in findings if "issued_on" in f.cells or "year" in f.cells])
         for name, edit in self.agency_edits.items():
             mark(edit, [f for f in findings if f"agency/{name}" in f.cells], "QLineEdit")

@@ -6,7 +6,7 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 
 from __future__ import annotations
 
-from gui.qt import QtCore, QtWidgets, Qt, Signal
+from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from report.forms import common
 
 SEVERITIES = ("error", "warning", "note")
@@ -78,7 +78,7 @@ class FindingsList(QtWidgets.QTreeWidget):
             if not group:
                 continue
             head = QtWidgets.QTreeWidgetItem([f"{severity_label(sev)}（{len(group)}）"])
-            head.setForeground(0, _brush(COLOURS[sev]))
+            head.setForeground(0, QtGui.QBrush(QtGui.QColor(COLOURS[sev])))
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
@@ -109,9 +109,3 @@ class FindingsList(QtWidgets.QTreeWidget):
         finding = item.data(0, _FINDING)
         if finding is not None:
             self.findingActivated.emit(finding)
-
-
-def _brush(colour: str):
-    from gui.qt import QtGui
-
-    return QtGui.QBrush(QtGui.QColor(colour))

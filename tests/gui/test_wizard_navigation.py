@@ -8,7 +8,7 @@ from gui.wizard.step_list import EMPTY, ERRORS, FILLED, WARNINGS
 from report.document import Report
 from store import open_store
 from report.forms import common
-from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
+from wizard_support import focused, open_wizard, page_titled, store, type_text  # noqa: F401
 
 
 @pytest.fixture
