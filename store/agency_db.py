@@ -2,7 +2,7 @@
 and its reports (one record per year). One TinyDB file per agency keeps each autosave's
 rewrite small however many agencies and years the store holds.
 
-File layout (TinyDB tables): ``meta`` {schema}, ``agency`` {profile, history, created},
+File layout (TinyDB tables): ``meta`` {schema}, ``agency`` {profile, former_names, history, created},
 ``reports`` {year, status, created, modified, final_at, counts, doc}.
 """
 
@@ -79,6 +79,17 @@ class AgencyDB:
 
     def set_profile(self, agency: Agency) -> None:
         self._agency.update({"profile": agency.to_dict()}, doc_ids=[self._agency_doc().doc_id])
+
+    def former_names(self) -> list[str]:
+        return list(self._agency_doc().get("former_names", []))
+
+    def rename(self, new_name: str) -> None:
+        doc = self._agency_doc()
+        former = [n for n in doc.get("former_names", []) if n != new_name]
+        if doc["profile"]["name"] not in former:
+            former.append(doc["profile"]["name"])
+        self._agency.update({"profile": {**doc["profile"], "name": new_name}, "former_names": former},
+                            doc_ids=[doc.doc_id])
 
     def typed_history(self) -> dict[str, dict[str, int]]:
         return {y: dict(c) for y, c in self._agency_doc().get("history", {}).items()}

@@ -99,7 +99,12 @@ class Store:
         for path in sorted(folder.glob("*.json")):
             if path.stem in self._dbs or path in self._skipped or path.name.startswith("."):
                 continue
-            db = self._open_agency(path)
+            try:
+                db = self._open_agency(path)
+            except StoreWriteError as e:  # a repair or upgrade could not be written: leave the file be
+                self._skipped.add(path)
+                self.notices.append(f"{e}单位数据文件 {path} 暂时无法打开，文件未改动。")
+                continue
             if db is not None:
                 self._dbs[db.id] = db
 
@@ -209,9 +214,14 @@ class Store:
             raise StoreLockedError(LOCKED_MESSAGE)
 
     def _db(self, agency_name: str) -> AgencyDB | None:
+        """The agency of that name, or of that former name (reports keep the name they were written under)."""
         self._refresh()
+        name = agency_name.strip()
         for db in self._dbs.values():
-            if db.name == agency_name:
+            if db.name == name:
+                return db
+        for db in self._dbs.values():
+            if name in db.former_names():
                 return db
         return None
 
@@ -294,12 +304,27 @@ class Store:
             raise StoreError("请填写单位名称。")
         agency = Agency.from_dict({**agency.to_dict(), "name": name})
         db = self._db(name)
+        if db is not None and db.name != name:
+            raise StoreError(f"“{name}”是单位“{db.name}”以前的名称；要改名，请使用“单位更名”。")
         if db is None:
             self._create_agency(agency)
         else:
             db.set_profile(agency)
 
+    def rename_agency(self, old_name: str, new_name: str) -> None:
+        """单位更名: the profile takes the new name; reports saved under the old one still find it."""
+        self._writable()
+        db = self._require_db(old_name)
+        new_name = new_name.strip()
+        if not new_name:
+            raise StoreError("请填写新的单位名称。")
+        other = self._db(new_name)
+        if other is not None and other is not db:
+            raise StoreError(f"已经有名为“{new_name}”的单位，不能重名。")
+        db.rename(new_name)
+
     def _create_agency(self, agency: Agency) -> AgencyDB:
+        agency = Agency.from_dict({**agency.to_dict(), "name": agency.name.strip()})
         path = self.layout.agency_file(uuid.uuid4().hex[:12])
         db = AgencyDB.create(path, agency, _now())
         self._dbs[db.id] = db

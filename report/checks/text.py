@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from report.checks.context import CN_NUMERALS, Context, integer, ref, show
+from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -30,6 +30,9 @@ FIGURES = (
     (re.compile(rf"办结{GAP}(\d+)\s*件"), ("3.7",), None),
     (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), ("4",), None),
 )
+
+# a clause about these is not about 政府信息公开申请 (“办结人大代表建议15件”)
+OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 
 # ---------------------------------------------------------------- X-NONE
 SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
@@ -79,9 +82,10 @@ def _total(ctx: Context, row: str):
 @rule("X-REQ", "warning", "正文中的申请件数")
 def request_figures(ctx: Context):
     for fid, text in ctx.texts():
-        text, seen = _plain(text), set()
+        seen = set()
+        clauses = [c for c in CLAUSES.split(_plain(text)) if not OTHER_MATTERS.search(c)]
         for pattern, rows, alternative in FIGURES:
-            for m in pattern.finditer(text):
+            for m in (m for c in clauses for m in pattern.finditer(c)):
                 figure = int(m.group(1))
                 if (rows, figure) in seen:
                     continue

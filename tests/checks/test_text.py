@@ -36,6 +36,11 @@ def test_request_figures_against_table3(busy, phrase, row, value):
     assert f.cells == ("texts/overview.requests", f"t3/{row}/total")
 
 
+def test_figures_about_other_matters_are_not_request_figures(busy):
+    busy.texts["other.proposals"] = "办结人大代表建议15件、政协提案8件，办理结果均已公开。"
+    assert of(busy, "X-REQ") == []
+
+
 def test_received_may_mean_new_or_new_plus_carried(busy):
     busy.texts["overview.requests"] = "全年共收到政府信息公开申请13件。"  # 11 new + 2 carried over
     assert of(busy, "X-REQ") == []

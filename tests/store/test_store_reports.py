@@ -3,6 +3,7 @@
 import datetime as dt
 import errno
 import os
+import zipfile
 
 import pytest
 
@@ -154,6 +155,8 @@ def test_delete_backs_up_first_and_keeps_the_history_file(store, seed, private_d
     assert list((private_data_dir / "db" / "revisions").rglob("2022.deleted-*.jsonl"))
     store.restore(backup)
     assert store.load(SEED_AGENCY, 2022).texts["problems"] == "第二版"
+    # the restore's own safety backup holds the deleted report's history too
+    assert any("deleted" in n for n in zipfile.ZipFile(store.backups()[0].path).namelist())
 
 
 def test_missing_report_and_agency_give_chinese_errors(store):
@@ -278,3 +281,27 @@ def test_newer_file_version_is_not_touched(store, seed, private_data_dir):
     finally:
         s.close()
     assert path.read_bytes() == raw
+
+
+def test_renamed_agency_keeps_its_reports_under_old_and_new_names(store, seed):
+    store.save(seed)
+    store.rename_agency(SEED_AGENCY, "威海市文登区信访事务中心")
+    assert [a.name for a in store.agencies()] == ["威海市文登区信访事务中心"]
+    assert [s.year for s in store.reports("威海市文登区信访事务中心")] == [2022]
+    old = store.load("威海市文登区信访事务中心", 2022)
+    old.texts["problems"] = "更名后修改旧年度"
+    assert store.save(old) is True  # the 2022 report still carries the old name: same agency
+    assert len(store.agencies()) == 1
+    with pytest.raises(StoreError, match="以前的名称"):
+        store.save_agency(Agency(name=SEED_AGENCY))
+    store.save_agency(Agency(name="另一个局"))
+    with pytest.raises(StoreError, match="不能重名"):
+        store.rename_agency("另一个局", "威海市文登区信访事务中心")
+
+
+def test_spaces_around_the_agency_name_do_not_make_a_second_agency(store, seed):
+    seed.agency.name = f" {SEED_AGENCY} "
+    store.save(seed)
+    seed.texts["problems"] = "第二版"
+    store.save(seed)
+    assert [a.name for a in store.agencies()] == [SEED_AGENCY]
