@@ -60,5 +60,5 @@ def run(args) -> int:
 
     window = MainWindow(data_dir=getattr(args, "data_dir", None))
     window.show()
-    window.start()
+    QtCore.QTimer.singleShot(0, lambda: window.start() or window.close())
     return app.exec()

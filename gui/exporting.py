@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gui import settings
 from gui.qt import QtCore, QtWidgets
-from report.document import Report
+
+if TYPE_CHECKING:  # report.document pulls in jsonschema: not needed to show the window
+    from report.document import Report
 
 PDF_NAME = "{agency}{year}年政府信息公开工作年度报告.pdf"
 JSON_NAME = "{agency}{year}年政府信息公开工作年度报告.json"

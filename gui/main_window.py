@@ -11,12 +11,14 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from gui import exporting, printing, settings
 from gui.qt import QtCore, QtGui, QtWidgets, Qt
-from gui.session import ReportSession
 from gui.workers import readable_error, run_job
-from report.document import Report, ReportFileError
-from report.forms import common
+
+if TYPE_CHECKING:  # the report and store modules load after the window is on screen
+    from report.document import Report
 
 JSON_FILTER = "年报数据文件 (*.json)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
@@ -157,18 +159,16 @@ class NewYearDialog(QtWidgets.QDialog):
 class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, data_dir: str | None = None, parent=None):
         super().__init__(parent)
-        from store import open_store
-        from store.paths import data_dir as resolve_data_dir
-
         self.setWindowTitle("年报助手")
-        self.data_dir = resolve_data_dir(data_dir)
-        self.store = open_store(data_dir)
+        self._data_dir_option = data_dir
+        self.data_dir = None
+        self.store = None  # opened by start(), once the window is on screen
         self.agency_name: str | None = None
         self.session: ReportSession | None = None
         self.wizard = None
         self.preview_dialog = None
         self.jobs: list = []
-        self._tmp = tempfile.TemporaryDirectory(prefix="nianbao-")
+        self._tmp: tempfile.TemporaryDirectory | None = None  # for preview/print PDFs, made when first needed
         self.undo_group = QtGui.QUndoGroup(self)
 
         self.stack = QtWidgets.QStackedWidget()
@@ -191,6 +191,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self._make_actions()
         self._connect_year_list()
+        for button in self.years.buttons.values():  # until start() has opened the store
+            button.setEnabled(False)
         self._show_list_mode()
         if not settings.restore_geometry(self):
             screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
@@ -259,21 +261,35 @@ class MainWindow(QtWidgets.QMainWindow):
         self.years.agency_box.activated.connect(lambda _i: self.select_agency(self.years.agency_box.currentText()))
 
     # ------------------------------------------------------------------ start
-    def start(self) -> None:
-        """First run asks for the agency; otherwise open the year in progress, or show the list."""
+    def start(self) -> bool:
+        """Open the store; first run asks for the agency; otherwise open the year in progress.
+
+        Called once the window is shown, so the clerk sees the window at once while the data and
+        the report load. False (after a message) when the data folder cannot be used.
+        """
+        from store import StoreError, open_store
+        from store.paths import data_dir as resolve_data_dir
+
+        try:
+            self.data_dir = resolve_data_dir(self._data_dir_option)
+            self.store = open_store(self.data_dir)
+        except StoreError as e:
+            QtWidgets.QMessageBox.critical(self, "无法打开数据", str(e))
+            return False
         for notice in self.store.notices:
             QtWidgets.QMessageBox.information(self, "年报助手", notice)
         if not self.store.agencies():
             if not self.store.read_only:
                 self.edit_profile(first_run=True)
             self.refresh_list()
-            return
+            return True
         self.select_agency(self._remembered_agency())
         summaries = self._summaries()
         if summaries:
             latest = max(summaries, key=lambda s: s.year)
             if latest.status == "draft" and not self.store.read_only:
                 self.open_year(latest.year)
+        return True
 
     def _remembered_agency(self) -> str:
         names = [a.name for a in self.store.agencies()]
@@ -291,6 +307,8 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.store.reports(self.agency_name) if self.agency_name else []
 
     def refresh_list(self) -> None:
+        from report.forms import common
+
         names = [a.name for a in self.store.agencies()]
         box = self.years.agency_box
         box.blockSignals(True)
@@ -312,6 +330,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ro = self.store.read_only
         for key in ("new", "import", "delete", "restore"):
             self.years.buttons[key].setEnabled(not ro and (key != "new" or bool(self.agency_name)))
+        self.years.buttons["settings"].setEnabled(True)
         self.years.buttons["open"].setEnabled(bool(rows))
         self.years.buttons["export"].setEnabled(bool(rows))
         self.years.buttons["delete"].setEnabled(bool(rows) and not ro)
@@ -374,6 +393,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
+        from report.document import Report, ReportFileError
+
         try:
             report = Report.load(path)
         except ReportFileError as e:
@@ -462,6 +483,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ editing
     def open_year(self, year: int) -> None:
+        from gui.session import ReportSession
         from gui.wizard.wizard import ReportWizard
 
         self.close_session()
@@ -620,6 +642,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.jobs.remove(job)
 
     def _temp_pdf(self) -> Path:
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="nianbao-")
         return Path(self._tmp.name) / f"preview-{dt.datetime.now():%H%M%S%f}.pdf"
 
     def preview(self) -> None:
@@ -684,7 +708,9 @@ class MainWindow(QtWidgets.QMainWindow):
         for job in list(self.jobs):
             job.wait()
         settings.save_geometry(self)
-        self.store.close()
-        self._tmp.cleanup()
+        if self.store is not None:
+            self.store.close()
+        if self._tmp is not None:
+            self._tmp.cleanup()
         event.accept()
 
