@@ -56,7 +56,9 @@ class _Names:
     """Official names of one format's cells and text fields, built once."""
 
     def __init__(self, form: Form):
-        self.cells = {ref(t.id, *c.key): t.cell_name(*c.key) for t in form.tables.values() for c in t.cells()}
+        self.table_cells = {t.id: tuple((*c.key, c) for c in t.cells()) for t in form.tables.values()}
+        self.cells = {ref(t, a, b): form.tables[t].cell_name(a, b) for t, cells in self.table_cells.items()
+                      for a, b, _ in cells}
         self.fields = {form.intro.id: form.intro.label}
         for part in form.parts:
             n = 0
@@ -86,6 +88,7 @@ class Context:
         self.form = report.definition
         self.names = names(report.form)
         self._texts: dict[str, str] = {}
+        self.memo: dict = {}  # derived values rules share within one run (e.g. a text split into clauses)
 
     # ------------------------------------------------------------------ cells
     def has(self, table: str, a: str, b: str) -> bool:
@@ -99,8 +102,7 @@ class Context:
 
     def cells(self, table: str):
         """Every cell of a table of this format, as (a, b, definition)."""
-        for c in self.form.tables[table].cells():
-            yield c.key[0], c.key[1], c
+        return self.names.table_cells[table]
 
     # ------------------------------------------------------------------ texts
     def text(self, field_id: str) -> str:

@@ -71,6 +71,14 @@ def _plain(text: str) -> str:
     return text.translate(FULLWIDTH_DIGITS)
 
 
+def _read(ctx: Context) -> list[tuple[str, str, list[str]]]:
+    """(field id, printed text with ASCII digits, its clauses) for every field, computed once per run."""
+    if "text" not in ctx.memo:
+        ctx.memo["text"] = [(fid, plain, CLAUSES.split(plain)) for fid, plain in
+                            ((fid, _plain(t)) for fid, t in ctx.texts()) if plain.strip()]
+    return ctx.memo["text"]
+
+
 def _snippet(text: str, start: int, end: int, pad: int = 8) -> str:
     return text[max(0, start - pad):end + pad].replace("\n", " ")
 
@@ -81,9 +89,9 @@ def _total(ctx: Context, row: str):
 
 @rule("X-REQ", "warning", "正文中的申请件数")
 def request_figures(ctx: Context):
-    for fid, text in ctx.texts():
+    for fid, _, all_clauses in _read(ctx):
         seen = set()
-        clauses = [c for c in CLAUSES.split(_plain(text)) if not OTHER_MATTERS.search(c)]
+        clauses = [c for c in all_clauses if not OTHER_MATTERS.search(c)]
         for pattern, rows, alternative in FIGURES:
             for m in (m for c in clauses for m in pattern.finditer(c)):
                 figure = int(m.group(1))
@@ -113,8 +121,7 @@ def request_figures(ctx: Context):
 @rule("X-NONE", "warning", "正文“未收到申请”的说法")
 def no_requests(ctx: Context):
     new = _total(ctx, "1")
-    for fid, text in ctx.texts():
-        text = _plain(text)
+    for fid, text, _ in _read(ctx):
         none = SAYS_NO_REQUESTS.search(text)
         cells = (f"texts/{fid}", ref("t3", "1", "total"))
         if none:
@@ -135,9 +142,8 @@ def _groups_said(clause: str) -> tuple[str, ...]:
 
 @rule("X-APPEAL", "warning", "正文中行政复议、行政诉讼的说法")
 def appeals(ctx: Context):
-    for fid, text in ctx.texts():
-        text = _plain(text)
-        for clause in CLAUSES.split(text):
+    for fid, _, clauses in _read(ctx):
+        for clause in clauses:
             if "复议" not in clause and "诉讼" not in clause and not ALL_UPHELD.search(clause):
                 continue
             neg = NEGATION.search(clause)
@@ -161,7 +167,7 @@ def appeals(ctx: Context):
 
 def _sum_sentences(text: str):
     """(total, unit, parts, phrase) for every “共计 N 条，其中 a 条 … b 条” or “N 条：a 条；b 条” in the text."""
-    for sentence in SENTENCES.split(_plain(text)):
+    for sentence in SENTENCES.split(text):
         totals = list(TOTAL.finditer(sentence))
         for i, m in enumerate(totals):
             end = totals[i + 1].start() if i + 1 < len(totals) else len(sentence)
@@ -178,7 +184,7 @@ def _sum_sentences(text: str):
 
 @rule("X-SUM", "warning")
 def breakdown_sums(ctx: Context):
-    for fid, text in ctx.texts():
+    for fid, text, _ in _read(ctx):
         for total, unit, parts, phrase in _sum_sentences(text):
             if sum(parts) != total:
                 yield Issue(f"{ctx.field_name(fid)}写“{phrase}”，但其中各项之和为 "
@@ -188,8 +194,8 @@ def breakdown_sums(ctx: Context):
 @rule("X-YEAR", "warning")
 def years(ctx: Context):
     year = ctx.report.year
-    for fid, raw in ctx.texts():
-        text, odd = _plain(raw), {}
+    for fid, text, _ in _read(ctx):
+        odd = {}
         for m in YEAR.finditer(text):
             y = int(m.group(1))
             if y in (year, year + 1) or y < year - 1 or y in odd:

@@ -123,11 +123,11 @@ def copied_text(ctx: Context):
 def _figures(report: Report, collapse: bool) -> dict[str, object]:
     """Every table figure by ref; ``collapse`` sums 3.6.1–3.6.3 into 3.6 to compare with the 2019 form."""
     out = {}
-    for table in report.definition.tables.values():
-        if table.id == "t2" and collapse:
+    for table, cells in names(report.form).table_cells.items():
+        if table == "t2" and collapse:
             continue  # the two formats' table 2 have different columns
-        for c in table.cells():
-            out[ref(table.id, *c.key)] = report.get(table.id, *c.key)
+        for a, b, _ in cells:
+            out[ref(table, a, b)] = report.get(table, a, b)
     if collapse:
         for col in report.definition.tables["t3"].column_ids():
             parts = [out.pop(ref("t3", f"3.6.{i}", col), None) for i in (1, 2, 3)]
