@@ -26,7 +26,7 @@ def _columns(ctx: Context) -> list[str]:
     return ctx.form.tables[T].column_ids()
 
 
-@rule("T3-BAL", "error", "表三各列“第一项加第二项之和等于第三项加第四项之和”")
+@rule("T3-BAL", "error", "表三各列的勾稽关系")
 def balance(ctx: Context):
     for c in _columns(ctx):
         yield from equal(Side(ctx, T, [(NEW, c), (CARRIED, c)]), Side(ctx, T, [(RESULTS, c), (NEXT, c)]))

@@ -7,7 +7,15 @@ What is read, and its limits (each rule reads the text as printed, generated tex
   in one clause never negates 行政复议 named in another; a sum (X-SUM) is read within one
   sentence (between 。 and line breaks), because its parts are separated by ；.
 - X-SUM counts only numbers followed by the total's unit (条, 件 …): enumerators such as
-  “1．” or “2、”, article numbers (第3条) and figures in brackets are not parts.
+  “1．” or “2、”, article numbers (第3条) and figures in brackets are not parts; a single
+  “其中” figure is a subset, not a breakdown, and is not checked.
+- X-REQ skips clauses about 建议, 提案, 问政, 复议, 诉讼; “收到…申请 N 件” passes when N is
+  either row 1 or rows 1 + 2.
+- X-YEAR flags last year only without a word of reference in its clause (比, 较, 与…相比,
+  以来, 整改, 报告, 修订 …), and years after the issuing year; earlier years are references.
+  A statistics period is read only in a sentence that says 统计 / 时限 / 期限.
+- X-PARTS compares headings without 的, punctuation and spaces, as substrings, so that
+  “行政机关主动公开政府信息的情况” names part 二.
 """
 
 from __future__ import annotations
@@ -54,7 +62,8 @@ BRACKETS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 # ---------------------------------------------------------------- X-YEAR
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
-REFERENCE = re.compile(r"比|较|与|同比|相比|以来|自|起|上年|去年|上一年|整改|报告|以前|之前")
+# words that make a mention of last year a plain reference (与2021年相比, 2021年报告所列问题, 2021年修订的)
+REFERENCE = re.compile(r"比|较|与|同比|相比|以来|自|起|上年|去年|上一年|整改|报告|以前|之前|修订|施行|颁布|印发")
 PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[^\d，,。；;\n]{0,3}?(?:至|到|—|－|-|~|～)"
                     r"[^\d，,。；;\n]{0,2}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 PERIOD_CONTEXT = re.compile(r"统计|时限|期限")

@@ -117,7 +117,7 @@ def copied_text(ctx: Context):
         s = similarity(now, before)
         if s >= COPY_THRESHOLD:
             yield Issue(f"{ctx.field_name(fid)}与{last.year}年报告的同一部分有 {s:.0%} 相同：年度报告应写本年度的"
-                        "实际情况，内容雷同会被通报。请按本年度情况改写。", (f"texts/{fid}",))
+                        "实际情况，避免与上年内容雷同，请按本年度情况改写。", (f"texts/{fid}",))
 
 
 def _figures(report: Report, collapse: bool) -> dict[str, object]:
