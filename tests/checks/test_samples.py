@@ -25,3 +25,10 @@ def test_shuyang_reports_blanks_and_checks_what_is_filled(shuyang_path):
     # the filled column is proved wrong as soon as it is
     r.set("t3", "3.1", "natural", 25)
     assert any(f.rule == "T3-SUM" and f.severity == "error" and "t3/3.7/natural" in f.cells for f in check(r))
+
+
+def test_generated_opening_and_fee_sentence_pass_every_rule(clean, clean2019):
+    """What the program writes itself (empty 开头 and 信息处理费 fields) never contradicts the report."""
+    clean.texts["other.fees"] = ""
+    assert check(clean) == []
+    assert check(clean2019) == []
