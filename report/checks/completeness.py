@@ -18,7 +18,9 @@ PUNCTUATION = re.compile(r"[\s。，、；：.,;:!！?？“”\"'（）()]")
 # a people's government reports 工作考核、社会评议和责任追究结果 under 监督保障 (2021 format, part 一)
 OVERSIGHT = "overview.oversight"
 GOVERNMENT_TOPICS = ("工作考核", "社会评议", "责任追究")
-PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+)(?![A-Za-z])|[×Ｘ]{2,}|○{2,}|【[^】\n]{0,20}】|待填|待补|TODO|请填写|请输入")
+# 【】 only when empty or naming what to fill in: “【工作动态】” may be a column name quoted in the text
+PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+)(?![A-Za-z])|[×Ｘ]{2,}|○{2,}|待填|待补|TODO|请填写|请输入"
+                         r"|【\s*】|【[^】\n]{0,10}(?:填|名称|单位|日期|时间|数量|数字|金额)[^】\n]{0,10}】")
 AGENCY_FIELDS = ("name", "self_name", "office", "address", "postcode", "phone", "fax", "website_name", "website_url")
 # 条例第四十九条: departments publish by 31 January, governments by 31 March of the next year
 DEADLINE = {"department": (1, 31), "government": (3, 31)}

@@ -30,15 +30,14 @@ CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
 
-# ---------------------------------------------------------------- X-REQ: (pattern, rows meant, alternative rows)
+# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or these two rows)
 FIGURES = (
-    (re.compile(rf"新收{GAP}(\d+)\s*件"), ("1",), None),
-    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), ("1",), ("1", "2")),
-    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), ("2",), None),
-    (re.compile(rf"办结{GAP}(\d+)\s*件"), ("3.7",), None),
-    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), ("4",), None),
+    (re.compile(rf"新收{GAP}(\d+)\s*件"), "1", None),
+    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "1", ("1", "2")),
+    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "2", None),
+    (re.compile(rf"办结{GAP}(\d+)\s*件"), "3.7", None),
+    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "4", None),
 )
-
 # a clause about these is not about 政府信息公开申请 (“办结人大代表建议15件”)
 OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 
@@ -101,30 +100,28 @@ def request_figures(ctx: Context):
     for fid, _, all_clauses in _read(ctx):
         seen = set()
         clauses = [c for c in all_clauses if not OTHER_MATTERS.search(c)]
-        for pattern, rows, alternative in FIGURES:
+        for pattern, row, either in FIGURES:
             for m in (m for c in clauses for m in pattern.finditer(c)):
-                figure = int(m.group(1))
-                if (rows, figure) in seen:
+                figure, value = int(m.group(1)), _total(ctx, row)
+                if (row, figure) in seen:
                     continue
-                seen.add((rows, figure))
-                values = [_total(ctx, r) for r in rows]
-                cells = (f"texts/{fid}",) + tuple(ref("t3", r, "total") for r in rows)
-                if any(v is None for v in values):
-                    yield Unknown(tuple(ref("t3", r, "total") for r in rows), tuple(ctx.name("t3", r, "total") for r in rows))
+                seen.add((row, figure))
+                cells = (f"texts/{fid}", ref("t3", row, "total"))
+                if value is None:
+                    yield Unknown(cells[1:], (ctx.name("t3", row, "total"),))
                     continue
-                if any(integer(v) is None for v in values) or figure == sum(values):
+                if integer(value) is None or figure == value:
                     continue
-                said = f"{ctx.field_name(fid)}写“{m.group(0)}”"
-                compared = f"{ctx.name('t3', rows[0], 'total')} = {values[0]}"
-                if alternative:
-                    both = [_total(ctx, r) for r in alternative]
-                    if all(isinstance(v, int) for v in both):
-                        if figure == sum(both):
+                compared = f"{ctx.name('t3', row, 'total')} = {value}"
+                if either:
+                    other = _total(ctx, either[1])
+                    if isinstance(other, int):
+                        if figure == value + other:
                             continue
-                        compared += (f"，加上{ctx.name('t3', alternative[1], 'total')}也只有 {sum(both)}"
-                                     if sum(both) < figure else f"，加上{ctx.name('t3', alternative[1], 'total')}为 {sum(both)}")
-                        cells += (ref("t3", alternative[1], "total"),)
-                yield Issue(f"{said}，但{compared}：请核对文字或表三。", cells)
+                        more = "也只有" if value + other < figure else "为"
+                        compared += f"，加上{ctx.name('t3', either[1], 'total')}{more} {value + other}"
+                        cells += (ref("t3", either[1], "total"),)
+                yield Issue(f"{ctx.field_name(fid)}写“{m.group(0)}”，但{compared}：请核对文字或表三。", cells)
 
 
 @rule("X-NONE", "warning", "正文“未收到申请”的说法")
@@ -140,7 +137,7 @@ def no_requests(ctx: Context):
                 yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{ctx.name('t3', '1', 'total')} = {new}。", cells)
             continue
         said = SAYS_REQUESTS.search(text) if fid == REQUESTS_FIELD else None
-        if said and new == 0 and not any(p.search(text) for p, rows, _ in FIGURES if rows == ("1",)):
+        if said and new == 0 and not any(p.search(text) for p, row, _ in FIGURES if row == "1"):
             yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，"
                         f"但{ctx.name('t3', '1', 'total')} = 0。", cells)
 

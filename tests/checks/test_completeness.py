@@ -42,6 +42,13 @@ def test_placeholders_left_in(clean, placeholder):
     assert f"占位文字“{placeholder}”" in f.message
 
 
+def test_bracketed_column_names_are_not_placeholders(clean):
+    clean.texts["overview.platforms"] += "在【工作动态】栏目发布信息。"
+    assert of(clean, "C-HOLDER") == []
+    clean.texts["overview.platforms"] += "联系人：【 】。"
+    assert len(of(clean, "C-HOLDER")) == 1
+
+
 def test_placeholder_in_agency_profile_and_no_false_alarm_on_urls(clean):
     clean.agency.website_url = "http://www.wendeng.gov.cn/xxgk/"
     assert of(clean, "C-HOLDER") == []
