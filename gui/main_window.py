@@ -49,7 +49,9 @@ class YearList(QtWidgets.QWidget):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2)
+        self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumWidth(self.fontMetrics().horizontalAdvance("年") * 60)
         self.empty = QtWidgets.QLabel("还没有年度报告。点“新建年度报告”开始填写，或点“导入…”导入已有的报告文件。")
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -76,6 +78,11 @@ class YearList(QtWidgets.QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        self.hint = QtWidgets.QLabel("双击某一年度即可打开。草稿可以继续修改；定稿只能查看、打印和导出，"
+                                     "如需修改请打开后点“撤回为草稿”。")
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         layout.addLayout(button_row)
 
     def set_rows(self, rows: list[dict]) -> None:
@@ -85,13 +92,12 @@ class YearList(QtWidgets.QWidget):
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r["year"])
-                if j >= 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if j == 3 and r["errors"]:
                     item.setForeground(QtGui.QBrush(QtGui.QColor("#b00020")))
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
         self.empty.setVisible(not rows)
+        self.hint.setVisible(bool(rows))
         if rows:
             self.table.selectRow(0)
 
@@ -218,10 +224,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_export_json = self._action("导出数据文件…", self.export_json)
         self.act_final = self._action("定稿", self.mark_final, tip="检查无错误后定稿；定稿后只能查看")
         self.act_reopen = self._action("撤回为草稿", self.reopen, tip="撤回为草稿以便修改")
-        self.act_undo = self.undo_group.createUndoAction(self, "撤销")
-        self.act_undo.setShortcut(QtGui.QKeySequence(K.Undo))
-        self.act_redo = self.undo_group.createRedoAction(self, "重做")
+        # fixed short texts (the toolbar must not jump); what would be undone is in the tooltip
+        self.act_undo = self._action("撤销", self.undo_group.undo, K.Undo)
+        self.act_redo = self._action("重做", self.undo_group.redo, "Ctrl+Y")
         self.act_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence(K.Redo)])
+        for action, can, text, verb in ((self.act_undo, self.undo_group.canUndoChanged,
+                                         self.undo_group.undoTextChanged, "撤销"),
+                                        (self.act_redo, self.undo_group.canRedoChanged,
+                                         self.undo_group.redoTextChanged, "重做")):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, v=verb: a.setToolTip(f"{v}：{t}" if t else v))
         # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
         self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
 
