@@ -37,6 +37,14 @@ def _load(path: str) -> Report:
         raise ReportFileError(f"无法读取：{e}") from None
 
 
+def _check(check, report: Report, previous: Report | None):
+    """Run the checker; a defect in a rule is one line for this file, not a traceback for the batch."""
+    try:
+        return check(report, previous)
+    except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
+        raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
+
+
 def _title(report: Report) -> str:
     return f"{report.agency.name or '（未填单位名称）'} {report.year}年报告"
 
@@ -60,7 +68,7 @@ def run_check(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             report = _load(path)
-            findings = check(report, previous)
+            findings = _check(check, report, previous)
         except ReportFileError as e:
             code = EXIT_UNREADABLE
             rows.append(_row(path, UNREADABLE_RULE, "error", str(e)))

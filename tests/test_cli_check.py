@@ -115,6 +115,22 @@ def test_negative_count_is_a_finding_not_a_crash(capsys, tmp_path, seed_path):
     assert "[T3-INT] 三、（一）予以公开·自然人 = -4：件数不能为负数。" in out
 
 
+def test_a_defective_rule_is_reported_not_a_traceback(capsys, monkeypatch, seed_path, shuyang_path):
+    from report.checks import RULES
+    from report.checks.registry import Rule
+
+    def broken(ctx):
+        if ctx.report.year == 2022:
+            raise ZeroDivisionError("division by zero")
+        return ()
+
+    monkeypatch.setitem(RULES, "Z-BROKEN", Rule("Z-BROKEN", "error", "", broken))
+    code, out, err = run(capsys, seed_path, shuyang_path)
+    assert code == 2
+    assert "检查时出现程序错误（ZeroDivisionError: division by zero）" in out
+    assert "[C-AGENCY]" in out and "Traceback" not in out + err
+
+
 def test_missing_file_and_folder(capsys, tmp_path):
     code, out, _ = run(capsys, tmp_path / "nope.json", tmp_path)
     assert code == 2
