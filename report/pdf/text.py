@@ -28,7 +28,7 @@ _MAX_STRETCH = 0.5  # a line is justified only if no gap grows by more than half
 
 def _is_word_char(ch: str) -> bool:
     """Latin letters, digits and ASCII punctuation: kept together as one unbreakable word."""
-    return not ch.isspace() and unicodedata.east_asian_width(ch) in ("Na", "H", "N") and ch not in CANNOT_START | CANNOT_END
+    return not ch.isspace() and unicodedata.east_asian_width(ch) in ("Na", "H", "N")
 
 
 @dataclass
@@ -69,9 +69,9 @@ def _may_break_before(tokens: list[_Token], i: int) -> bool:
     return not (first == last and first in NO_SPLIT)
 
 
-def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Glyph]]:
+def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Token]]:
     """Greedy line breaking; ``widths`` gives each line's width, the last repeating."""
-    lines: list[list[_Glyph]] = []
+    lines: list[list[_Token]] = []
     start, n = 0, len(tokens)
     while start < n:
         avail = widths[min(len(lines), len(widths) - 1)]
@@ -88,8 +88,8 @@ def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Glyph]]
             while b > start + 1 and not _may_break_before(tokens, b):
                 b -= 1
             end = b if b > start + 1 or _may_break_before(tokens, b) else end
-        line = [g for t in tokens[start:end] for g in t]
-        while line and line[-1].ch.isspace():
+        line = tokens[start:end]
+        while line and line[-1].space:
             line.pop()
         lines.append(line)
         start = end
@@ -102,7 +102,7 @@ class TextBlock(Flowable):
     """One paragraph (no newline inside) set in ``style``; splits between lines across pages."""
 
     def __init__(self, text: str, style: TextStyle, fonts: FontSet, *, right_indent: float = 0.0,
-                 _lines: list[list[_Glyph]] | None = None, _width: float | None = None, _first: bool = True):
+                 _lines: list[list[_Token]] | None = None, _width: float | None = None, _first: bool = True):
         super().__init__()
         self.text = text
         self.style = style
@@ -169,29 +169,31 @@ class TextBlock(Flowable):
                 continue
             indent = s.first_indent if (n == 0 and self._first) else 0.0
             room = avail - indent
-            natural = sum(g.width for g in line)
+            natural = sum(t.width for t in line)
             last = n == len(self._lines) - 1
-            extra = 0.0
+            extra = 0.0  # added at each break opportunity: between characters, never inside a Latin word
             x = indent
             if s.align == "justify" and not last and len(line) > 1:
-                gap = (room - natural + s.char_space) / (len(line) - 1)  # last glyph ends on the edge
+                gap = (room - natural + s.char_space) / (len(line) - 1)  # the last glyph ends on the edge
                 if 0 < gap <= _MAX_STRETCH * s.size:
                     extra = gap
             elif s.align == "centre":
                 x = indent + (room - natural) / 2
             elif s.align == "right":
                 x = indent + room - natural
-            font0 = line[0].font
-            ascent = s.size * font0_ascent(font0)
+            ascent = s.size * font_ascent(line[0][0].font)
             baseline = top - n * s.leading - s.glyph_drop * (s.leading - s.size) - ascent
-            for font, run in _runs(line):
+            for font, run, spaced, gap_after in _runs(line):
+                inside = extra if spaced else 0.0
                 for piece in _subset_pieces(canv, font, run):
                     t = canv.beginText(x, baseline)
                     t.setFont(font.name, s.size)
-                    t.setCharSpace(s.char_space + extra)
+                    t.setCharSpace(s.char_space + inside)
                     t.textOut("".join(g.ch for g in piece))
                     canv.drawText(t)
-                    x += sum(g.width + extra for g in piece)
+                    x += sum(g.width + inside for g in piece)
+                if gap_after:
+                    x += extra
 
 
 def _subset_pieces(canv, font: LoadedFont, run: list["_Glyph"]):
@@ -209,16 +211,35 @@ def _subset_pieces(canv, font: LoadedFont, run: list["_Glyph"]):
         i += len(data)
 
 
-def font0_ascent(font: LoadedFont) -> float:
+def font_ascent(font: LoadedFont) -> float:
     """The font's ascent in ems, as PDF readers place the top of its glyphs."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
     return getFont(font.name).face.ascent / 1000
 
 
-def _runs(line: list[_Glyph]):
+def _runs(line: list[_Token]):
+    """(font, glyphs, spaced, gap_after): single characters of one font drawn together, each
+    followed by the justification space (spaced); a Latin word alone, the space only after it."""
     run: list[_Glyph] = []
-    for g in line:
+    for token in line:
+        word = len(token) > 1
+        if run and (word or token[0].font is not run[0].font):
+            yield run[0].font, run, True, False
+            run = []
+        if word:
+            pieces = list(_font_runs(token))
+            for i, (font, glyphs) in enumerate(pieces):
+                yield font, glyphs, False, i == len(pieces) - 1
+        else:
+            run.append(token[0])
+    if run:
+        yield run[0].font, run, True, False
+
+
+def _font_runs(glyphs: list[_Glyph]):
+    run: list[_Glyph] = []
+    for g in glyphs:
         if run and g.font is not run[0].font:
             yield run[0].font, run
             run = []
