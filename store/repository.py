@@ -21,6 +21,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from report.checks import check
 from report.document import Agency, Report, ReportFileError
 from store import backups, migrations
 from store.agency_db import AgencyDB, check_shape
@@ -69,7 +70,7 @@ class Store:
         self.layout = Layout(self.data_dir)
         self.notices: list[str] = []  # Chinese sentences the GUI shows once after opening
         self.read_only = False
-        self._lock = FileLock(str(self.layout.lock))
+        self._lock = FileLock(str(self.layout.lock), thread_local=False)
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
@@ -261,8 +262,6 @@ class Store:
     def _counts(report: Report, previous: Report | None) -> dict[str, int] | None:
         """Checker counts cached for the year list; a checker failure must never block a save."""
         try:
-            from report.checks import check
-
             findings = check(report, previous)
         except Exception:  # noqa: BLE001 — the save matters more than the counts
             log.exception("checker failed while saving")
@@ -410,8 +409,6 @@ class Store:
             return
         year = int(year)
         report = self._report(db, year)
-        from report.checks import check
-
         errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
         if errors:
             first = "；".join(f.message for f in errors[:3])

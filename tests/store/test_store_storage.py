@@ -42,7 +42,10 @@ def test_storage_forgets_data_tinydb_changed_when_the_write_fails(tmp_path, monk
     s.write({"t": {"1": {"v": "old"}}})
     data = s.read()
     data["t"]["1"]["v"] = "new"  # what TinyDB does in place before calling write
-    monkeypatch.setattr(storage.os, "replace", lambda a, b: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    def disk_full(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", disk_full)
     with pytest.raises(StoreWriteError):
         s.write(data)
     assert s.read() == {"t": {"1": {"v": "old"}}}
