@@ -95,7 +95,7 @@ def _normal(text: str) -> str:
     return DIGITS.sub("0", SPACE.sub("", text))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)  # the other fields' texts do not change between keystrokes
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of the two texts' character pairs: linear in length, 1.0 for identical texts."""
     pa, pb = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
@@ -138,6 +138,7 @@ def _figures(report: Report, collapse: bool) -> dict[str, object]:
 
 @rule("Y-SAME", "warning")
 def same_figures(ctx: Context):
+    """Every figure equal to last year's in a later year; all-zero tables (no applications, no cases) are normal."""
     last = _last(ctx)
     if last is None:
         return
