@@ -168,6 +168,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
+    except IsADirectoryError:
+        raise PdfError(f"{path.name} 是一个文件夹，请另起一个文件名。") from None
     except PermissionError:
         raise PdfError(f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。") from None
     except OSError as e:

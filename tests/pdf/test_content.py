@@ -6,13 +6,16 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+import re
+
+import pypdf
 import pytest
 
 from report import sentences
 from report.document import Agency, Report
 from report.forms import common
 from report.pdf import export_pdf
-from tests.pdf.conftest import assert_in_order, flat_text, page_texts
+from tests.pdf.conftest import PAGE_NUMBER, assert_in_order, flat_text, page_texts
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -156,14 +159,14 @@ def test_a_very_long_part_exports(tmp_path, seed_report):
     base = r.texts["overview.management"]
     r.texts["problems"] = (base * (100_000 // len(base) + 1))[:100_000]
     pdf = export_pdf(r, tmp_path / "long.pdf", draft=False)
-    text = flat_text(pdf)
-    assert r.texts["problems"][-200:] in text
-    assert len(page_texts(pdf)) > 100
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) > 100
+    end = "".join(re.sub(r"\s+", "", p.extract_text()) for p in reader.pages[-12:])
+    assert r.texts["problems"][-200:] in PAGE_NUMBER.sub("", end)
 
 
 @pytest.mark.parametrize("words", ["alpha beta gamma delta", "Open Government Data Portal https://example.org/a b"])
 def test_latin_words_keep_their_spaces_across_a_page_break(tmp_path, seed_report, words):
-    import re
     import subprocess
 
     r = seed_report.copy()
