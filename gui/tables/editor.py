@@ -17,7 +17,7 @@ from __future__ import annotations
 from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from gui.tables.commands import write_cells
 from gui.tables.header import DATA, LABEL, STUB, Piece
-from gui.tables.model import TableModel, is_bold, spec_of
+from gui.tables.model import FONT, TableModel, spec_of
 from gui.tables.parsing import CellValueError, format_value, join_block, parse_cell, split_block
 from report.forms import Cell
 
@@ -428,7 +428,7 @@ class _GridView(QtWidgets.QTableView):
 
         def need(p: Piece) -> int:
             width = sum(widths[p.col:p.col + p.cols]) - pad
-            metrics = fmb if is_bold(p) else fm
+            metrics = fmb if self.model().index(p.row, p.col).data(FONT) is not None else fm
             return metrics.boundingRect(QtCore.QRect(0, 0, max(width, em), 10 ** 6),
                                         int(Qt.TextWordWrap), p.text).height() + 2 * vpad
 
@@ -488,11 +488,6 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):
         self.view.last_commit_ok = model.setData(index, editor.text(), Qt.EditRole)
-
-    def initStyleOption(self, option, index):
-        super().initStyleOption(option, index)
-        if is_bold(self.view.editor.model.piece(index)):
-            option.font.setBold(True)
 
     def eventFilter(self, editor, event):
         if event.type() == QtCore.QEvent.KeyPress and event.key() in self.MOVES \
