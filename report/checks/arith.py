@@ -19,14 +19,20 @@ class Side:
     """One side of an equation: the cells summed, and how the message names the sum."""
 
     def __init__(self, ctx: Context, table: str, keys: Sequence[Key], label: str | None = None):
+        self.ctx = ctx
         self.table = table
         self.keys = list(keys)
-        self.values = [ctx.value(table, a, b) for a, b in self.keys]
-        self.names = [ctx.name(table, a, b) for a, b in self.keys]
+        data = ctx.report.table(table)
+        self.values = [data.get(a, {}).get(b) for a, b in self.keys]
         self.label = label
         self.invalid = any(v is not None and integer(v) is None for v in self.values)
         self.known = sum(integer(v) or 0 for v in self.values)
         self.blank = [i for i, v in enumerate(self.values) if v is None]
+
+    @property
+    def names(self) -> list[str]:
+        """Official names, looked up only when a message needs them (most sums hold)."""
+        return [self.ctx.name(self.table, a, b) for a, b in self.keys]
 
     @property
     def refs(self) -> tuple[str, ...]:
@@ -45,6 +51,11 @@ class Side:
         return f"{what}中已填的部分已达 {self.known}（另有 {len(self.blank)} 格为空）"
 
 
+def _unknown(*sides: Side) -> Unknown:
+    blank = [(s, s.keys[i]) for s in sides for i in s.blank]
+    return Unknown(tuple(ref(s.table, a, b) for s, (a, b) in blank), tuple(s.ctx.name(s.table, a, b) for s, (a, b) in blank))
+
+
 def equal(left: Side, right: Side) -> Iterator[Outcome]:
     """``left = right``; nothing when it holds, an Issue when it cannot, Unknown when blanks hide it."""
     if left.invalid or right.invalid:  # T3-INT / T4-INT report the bad cell itself
@@ -58,8 +69,7 @@ def equal(left: Side, right: Side) -> Iterator[Outcome]:
         if not full.blank and partial.known > full.known:
             yield Issue(f"{full.describe()}，但{partial.describe_partial()}。", cells)
             return
-    yield Unknown(tuple(s.refs[i] for s in (left, right) for i in s.blank),
-                  tuple(s.names[i] for s in (left, right) for i in s.blank))
+    yield _unknown(left, right)
 
 
 def at_most(small: Side, big: Side) -> Iterator[Outcome]:
@@ -71,8 +81,7 @@ def at_most(small: Side, big: Side) -> Iterator[Outcome]:
         if not big.blank and small.known > big.known:
             yield Issue(f"{small.describe_partial()}，已超过{big.describe()}。", cells)
         else:
-            yield Unknown(tuple(s.refs[i] for s in (small, big) for i in s.blank),
-                          tuple(s.names[i] for s in (small, big) for i in s.blank))
+            yield _unknown(small, big)
         return
     if small.known > big.known:
         yield Issue(f"{small.describe()}，超过了{big.describe()}。", cells)

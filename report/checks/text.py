@@ -99,9 +99,9 @@ def _total(ctx: Context, row: str):
 def request_figures(ctx: Context):
     for fid, _, all_clauses in _read(ctx):
         seen = set()
-        clauses = [c for c in all_clauses if not OTHER_MATTERS.search(c)]
+        kept = "\n".join(c for c in all_clauses if not OTHER_MATTERS.search(c))  # patterns never cross \n
         for pattern, row, either in FIGURES:
-            for m in (m for c in clauses for m in pattern.finditer(c)):
+            for m in pattern.finditer(kept):
                 figure, value = int(m.group(1)), _total(ctx, row)
                 if (row, figure) in seen:
                     continue
