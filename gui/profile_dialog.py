@@ -50,6 +50,10 @@ class ProfileDialog(QtWidgets.QDialog):
             label = f["label"] + ("（必填）" if f.get("required") else "")
             form.addRow(label, edit)
             self.edits[f["id"]] = edit
+        if agency.name and not first_run:  # the store knows the agency by its name
+            self.edits["name"].setReadOnly(True)
+            self.edits["name"].setToolTip("单位名称是识别本单位各年度报告的依据，不能在这里修改。"
+                                          "如需更正某一年度报告中印出的名称，请在该报告的“基本信息”页修改。")
         self.kind = QtWidgets.QComboBox()
         self.kind.setAccessibleName("单位类型")
         for k in common()["agency"]["kinds"]:

@@ -82,6 +82,7 @@ def test_every_profile_input_has_an_accessible_name(qtbot):
     names = {e.accessibleName() for e in dialog.edits.values()}
     assert names == {f["label"] for f in common()["agency"]["fields"]}
     assert dialog.edits["name"].text() == "某局"
+    assert dialog.edits["name"].isReadOnly()  # renaming would silently start a second agency
 
 
 def test_font_choices_survive_a_restart_and_missing_files_are_refused(qtbot, tmp_path):

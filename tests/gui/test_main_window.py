@@ -274,3 +274,44 @@ def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, monk
     w.act_help.trigger()
     assert calls and calls[-1][0] == "information"
     assert calls[-1][2] == w.wizard.current_help() != ""
+
+
+def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_window, seed_path, monkeypatch):
+    from store import StoreWriteError
+
+    seed_store(seed_path)
+    w = make_window()
+
+    def disk_full(report):
+        raise StoreWriteError("无法保存到 数据文件夹：磁盘空间不足，请清理磁盘后再试。")
+
+    monkeypatch.setattr(w.store, "save", disk_full)
+    w.session.set_text("problems", "磁盘满时写的内容")
+    qtbot.waitUntil(lambda: w.save_state.text() == "未能保存，正在重试", timeout=3000)
+    assert "磁盘空间不足" in w.statusBar().currentMessage()
+    assert w.session.report.text("problems") == "磁盘满时写的内容"  # nothing lost
+
+    calls = answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.No)
+    w.close()
+    assert calls and calls[-1][0] == "warning" and "未能保存" in calls[-1][2]
+    assert w.isVisible() and w.session is not None  # the clerk chose to stay
+
+
+def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window, seed_path, tmp_path,
+                                                             monkeypatch):
+    from gui import settings
+
+    bad = tmp_path / "坏字体.ttf"
+    bad.write_bytes(b"not a font")
+    settings.set_font_files({"body": str(bad)})
+    seed_store(seed_path)
+    w = make_window()
+    calls = answer_box(monkeypatch)
+    out = tmp_path / "out.pdf"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    w.act_export_pdf.trigger()
+    qtbot.waitUntil(lambda: bool(calls) and not w.jobs, timeout=30000)
+    kind, title, text = calls[-1]
+    assert kind == "warning" and title == "导出 PDF 失败"
+    assert "坏字体.ttf" in text and "TrueType" in text
+    assert not out.exists()  # no half-written file under the clerk's chosen name
