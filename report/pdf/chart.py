@@ -120,7 +120,9 @@ def drawing(data: ChartData, fonts):
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)
     chart.valueAxis.labelTextFormat = "%d"
-    chart.valueAxis.valueStep = _step(max((v for row in data.values for v in row if v), default=1))
+    top = max((v for row in data.values for v in row if v), default=1)
+    chart.valueAxis.valueStep = step = _step(top)
+    chart.valueAxis.valueMax = (top // step + 1) * step  # room above the tallest bar for its label
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = size

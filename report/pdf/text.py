@@ -98,6 +98,18 @@ def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Token]]
     return lines
 
 
+def _balanced(tokens: list[_Token], lines: list[list[_Token]], width: float, step: float) -> list[list[_Token]]:
+    """Centred text (table headers) in as many lines, but of even length: 商业/企业, not 商业企/业."""
+    best = lines
+    while width > step:
+        width -= step / 2
+        trial = break_lines(list(tokens), [width])
+        if len(trial) != len(lines) or any(sum(t.width for t in ln) > width + _FUZZ for ln in trial):
+            break
+        best = trial
+    return best
+
+
 class TextBlock(Flowable):
     """One paragraph (no newline inside) set in ``style``; splits between lines across pages."""
 
@@ -135,7 +147,10 @@ class TextBlock(Flowable):
             return
         avail = width - self.right_indent
         widths = [avail - self.style.first_indent, avail] if self._first else [avail]
-        self._lines = break_lines(_tokens(self._glyphs()), widths)
+        tokens = _tokens(self._glyphs())
+        self._lines = break_lines(list(tokens), widths)
+        if self.style.align == "centre" and len(self._lines) > 1:
+            self._lines = _balanced(tokens, self._lines, avail, self.style.size)
         self._lines_width = width
 
     def wrap(self, availWidth, availHeight):
