@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from decimal import Decimal
 
 import pytest
@@ -340,3 +343,24 @@ def test_2019_table_2_change_may_be_negative(qtbot, open_editor, new_session):  
     assert session.report.get("t2", "licensing", "decisions") is None and "负数" in ed.message()
     type_cell(qtbot, ed, "procurement", "amount", "12.5")
     assert session.report.get("t2", "procurement", "amount") == Decimal("12.5")
+
+
+def test_a_long_editing_session_does_not_abort_the_process():
+    """PySide6 6.12 on Python 3.11 drops a reference to True on every Signal.emit() and to None on
+    every void call: a long session (the editor emits and repaints on every keystroke) ended in
+    “Fatal Python error: bool_dealloc”. gui.qt guards against it; run in a child process so a
+    regression shows as a failed test rather than a crashed test run."""
+    code = textwrap.dedent("""
+        from gui.qt import QObject, QtCore, Signal
+
+        class Editor(QObject):
+            changed = Signal()
+
+        e = Editor()
+        for _ in range(200_000):
+            e.changed.emit()
+            e.setObjectName("t3")
+        print("alive")
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "alive", out.stderr[-500:]
