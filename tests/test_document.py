@@ -95,6 +95,8 @@ def test_loading_never_rewrites_a_stored_total(seed_path):
      "件数只能是整数"),
     ('{"schema": "nianbao.report/1", "form": "2021", "year": 2022, "agency": {}, "t2": {"charges": {"amount": 3.5}}}',
      "金额请写成字符串"),
+    ('{"schema": "nianbao.report/1", "form": "2021", "year": 2022, "agency": {}, "fees": {"billed": 12.5}}',
+     "$.fees.billed：应为 写成字符串的十进制数"),
     ('{"schema": "nianbao.report/1", "form": "2021", "year": 1999, "agency": {}}', "不能小于 2019"),
     ('[' * 100000, "不是有效"),
 ])
