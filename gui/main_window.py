@@ -61,7 +61,6 @@ class YearList(QtWidgets.QWidget):
         for key, text in (("new", "新建年度报告…"), ("open", "打开"), ("import", "导入…"), ("export", "导出…"),
                           ("delete", "删除…"), ("restore", "从备份恢复…"), ("settings", "设置…")):
             b = QtWidgets.QPushButton(text)
-            b.setAccessibleName(text.rstrip("…"))
             if key == "new":
                 b.setObjectName("primary")
             self.buttons[key] = b
@@ -125,9 +124,7 @@ class NewYearDialog(QtWidgets.QDialog):
         default = max(existing) + 1 if existing else dt.date.today().year - 1
         self.year.setValue(min(default, self.year.maximum()))
         self.from_last = QtWidgets.QRadioButton()
-        self.from_last.setAccessibleName("从上一年度复制")
         self.blank = QtWidgets.QRadioButton("空白报告：所有内容从头填写")
-        self.blank.setAccessibleName("空白报告")
         self.error = QtWidgets.QLabel()
         self.error.setObjectName("bannerError")
         self.error.hide()
