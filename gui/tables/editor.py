@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
 from gui.tables.commands import write_cells
-from gui.tables.header import DATA, LABEL, STUB, Piece
+from gui.tables.header import DATA, HEADER, LABEL, STUB, Piece
 from gui.tables.model import FONT, TableModel, spec_of
 from gui.tables.parsing import CellValueError, format_value, join_block, parse_cell, split_block
 from report.forms import Cell
@@ -88,7 +88,8 @@ class TableEditor(QtWidgets.QWidget):
         return self._read_only or bool(self.session.read_only)
 
     def message(self) -> str:
-        return self.message_label.text() if self.message_label.isVisible() else ""
+        """The message under the table (empty when none is shown)."""
+        return "" if self.message_label.isHidden() else self.message_label.text()
 
     # ------------------------------------------------------------------ session signals
     def _take_session_findings(self) -> None:
@@ -417,12 +418,17 @@ class _GridView(QtWidgets.QTableView):
         fmb = QtGui.QFontMetrics(bold)
         em = fm.horizontalAdvance("中")
         pad = em
-        widths = [max(round(em * 4.5), fm.horizontalAdvance("0" * 9) + pad)] * grid.cols
-        for col in range(grid.label_cols):
+        def widest(col: int, kinds: tuple[str, ...], font_metrics) -> int:
+            return max((font_metrics.horizontalAdvance(p.text) + pad for p in grid.pieces
+                        if p.kind in kinds and p.col == col and p.cols == 1 and p.text), default=0)
+
+        widths = [0] * grid.cols
+        for col in range(grid.label_cols):  # inner label columns hold tall merged cells: keep them narrow
             cap = em * (18 if col == grid.label_cols - 1 else 5)
-            texts = [fm.horizontalAdvance(p.text) + pad for p in grid.pieces
-                     if p.kind in (LABEL, STUB) and p.col == col and p.cols == 1 and p.text]
-            widths[col] = min(max(texts, default=em * 4), cap)
+            widths[col] = min(widest(col, (LABEL, STUB), fm) or em * 4, cap)
+        number = max(em * 4, fm.horizontalAdvance("0" * 7) + pad)  # a 7-digit figure fits
+        for col in range(grid.label_cols, grid.cols):  # a column header up to 6 characters on one line
+            widths[col] = min(max(number, widest(col, (HEADER,), fmb)), em * 7 + pad)
         vpad = max(2, fm.height() // 3)
         heights = [fm.height() + 2 * vpad] * grid.rows
 
@@ -490,6 +496,12 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
         self.view.last_commit_ok = model.setData(index, editor.text(), Qt.EditRole)
 
     def eventFilter(self, editor, event):
+        if event.type() == QtCore.QEvent.KeyPress and event.matches(QtGui.QKeySequence.StandardKey.Paste):
+            text = QtWidgets.QApplication.clipboard().text()
+            if "\t" in text or "\n" in text.strip():  # a block: paste it over the grid, not into one cell
+                self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
+                self.view.editor.paste_text(text)
+                return True
         if event.type() == QtCore.QEvent.KeyPress and event.key() in self.MOVES \
                 and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
             how = self.MOVES[event.key()]

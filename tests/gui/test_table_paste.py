@@ -160,3 +160,15 @@ def test_table_2_block_with_slash_and_money(qtbot, open_editor, new_session):  #
     ed.focus_cell("charges", "amount")
     paste(qtbot, ed, "1.25万元\n")
     assert session.report.get("t2", "charges", "amount") == Decimal("1.25")
+
+
+def test_a_block_pasted_while_typing_in_a_cell_still_fills_the_grid(qtbot, t3):
+    session, ed = t3
+    ed.focus_cell("2", "natural")
+    qtbot.keyClick(ed.view, "9")
+    qtbot.waitUntil(lambda: ed.view.state() == ed.view.State.EditingState, timeout=1000)
+    QtWidgets.QApplication.clipboard().setText("1\t2\n3\t4\n")
+    qtbot.keyClick(QtWidgets.QApplication.focusWidget(), K.Key_V, CTRL)
+    qtbot.waitUntil(lambda: ed.view.state() != ed.view.State.EditingState, timeout=1000)
+    assert row(session, "2")[:2] == [1, 2]
+    assert row(session, "3.1")[:2] == [3, 4]
