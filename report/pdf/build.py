@@ -14,7 +14,7 @@ from report.pdf.story import Item, items
 from report.pdf.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
-            "signature": "body", "table": "table", "chart": "table"}
+            "signature": "body", "date": "body", "table": "table", "chart": "table"}
 _STYLE_OF = {"title": ss.TITLE, "heading1": ss.HEADING1, "heading2": ss.HEADING2, "body": ss.BODY}
 PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
 WATERMARK_ROLE = "heading1"
@@ -43,7 +43,8 @@ def _signature(story: list[Item], fonts) -> list:
 
     from report.pdf.text import TextBlock
 
-    name, date = (TextBlock(i.text, ss.SIGNATURE, fonts) for i in story if i.kind == "signature")
+    name, date = (TextBlock(next(i.text for i in story if i.kind == kind), ss.SIGNATURE, fonts)
+                  for kind in ("signature", "date"))
     wn, wd = name.natural_width(), date.natural_width()
     right = ss.TEXT_WIDTH - ss.SIGNATURE_RIGHT_CHARS * ss.ADVANCE
     name_start = right - wn
@@ -85,7 +86,7 @@ def _flowables(story: list[Item], fonts) -> list:
             out.append(TextBlock(item.text, _STYLE_OF[item.kind], fonts))
         elif item.kind == "table":
             out.append(made[n])
-        elif item.kind == "signature" and item.where == "落款":
+        elif item.kind == "signature":
             out += _signature(story, fonts)
         elif item.kind == "chart":
             out += [Spacer(0, ss.LEADING), chart.drawing(item.payload, fonts)]

@@ -130,8 +130,8 @@ def load(path: str | Path) -> LoadedFont:
     name = f"nb{len(_loaded)}-{path.stem}"
     try:
         font = TTFont(name, str(path), subfontIndex=0)
-    except TTFError as e:
-        reason = "不允许嵌入" if "embed" in str(e).lower() else "无法读取"
+    except Exception as e:  # noqa: BLE001 — any damaged or unusual file is just an unusable font
+        reason = "不允许嵌入" if isinstance(e, TTFError) and "embed" in str(e).lower() else "无法读取"
         raise PdfError(f"字体 {path.name} {reason}，请换用其他字体。") from None
     pdfmetrics.registerFont(font)
     loaded = LoadedFont(name, path, frozenset(font.face.charToGlyph))

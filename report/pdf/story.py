@@ -26,7 +26,7 @@ def chinese_number(n: int) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # title | heading1 | heading2 | body | table | chart | signature
+    kind: str  # title | heading1 | heading2 | body | table | chart | signature | date
     text: str = ""
     where: str = ""
     payload: Any = None  # tables.Grid for a table, chart.ChartData for the chart
@@ -70,7 +70,7 @@ def items(report, *, history: dict | None = None, include_chart: bool = True) ->
                 paragraphs = [w["empty_item"]]
             out += [Item("body", p, where) for p in paragraphs]
     out.append(Item("signature", report.agency.name, "落款"))
-    out.append(Item("signature", issued_date(report), "落款日期"))
+    out.append(Item("date", issued_date(report), "落款日期"))
     data = chart.chart_data(report, history) if include_chart else None
     if data:
         out.append(Item("chart", where=data.title, payload=data))

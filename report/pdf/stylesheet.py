@@ -81,7 +81,6 @@ class TextStyle:
     align: str = "justify"  # justify | left | centre | right
     first_indent: float = 0.0  # points
     char_space: float = 0.0  # extra points after every character
-    space_before: float = 0.0
     space_after: float = 0.0
     glyph_drop: float = 0.0  # share of (leading − size) above the glyphs: 0 top (text grid), 0.5 centred
 

@@ -123,7 +123,7 @@ class TextBlock(Flowable):
         self._lines = _lines
         self._lines_width = _width
         self._first = _first  # the first line of the paragraph (indented) is in this block
-        self.spaceBefore = style.space_before if _first else 0.0
+        self.spaceBefore = 0.0
         self.spaceAfter = style.space_after
 
     # ------------------------------------------------------------------ layout

@@ -178,3 +178,11 @@ def test_latin_words_keep_their_spaces_across_a_page_break(tmp_path, seed_report
     got = printed[start:printed.index("。", start)].split()
     assert got == ("说明：" + " ".join(f"{words} {i}" for i in range(400))).split()
     assert len({p for p in page_texts(pdf) if "alpha" in p or "Portal" in p}) > 1  # it did cross pages
+
+
+def test_a_word_longer_than_a_line_is_broken_rather_than_lost(tmp_path, seed_report):
+    r = seed_report.copy()
+    url = "https://example.org/" + "abcdefghij" * 12
+    r.texts["other.more"] = f"网址：{url}。"
+    text = flat_text(export_pdf(r, tmp_path / "url.pdf", draft=False))
+    assert f"网址：{url}。" in text

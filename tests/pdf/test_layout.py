@@ -118,3 +118,22 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(seed_pdf, 
         for line in raw_lines(path):
             assert line[0] not in "，。、；：？！）》”’．", line
             assert line[-1] not in "“《（‘", line
+
+
+def test_a_date_longer_than_the_name_keeps_two_characters_from_the_edge(tmp_path, seed_report):
+    import datetime as dt
+
+    from report.pdf import export_pdf
+
+    r = seed_report.copy()
+    r.agency.name = "某档案馆"
+    r.issued_on = dt.date(2023, 12, 31)
+    pdf = export_pdf(r, tmp_path / "short.pdf", include_chart=False, draft=False)
+    with pdfplumber.open(pdf) as doc:
+        lines = lines_of(doc.pages[-1], 16)
+        width = doc.pages[-1].width
+    name, date = lines[-2], lines[-1]
+    assert "".join(c["text"] for c in date) == "2023年12月31日"
+    advance = 156 * MM / 28
+    assert date[-1]["x1"] == pytest.approx(width - 26 * MM - 2 * advance, abs=1 * MM)
+    assert date[0]["x0"] - name[0]["x0"] == pytest.approx(2 * advance, abs=1 * MM)
