@@ -17,7 +17,7 @@ from report.document import Report
 from report.forms import common
 from report.pdf import PdfError, export_pdf
 from report.pdf import stylesheet as ss
-from tests.pdf.conftest import flat_text, page_texts
+from pdftestkit import flat_text, page_texts
 
 ROOT = Path(__file__).parent.parent.parent
 

@@ -12,7 +12,7 @@ import pytest
 
 from report.pdf import PdfError, export_pdf
 from report.pdf import fonts as fontsel
-from tests.pdf.conftest import flat_text
+from pdftestkit import flat_text
 
 BUNDLED = fontsel.bundled_dir()
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 import pdfplumber
 import pytest
 
-from tests.pdf.conftest import MM, raw_lines
+from pdftestkit import MM, raw_lines
 
 A4 = (210 * MM, 297 * MM)
 

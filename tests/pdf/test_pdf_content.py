@@ -15,7 +15,7 @@ from report import sentences
 from report.document import Agency, Report
 from report.forms import common
 from report.pdf import export_pdf
-from tests.pdf.conftest import PAGE_NUMBER, assert_in_order, flat_text, page_texts
+from pdftestkit import PAGE_NUMBER, assert_in_order, flat_text, page_texts
 
 DATA = Path(__file__).parent.parent / "data"
 
