@@ -1,24 +1,33 @@
 """Persistence: every agency's reports of every year, never lost (TinyDB, crash-safe).
 
 ``open_store()`` opens the data folder (``store.paths.data_dir``); see ``Store`` for the API.
-Imports no Qt; the GUI calls it from its thread on every autosave.
+Imports no Qt. TinyDB is loaded only when a store is opened (or ``Store`` and friends are
+first used), so headless commands that never touch the store, like ``nianbao check``, stay light.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 
-from store.backups import Backup
 from store.errors import StoreError, StoreLockedError, StoreWriteError
-from store.repository import ReportSummary, Store
-from store.revisions import Revision
+
+_LAZY = {"Store": "store.repository", "ReportSummary": "store.repository", "Revision": "store.revisions",
+         "Backup": "store.backups"}
 
 
-def open_store(data_dir: str | os.PathLike | None = None) -> Store:
+def open_store(data_dir: str | os.PathLike | None = None):
     """Open the store in ``data_dir`` (default: --data-dir / NIANBAO_DATA_DIR / the user folder)."""
     from store.paths import data_dir as resolve
+    from store.repository import Store
 
     return Store(resolve(data_dir))
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'store' has no attribute {name!r}")
 
 
 __all__ = ["open_store", "Store", "StoreError", "StoreWriteError", "StoreLockedError", "ReportSummary",

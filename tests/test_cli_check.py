@@ -176,8 +176,6 @@ def test_real_entry_point_loads_no_qt_and_no_reportlab(seed_path, shuyang_path):
     assert not {"PySide6", "shiboken6", "reportlab"} & modules
 
 
-@pytest.mark.xfail(strict=True, reason="store/__init__.py imports store.repository (TinyDB) eagerly, and gui.main "
-                   "imports store.cli; remove this mark once the store package imports lazily")
 def test_real_entry_point_loads_no_tinydb(seed_path):
     p = _subprocess("check", str(seed_path))
     assert p.returncode == 0
