@@ -267,6 +267,10 @@ class TableEditor(QtWidgets.QWidget):
             if p.rows > 1 or p.cols > 1:
                 self.view.setSpan(p.row, p.col, p.rows, p.cols)
         self.view.fit_to_font()
+        # One block (表三、表四): its column headers stay in sight while the rows scroll. Table 2's
+        # blocks each carry their own headers, so nothing is pinned there.
+        blocks = self.model.table.blocks
+        self.view.pin_header_rows(blocks[0].header_depth if len(blocks) == 1 and not blocks[0].caption else 0)
 
 
 class _GridView(QtWidgets.QTableView):
@@ -275,6 +279,7 @@ class _GridView(QtWidgets.QTableView):
     def __init__(self, editor: TableEditor):
         super().__init__(editor)
         self.editor = editor
+        self.pinned = _PinnedHeader(self)
         self.last_commit_ok = True
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -289,6 +294,7 @@ class _GridView(QtWidgets.QTableView):
         self.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
         self._widths: list[int] = []
         self._heights: list[int] = []
+        self.verticalScrollBar().valueChanged.connect(self._place_pinned)
 
     @property
     def grid(self):
@@ -456,6 +462,77 @@ class _GridView(QtWidgets.QTableView):
     def sizeHint(self) -> QtCore.QSize:
         frame = 2 * self.frameWidth()
         return QtCore.QSize(sum(self._widths) + frame, sum(self._heights) + frame)
+
+    # ------------------------------------------------------------------ pinned header rows
+    def pin_header_rows(self, rows: int) -> None:
+        self.pinned.copy_rows(rows)
+        self._place_pinned()
+
+    def pinned_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self.pinned.rows)) if self.pinned.isVisible() else 0
+
+    def _place_pinned(self) -> None:
+        """The pinned copy shows only while the grid's own header rows are scrolled away."""
+        pinned = self.pinned
+        scrolled = pinned.rows > 0 and self.verticalScrollBar().value() > 0
+        if scrolled:
+            area = self.viewport().geometry()
+            height = sum(self.rowHeight(r) for r in range(pinned.rows))
+            pinned.setGeometry(area.x(), area.y(), area.width(), min(height, area.height()))
+            pinned.horizontalScrollBar().setValue(self.horizontalScrollBar().value())
+        pinned.setVisible(scrolled)
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._place_pinned()
+
+    def scrollTo(self, index, hint=QtWidgets.QAbstractItemView.EnsureVisible) -> None:
+        """Keep the target cell clear of the pinned header rows."""
+        super().scrollTo(index, hint)
+        self._place_pinned()
+        covered = self.pinned_height()
+        top = self.visualRect(index).top()
+        if covered and index.row() >= self.pinned.rows and top < covered:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (covered - top))
+
+
+class _PinnedHeader(QtWidgets.QTableView):
+    """A copy of the grid's header rows laid over its top edge, so that the column headers of
+    表三 stay readable while the clerk fills its last rows (Qt's “frozen column” pattern)."""
+
+    def __init__(self, grid_view: _GridView):
+        super().__init__(grid_view)
+        self.rows = 0
+        self.grid_view = grid_view
+        self.setFocusPolicy(Qt.NoFocus)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.NoSelection)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
+        self.setFrameShape(QtWidgets.QFrame.NoFrame)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.ElideNone)
+        self.hide()
+        grid_view.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+
+    def copy_rows(self, rows: int) -> None:
+        view = self.grid_view
+        if self.model() is not view.model():
+            self.setModel(view.model())
+        self.rows = rows
+        self.clearSpans()
+        for p in view.grid.pieces:
+            if p.row < rows and (p.rows > 1 or p.cols > 1):
+                self.setSpan(p.row, p.col, p.rows, p.cols)
+        for c in range(view.model().columnCount()):
+            self.setColumnWidth(c, view.columnWidth(c))
+        for r in range(view.model().rowCount()):
+            self.setRowHeight(r, view.rowHeight(r))
+            self.setRowHidden(r, r >= rows)
 
 
 class _CellDelegate(QtWidgets.QStyledItemDelegate):

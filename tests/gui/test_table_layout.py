@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gui.qt import Qt
+from gui.qt import QtCore, Qt
 from report.forms import load_form
 from table_support import new_session, open_editor, table_store  # noqa: F401
 
@@ -101,3 +101,29 @@ def test_the_whole_table_fits_its_size_hint(open_editor, new_session):  # noqa: 
     widths = sum(ed.view.columnWidth(c) for c in range(ed.model.columnCount()))
     heights = sum(ed.view.rowHeight(r) for r in range(ed.model.rowCount()))
     assert hint.width() >= widths and hint.height() >= heights
+
+
+def test_table_3_column_headers_stay_in_sight_while_the_last_rows_are_filled(qtbot, open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t3")
+    ed.resize(ed.width(), 320)
+    view = ed.view
+    pinned = view.pinned
+    assert not pinned.isVisible()  # at the top the grid shows its own headers
+    ed.focus_cell("4", "legal")
+    qtbot.waitUntil(pinned.isVisible, timeout=1000)
+    assert pinned.geometry().top() == view.viewport().geometry().top()
+    assert pinned.indexAt(QtCore.QPoint(pinned.columnViewportPosition(3) + 2, 2)).data() == "申请人情况"
+    header_height = sum(view.rowHeight(r) for r in range(3))
+    assert pinned.height() == header_height
+    target = view.visualRect(ed.model.index_of("4", "legal"))
+    assert target.top() >= header_height  # not hidden under the pinned headers
+    ed.focus_cell("1", "natural")
+    qtbot.waitUntil(lambda: not pinned.isVisible(), timeout=1000)
+
+
+def test_table_2_pins_nothing(qtbot, open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t2")
+    ed.resize(ed.width(), 200)
+    ed.focus_cell("charges", "amount")
+    assert ed.view.verticalScrollBar().value() > 0
+    assert ed.view.pinned_height() == 0
