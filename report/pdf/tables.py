@@ -57,7 +57,7 @@ def _label_runs(labels: list[tuple[str, ...]], level: int):
         i = j + 1
 
 
-def _nested_grid(table: Table, block: Block, values) -> Grid:
+def _nested_grid(block: Block, values) -> Grid:
     depth, label_depth = block.header_depth, block.label_depth
     n_cols, n_rows = label_depth + len(block.columns), depth + len(block.rows)
     label_mm = ss.T3_LABEL_COLUMNS_MM[-label_depth:] if label_depth else ()
@@ -129,7 +129,7 @@ def grid(report, table_id: str) -> Grid:
     table = report.definition.tables[table_id]
     values = lambda a, b: report.get(table_id, a, b)  # noqa: E731
     if len(table.blocks) == 1 and not table.blocks[0].caption:
-        return _nested_grid(table, table.blocks[0], values)
+        return _nested_grid(table.blocks[0], values)
     return _block_grid(table, values)
 
 
