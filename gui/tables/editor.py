@@ -22,7 +22,8 @@ from gui.tables.parsing import CellValueError, format_value, join_block, parse_c
 from report.forms import Cell
 
 LIST_LIMIT = 5  # refused cells named in a paste message; the rest are counted
-READ_ONLY_MESSAGE = "本报告已定稿，不能修改。如需修改，请先“撤回为草稿”。"
+FINAL_MESSAGE = "本报告已定稿，不能修改。如需修改，请先“撤回为草稿”。"
+VIEW_ONLY_MESSAGE = "本报告现在只能查看，不能修改（可能另一个年报助手窗口正在编辑它）。"
 
 Move = QtWidgets.QAbstractItemView.CursorAction
 
@@ -87,6 +88,10 @@ class TableEditor(QtWidgets.QWidget):
     def is_read_only(self) -> bool:
         return self._read_only or bool(self.session.read_only)
 
+    def refuse_read_only(self) -> None:
+        final = getattr(self.session, "status", None) == "final"
+        self.show_message(FINAL_MESSAGE if final else VIEW_ONLY_MESSAGE, error=True)
+
     def message(self) -> str:
         """The message under the table (empty when none is shown)."""
         return "" if self.message_label.isHidden() else self.message_label.text()
@@ -111,7 +116,7 @@ class TableEditor(QtWidgets.QWidget):
     def _commit_text(self, cell: Cell, text: str) -> bool:
         """Parse what the clerk typed into ``cell``; write it, or refuse and keep the old value."""
         if self.is_read_only():
-            self.show_message(READ_ONLY_MESSAGE, error=True)
+            self.refuse_read_only()
             return False
         try:
             value = parse_cell(text, spec_of(self.model.table, cell))
@@ -125,7 +130,7 @@ class TableEditor(QtWidgets.QWidget):
     def clear_selection_values(self) -> None:
         """Delete: the selected editable cells become blank (not 0) in one undo step."""
         if self.is_read_only():
-            self.show_message(READ_ONLY_MESSAGE, error=True)
+            self.refuse_read_only()
             return
         pieces = self._selected_pieces()
         cells = [p.cell for p in pieces if self.model.is_editable(p.cell)]
@@ -153,7 +158,7 @@ class TableEditor(QtWidgets.QWidget):
     def paste_text(self, text: str) -> None:
         """Ctrl+V: lay a copied block over the grid from the current cell (see the module doc)."""
         if self.is_read_only():
-            self.show_message(READ_ONLY_MESSAGE, error=True)
+            self.refuse_read_only()
             return
         block = split_block(text)
         if not block:
@@ -397,7 +402,7 @@ class _GridView(QtWidgets.QTableView):
         elif e.text().strip() and not ctrl and not self._current_editable():
             here = self._piece()
             if ed.is_read_only():
-                ed.show_message(READ_ONLY_MESSAGE, error=True)
+                ed.refuse_read_only()
             elif here is not None and here.kind == DATA:
                 ed.show_message(f"{ed._name(here.cell)}由程序自动计算，不能直接填写。", error=True)
         else:

@@ -174,7 +174,7 @@ def test_read_only_report_cannot_be_changed(qtbot, t3):
     assert not editing(ed)
     qtbot.keyClick(ed.view, K.Key_Delete)
     assert session.report.get("t3", "1", "natural") == 3
-    assert "定稿" in ed.message()
+    assert "只能查看" in ed.message()
     assert not ed.model.index_of("1", "natural").flags() & Qt.ItemFlag.ItemIsEditable
     ed.set_read_only(False)
     type_cell(qtbot, ed, "1", "natural", "5")

@@ -135,7 +135,7 @@ def test_nothing_is_pasted_into_a_final_report(qtbot, t3):
     ed.focus_cell("1", "natural")
     paste(qtbot, ed, "1\t2\n")
     assert row(session, "1") == [None] * 7
-    assert "定稿" in ed.message()
+    assert "只能查看" in ed.message()
     assert session.undo_stack.count() == 0
 
 
