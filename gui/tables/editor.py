@@ -42,6 +42,7 @@ class TableEditor(QtWidgets.QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(_CellDelegate(self.view))
         self.view.setAccessibleName(self.model.table.title)
+        self.setFocusProxy(self.view)
         self.message_label = QtWidgets.QLabel(self)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -327,8 +328,11 @@ class _GridView(QtWidgets.QTableView):
         elif action in (Move.MoveHome, Move.MoveEnd):
             row = [p for p in self.grid.data_pieces() if p.row == here.row]
             target = row[0] if action == Move.MoveHome else row[-1]
-        else:
-            return super().moveCursor(action, modifiers)
+        else:  # PageUp/PageDown: Qt's own step, unless it lands on a label
+            index = super().moveCursor(action, modifiers)
+            target = self._piece(index)
+            if target is None or target.kind != DATA:
+                target = here
         return self._index(target or here)
 
     def neighbour(self, here: Piece, dr: int, dc: int, editable_only: bool = False) -> Piece | None:

@@ -364,3 +364,14 @@ def test_a_long_editing_session_does_not_abort_the_process():
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "alive", out.stderr[-500:]
+
+
+def test_page_down_lands_on_a_number_cell_and_focus_goes_to_the_grid(qtbot, t3):
+    _, ed = t3
+    ed.resize(ed.width(), 300)
+    ed.setFocus()
+    qtbot.waitUntil(ed.view.hasFocus, timeout=1000)  # keyboard users arrive straight in the grid
+    ed.focus_cell("1", "research")
+    qtbot.keyClick(ed.view, K.Key_PageDown)
+    key = current_key(ed)
+    assert key[1] == "research" and key != ("1", "research")
