@@ -414,6 +414,18 @@ class _GridView(QtWidgets.QTableView):
             return
         e.accept()
 
+    def inputMethodEvent(self, e: QtGui.QInputMethodEvent) -> None:
+        """A Chinese input method commits full-width digits (“３５”) without key presses: start
+        editing the selected cell with them, as a typed digit would (Qt itself drops the text)."""
+        if e.commitString() and not e.preeditString() and self.state() != self.State.EditingState \
+                and self._current_editable():
+            self.edit(self.currentIndex())
+            line = self.itemDelegate().current_editor
+            if line is not None:
+                QtWidgets.QApplication.sendEvent(line, e)
+                return
+        super().inputMethodEvent(e)
+
     def _current_editable(self) -> bool:
         p = self._piece()
         return p is not None and p.kind == DATA and self.editor.model.is_editable(p.cell)
@@ -553,7 +565,7 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
     def __init__(self, view: _GridView):
         super().__init__(view)
         self.view = view
-        self._open: QtWidgets.QLineEdit | None = None
+        self.current_editor: QtWidgets.QLineEdit | None = None
 
     def createEditor(self, parent, option, index):
         editor = QtWidgets.QLineEdit(parent)
@@ -562,18 +574,18 @@ class _CellDelegate(QtWidgets.QStyledItemDelegate):
         cell = self.view.editor.model.cell_at(index)
         if cell is not None:
             editor.setAccessibleName(self.view.editor.model.table.cell_name(*cell.key))
-        self._open = editor
+        self.current_editor = editor
         return editor
 
     def destroyEditor(self, editor, index):
-        if editor is self._open:
-            self._open = None
+        if editor is self.current_editor:
+            self.current_editor = None
         super().destroyEditor(editor, index)
 
     def close_open_editor(self) -> None:
         """Drop an edit in progress without committing it (the report just became read-only)."""
-        if self._open is not None:
-            self.closeEditor.emit(self._open, QtWidgets.QAbstractItemDelegate.NoHint)
+        if self.current_editor is not None:
+            self.closeEditor.emit(self.current_editor, QtWidgets.QAbstractItemDelegate.NoHint)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.EditRole) or "")

@@ -375,3 +375,18 @@ def test_page_down_lands_on_a_number_cell_and_focus_goes_to_the_grid(qtbot, t3):
     qtbot.keyClick(ed.view, K.Key_PageDown)
     key = current_key(ed)
     assert key[1] == "research" and key != ("1", "research")
+
+
+def test_an_input_method_commit_on_a_selected_cell_starts_editing(qtbot, t3):
+    session, ed = t3
+    session.set_cell("t3", "2", "other", 7)
+    ed.focus_cell("2", "other")
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString("３５")  # what a Chinese input method in full-width mode sends
+    QtWidgets.QApplication.sendEvent(ed.view, event)
+    qtbot.waitUntil(lambda: editing(ed), timeout=1000)
+    line = QtWidgets.QApplication.focusWidget()
+    assert line.text() == "３５"  # replaces the 7, as a typed digit does
+    qtbot.keyClick(line, K.Key_Return)
+    qtbot.waitUntil(lambda: not editing(ed), timeout=1000)
+    assert session.report.get("t3", "2", "other") == 35
