@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from gui.qt import QtGui, QtWidgets, Qt
+from gui.qt import QtCore, QtGui, QtWidgets, Qt
 from gui.tables.model import FINDING_TINTS, TOTAL_TINT
 from report.checks import Finding
 from report.document import Report
@@ -264,15 +264,10 @@ def test_copy_puts_the_selection_on_the_clipboard_as_tab_separated_rows(qtbot, t
         session.set_cell("t3", "1", b, v)
         session.set_cell("t3", "2", b, v * 10)
     top, bottom = ed.model.index_of("1", "natural"), ed.model.index_of("2", "commercial")
-    ed.view.selectionModel().select(QtCore_selection(top, bottom), ed.view.selectionModel().SelectionFlag.ClearAndSelect)
+    ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
+                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
     qtbot.keyClick(ed.view, K.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QtWidgets.QApplication.clipboard().text() == "1\t2\n10\t20\n"
-
-
-def QtCore_selection(top, bottom):
-    from gui.qt import QtCore
-
-    return QtCore.QItemSelection(top, bottom)
 
 
 def test_a_larger_font_makes_larger_cells(qtbot, t3):
