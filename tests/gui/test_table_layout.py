@@ -127,3 +127,17 @@ def test_table_2_pins_nothing(qtbot, open_editor, new_session):  # noqa: F811
     ed.focus_cell("charges", "amount")
     assert ed.view.verticalScrollBar().value() > 0
     assert ed.view.pinned_height() == 0
+
+
+def test_a_report_in_the_other_format_rebuilds_the_grid(open_editor, new_session):  # noqa: F811
+    from report.document import Agency, Report
+
+    session = new_session(2021)
+    ed = open_editor(session, "t3")
+    assert ed.model.rowCount() == 3 + 25
+    session.report = Report.blank(2020, Agency(name="测试单位"))  # e.g. the year was corrected
+    ed.refresh()
+    assert ed.model.rowCount() == 3 + 23
+    index = ed.model.index_of("3.6", "natural")
+    assert ed.view.rowHeight(index.row()) > 0
+    assert ed.view.rowSpan(5, 0) == 20  # 三、本年度办理结果 over the 2019 result rows
