@@ -166,11 +166,13 @@ def test_printing_a_pdf_prints_every_page_at_a4(qapp, tmp_path):
 def test_window_geometry_is_remembered(qtbot):
     w = QtWidgets.QMainWindow()
     qtbot.addWidget(w)
-    w.setGeometry(50, 60, 700, 500)
+    screen = w.screen().availableGeometry()
+    size = QtCore.QSize(screen.width() * 3 // 4, screen.height() * 3 // 4)
+    w.setGeometry(10, 20, size.width(), size.height())
     w.show()
     qtbot.waitExposed(w)
     settings.save_geometry(w)
     other = QtWidgets.QMainWindow()
     qtbot.addWidget(other)
     assert settings.restore_geometry(other)
-    assert other.size() == QtCore.QSize(700, 500)
+    assert other.size() == size
