@@ -337,6 +337,9 @@ class MainWindow(QtWidgets.QMainWindow):
             rows.append({"year": summary.year, "status_label": status_labels[summary.status],
                          "modified": f"{summary.modified:%Y-%m-%d %H:%M}", "errors": errors, "warnings": warnings})
         self.years.set_rows(rows)
+        self.years.empty.setText(
+            "还没有年度报告。点“新建年度报告”开始填写，或点“导入…”导入已有的报告文件。" if self.agency_name else
+            "请先点右上角的“单位信息…”填写本单位的信息，或点“导入…”导入已有的报告文件。")
         ro = self.store.read_only
         for key in ("new", "import", "delete", "restore"):
             self.years.buttons[key].setEnabled(not ro and (key != "new" or bool(self.agency_name)))

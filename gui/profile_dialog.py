@@ -40,6 +40,12 @@ class ProfileDialog(QtWidgets.QDialog):
             intro.setWordWrap(True)
             intro.setObjectName("hint")
             form.addRow(intro)
+        elif agency.name:
+            note = QtWidgets.QLabel("这里的单位信息用于以后新建的年度报告；已有报告中印出的单位信息，"
+                                    "请打开该报告在“基本信息”页修改。")
+            note.setWordWrap(True)
+            note.setObjectName("hint")
+            form.addRow(note)
         for f in common()["agency"]["fields"]:
             edit = QtWidgets.QLineEdit(getattr(agency, f["id"]))
             edit.setAccessibleName(f["label"])

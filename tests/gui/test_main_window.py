@@ -321,3 +321,21 @@ def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window,
     assert kind == "warning" and title == "导出 PDF 失败"
     assert "坏字体.ttf" in text and "TrueType" in text
     assert not out.exists()  # no half-written file under the clerk's chosen name
+
+
+def test_a_cancelled_first_run_points_to_the_profile_button(qtbot, make_window):
+    when_modal(ProfileDialog, lambda d: d.reject())
+    w = make_window()
+    assert w.store.agencies() == []
+    assert not w.years.buttons["new"].isEnabled()
+    assert "单位信息" in w.years.empty.text()
+
+    def fill(dialog):
+        type_text(dialog.edits["name"], AGENCY)
+        dialog.accept()
+
+    seen = when_modal(ProfileDialog, fill)
+    qtbot.mouseClick(w.years.profile_button, Qt.MouseButton.LeftButton)
+    assert seen and [a.name for a in w.store.agencies()] == [AGENCY]
+    assert w.years.buttons["new"].isEnabled()
+    assert "新建年度报告" in w.years.empty.text()
