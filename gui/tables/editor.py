@@ -298,7 +298,8 @@ class _GridView(QtWidgets.QTableView):
         self.setTabKeyNavigation(True)
         self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
         self.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
-        self._widths: list[int] = []
+        self._natural_width = 0
+        self._fitted_size = (0, 0)
         self._heights: list[int] = []
         self.verticalScrollBar().valueChanged.connect(self._place_pinned)
 
@@ -437,7 +438,12 @@ class _GridView(QtWidgets.QTableView):
             self.fit_to_font()
 
     def fit_to_font(self) -> None:
-        """Column widths and row heights from font metrics, wrapping long labels (no fixed pixels)."""
+        """Column widths and row heights from font metrics, wrapping long labels (no fixed pixels).
+
+        When the view is narrower than the table, the last label column gives up width (down to
+        10 characters), then the number columns (down to a 7-digit figure): labels and headers
+        wrap onto more lines before a scroll bar is needed.
+        """
         grid = self.grid
         fm = QtGui.QFontMetrics(self.font())
         bold = QtGui.QFont(self.font())
@@ -445,6 +451,7 @@ class _GridView(QtWidgets.QTableView):
         fmb = QtGui.QFontMetrics(bold)
         em = fm.horizontalAdvance("中")
         pad = em
+
         def widest(col: int, kinds: tuple[str, ...], font_metrics) -> int:
             return max((font_metrics.horizontalAdvance(p.text) + pad for p in grid.pieces
                         if p.kind in kinds and p.col == col and p.cols == 1 and p.text), default=0)
@@ -456,6 +463,15 @@ class _GridView(QtWidgets.QTableView):
         number = max(em * 4, fm.horizontalAdvance("0" * 7) + pad)  # a 7-digit figure fits
         for col in range(grid.label_cols, grid.cols):  # a column header up to 6 characters on one line
             widths[col] = min(max(number, widest(col, (HEADER,), fmb)), em * 7 + pad)
+        self._natural_width = sum(widths)
+        self._fitted_size = (self.width(), self.height())
+        excess = self._natural_width - self._room()
+        narrowest = {grid.label_cols - 1: em * 10} if grid.label_cols else {}
+        narrowest.update({col: number for col in range(grid.label_cols, grid.cols)})
+        for col, floor in narrowest.items():  # the long labels first, then the column headers wrap
+            take = min(max(excess, 0), max(widths[col] - floor, 0))
+            widths[col] -= take
+            excess -= take
         vpad = max(2, fm.height() // 3)
         heights = [fm.height() + 2 * vpad] * grid.rows
 
@@ -477,12 +493,24 @@ class _GridView(QtWidgets.QTableView):
             self.setColumnWidth(c, w)
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
-        self._widths, self._heights = widths, heights
+        self._heights = heights
+        self.pinned.copy_rows(self.pinned.rows)
+        self._place_pinned()
         self.updateGeometry()
 
-    def sizeHint(self) -> QtCore.QSize:
+    def _room(self) -> int:
+        """The width the columns may take: inside the frame, less a vertical scroll bar if the
+        table is taller than the view (measured on the widget, so scroll bars cannot make it
+        oscillate)."""
         frame = 2 * self.frameWidth()
-        return QtCore.QSize(sum(self._widths) + frame, sum(self._heights) + frame)
+        tall = sum(self._heights) > self.height() - frame
+        bar = self.verticalScrollBar().sizeHint().width() if tall else 0
+        return self.width() - frame - bar
+
+    def sizeHint(self) -> QtCore.QSize:
+        """The whole table at its natural widths: a layout with room shows it without scroll bars."""
+        frame = 2 * self.frameWidth()
+        return QtCore.QSize(self._natural_width + frame, sum(self._heights) + frame)
 
     # ------------------------------------------------------------------ pinned header rows
     def pin_header_rows(self, rows: int) -> None:
@@ -505,6 +533,8 @@ class _GridView(QtWidgets.QTableView):
 
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
+        if self.model() is not None and (self.width(), self.height()) != self._fitted_size:
+            self.fit_to_font()
         self._place_pinned()
 
     def scrollTo(self, index, hint=QtWidgets.QAbstractItemView.EnsureVisible) -> None:

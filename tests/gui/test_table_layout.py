@@ -141,3 +141,16 @@ def test_a_report_in_the_other_format_rebuilds_the_grid(open_editor, new_session
     index = ed.model.index_of("3.6", "natural")
     assert ed.view.rowHeight(index.row()) > 0
     assert ed.view.rowSpan(5, 0) == 20  # 三、本年度办理结果 over the 2019 result rows
+
+
+def test_a_narrow_page_wraps_the_labels_instead_of_scrolling_sideways(qtbot, open_editor, new_session):  # noqa: F811
+    ed = open_editor(new_session(2023), "t3")
+    view = ed.view
+    natural = view.sizeHint().width()
+    ed.resize(natural - 120, 500)
+    qtbot.waitUntil(lambda: sum(view.columnWidth(c) for c in range(10)) <= view.viewport().width(), timeout=1000)
+    assert not view.horizontalScrollBar().isVisible()
+    tall = ed.model.index_of("3.6.2", "natural").row()
+    before = view.rowHeight(tall)
+    ed.resize(natural + 40, 500)
+    qtbot.waitUntil(lambda: view.rowHeight(tall) < before, timeout=1000)  # room again: fewer lines
