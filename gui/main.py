@@ -12,13 +12,18 @@ import sys
 from report import __version__
 
 
+def _global_parser(**kwargs) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nianbao", description="年报助手：政府信息公开工作年度报告", **kwargs)
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，也可用环境变量 NIANBAO_DATA_DIR）")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     from report import cli as report_cli
     from store import cli as store_cli
 
-    parser = argparse.ArgumentParser(prog="nianbao", description="年报助手：政府信息公开工作年度报告")
-    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，也可用环境变量 NIANBAO_DATA_DIR）")
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="命令")
     report_cli.add_commands(sub)
     store_cli.add_commands(sub)
@@ -26,6 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    # Starting the window needs only the global options: skip importing every command's
+    # module (and jsonschema with it) so the window appears sooner.
+    args, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if not rest and "--version" not in argv:
+        args.command = None
+        from gui.app import run
+
+        return run(args)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run

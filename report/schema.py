@@ -11,18 +11,22 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-import jsonschema
-
 from report import resources
 
 MAX_LISTED = 5
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
+    """The schema's validator, built once; jsonschema is imported here so that starting the
+    window does not pay for it before the first report is read."""
+    import jsonschema
+
     with open(resources.path("schema", "report-1.json"), encoding="utf-8") as fh:
         schema = json.load(fh)
-    return jsonschema.Draft202012Validator(schema)
+    base = jsonschema.Draft202012Validator
+    types = base.TYPE_CHECKER.redefine_many({"integer": _is_int, "number": _is_number})
+    return jsonschema.validators.extend(base, type_checker=types)(schema)
 
 
 def _is_int(checker, inst) -> bool:
@@ -37,10 +41,6 @@ def _is_number(checker, inst) -> bool:
     return isinstance(inst, (int, float, Decimal)) and not isinstance(inst, bool)
 
 
-_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many({"integer": _is_int, "number": _is_number})
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_TYPES)
-
-
 def validate(data: Any) -> None:
     """Raise ReportFileError listing the first problems of an invalid report file."""
     from report.document import ReportFileError, SCHEMA_ID
@@ -51,8 +51,7 @@ def validate(data: Any) -> None:
         raise ReportFileError(
             f"$.schema：不是本程序认识的报告文件（应为 \"{SCHEMA_ID}\"，实际为 {_show(data.get('schema'))}）。"
             "请确认文件来自年报助手或遵循同一格式的工具。")
-    validator = _Validator(_validator().schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
         lines = [_describe(e) for e in errors[:MAX_LISTED]]
         more = f"\n……另有 {len(errors) - MAX_LISTED} 处问题" if len(errors) > MAX_LISTED else ""
