@@ -385,3 +385,23 @@ def test_an_input_method_commit_on_a_selected_cell_starts_editing(qtbot, t3):
     qtbot.keyClick(line, K.Key_Return)
     qtbot.waitUntil(lambda: not editing(ed), timeout=1000)
     assert session.report.get("t3", "2", "other") == 35
+
+
+def test_tab_after_the_last_cell_leaves_the_table_for_keyboard_users(qtbot, new_session):  # noqa: F811
+    from gui.tables.editor import TableEditor
+
+    host = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(host)
+    ed = TableEditor(new_session(2023), "t4")
+    after = QtWidgets.QPushButton("下一步")
+    layout.addWidget(ed)
+    layout.addWidget(after)
+    qtbot.addWidget(host)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow, timeout=2000)
+    ed.focus_cell("suit_after_review", "other")
+    qtbot.keyClick(ed.view, K.Key_Tab)
+    assert current_key(ed) == ("suit_after_review", "pending") and ed.view.hasFocus()
+    qtbot.keyClick(ed.view, K.Key_Tab)  # the total is skipped and nothing editable follows
+    assert after.hasFocus()
