@@ -79,7 +79,7 @@ def test_slash_only_where_the_table_allows_it():
 
 @pytest.mark.parametrize("text, value", [
     ("1.2345", Decimal("1.2345")), ("0", Decimal("0")), ("１．５", Decimal("1.5")), ("1。5", Decimal("1.5")),
-    ("0.5万元", Decimal("0.5")), ("3", Decimal("3")), (".25", Decimal("0.25")),
+    ("0.5万元", Decimal("0.5")), ("0.5万", Decimal("0.5")), ("3", Decimal("3")), (".25", Decimal("0.25")),
 ])
 def test_money_takes_up_to_four_decimals_as_decimal(text, value):
     got = parse_cell(text, MONEY)

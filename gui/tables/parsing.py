@@ -73,7 +73,7 @@ def parse_cell(text: str, spec: CellSpec):
 
 def _strip_unit(t: str, spec: CellSpec, shown: str) -> str:
     if spec.kind == "money":
-        units = (spec.unit,) if spec.unit else ()
+        units = (spec.unit, "万") if spec.unit == "万元" else (spec.unit,) if spec.unit else ()
     else:
         units = _COUNT_UNITS
     for unit in sorted(units, key=len, reverse=True):
