@@ -404,7 +404,7 @@ class _GridView(QtWidgets.QTableView):
             ed.clear_selection_values()
         elif e.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != self.State.EditingState:
             self.advance("up" if e.modifiers() & Qt.ShiftModifier else "down")
-        elif e.text().strip() and not ctrl and not self._current_editable():
+        elif e.text().strip() and e.text().isprintable() and not ctrl and not self._current_editable():
             here = self._piece()
             if ed.is_read_only():
                 ed.refuse_read_only()

@@ -111,6 +111,9 @@ def test_totals_cannot_be_typed_into_and_look_different(qtbot, t3):
     assert not editing(ed)
     assert session.report.get("t3", "3.7", "natural") is None
     assert "三、（七）总计·自然人由程序自动计算" in ed.message()
+    ed.clear_message()
+    qtbot.keyClick(ed.view, K.Key_Escape)  # not a character: nothing to refuse
+    assert ed.message() == ""
     ed.set_findings([])  # the checker's notes on the blank table would tint the cells
     total, plain = ed.model.index_of("3.7", "natural"), ed.model.index_of("3.1", "natural")
     assert not total.flags() & Qt.ItemFlag.ItemIsEditable and plain.flags() & Qt.ItemFlag.ItemIsEditable
