@@ -14,18 +14,17 @@ and a pasted total that disagrees with the recomputed one is pointed out.
 
 from __future__ import annotations
 
-from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from gui.qt import QtCore, QtWidgets, Qt, Signal
 from gui.tables.commands import write_cells
-from gui.tables.header import DATA, HEADER, LABEL, STUB, Piece
-from gui.tables.model import FONT, TableModel, spec_of
+from gui.tables.header import DATA, Piece
+from gui.tables.model import TableModel, spec_of
 from gui.tables.parsing import CellValueError, format_value, join_block, parse_cell, split_block
+from gui.tables.view import CellDelegate, GridView
 from report.forms import Cell
 
 LIST_LIMIT = 5  # refused cells named in a paste message; the rest are counted
 FINAL_MESSAGE = "本报告已定稿，不能修改。如需修改，请先“撤回为草稿”。"
 VIEW_ONLY_MESSAGE = "本报告现在只能查看，不能修改（可能另一个年报助手窗口正在编辑它）。"
-
-Move = QtWidgets.QAbstractItemView.CursorAction
 
 
 class TableEditor(QtWidgets.QWidget):
@@ -38,9 +37,9 @@ class TableEditor(QtWidgets.QWidget):
         self.session, self.table_id = session, table_id
         self._read_only = False
         self.model = TableModel(session, table_id, self._commit_text, self)
-        self.view = _GridView(self)
+        self.view = GridView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(_CellDelegate(self.view))
+        self.view.setItemDelegate(CellDelegate(self.view))
         self.view.setAccessibleName(self.model.table.title)
         self.setFocusProxy(self.view)
         self.message_label = QtWidgets.QLabel(self)
@@ -111,8 +110,12 @@ class TableEditor(QtWidgets.QWidget):
             self.view.itemDelegate().close_open_editor()
         self.model.refresh()
 
-    def _name(self, cell: Cell) -> str:
+    def cell_name(self, cell: Cell) -> str:
+        """The cell in official words, e.g. 「三、（七）总计·自然人」."""
         return self.model.table.cell_name(*cell.key)
+
+    def refuse_computed(self, cell: Cell) -> None:
+        self.show_message(f"{self.cell_name(cell)}由程序自动计算，不能直接填写。", error=True)
 
     def _commit_text(self, cell: Cell, text: str) -> bool:
         """Parse what the clerk typed into ``cell``; write it, or refuse and keep the old value."""
@@ -122,9 +125,9 @@ class TableEditor(QtWidgets.QWidget):
         try:
             value = parse_cell(text, spec_of(self.model.table, cell))
         except CellValueError as e:
-            self.show_message(f"{self._name(cell)}：{e.reason}。{e.hint}。", error=True, cell=cell)
+            self.show_message(f"{self.cell_name(cell)}：{e.reason}。{e.hint}。", error=True, cell=cell)
             return False
-        write_cells(self.session, [(cell, value)], f"修改 {self._name(cell)}")
+        write_cells(self.session, [(cell, value)], f"修改 {self.cell_name(cell)}")
         self.clear_message()
         return True
 
@@ -136,7 +139,7 @@ class TableEditor(QtWidgets.QWidget):
         pieces = self._selected_pieces()
         cells = [p.cell for p in pieces if self.model.is_editable(p.cell)]
         if not cells and pieces:
-            self.show_message(f"{self._name(pieces[0].cell)}由程序自动计算，不能直接修改。", error=True)
+            self.refuse_computed(pieces[0].cell)
             return
         write_cells(self.session, [(c, None) for c in cells], f"清除 {len(cells)} 个单元格")
         self.clear_message()
@@ -198,7 +201,7 @@ class TableEditor(QtWidgets.QWidget):
             try:
                 changes.append((cell, parse_cell(raw, spec_of(table, cell))))
             except CellValueError as e:
-                refused.append(f"{self._name(cell)} {e.reason}")
+                refused.append(f"{self.cell_name(cell)} {e.reason}")
         written = write_cells(self.session, changes, f"粘贴 {len(changes)} 个单元格")
         self._select_targets([p for p, _ in targets])
         parts = []
@@ -223,7 +226,7 @@ class TableEditor(QtWidgets.QWidget):
                 pasted = raw.strip()
             computed = report.get(self.table_id, *cell.key)
             if pasted != computed:
-                out.append(f"{self._name(cell)}粘贴的是 {format_value(pasted) or '空'}，"
+                out.append(f"{self.cell_name(cell)}粘贴的是 {format_value(pasted) or '空'}，"
                            f"按各项相加为 {format_value(computed) or '空'}")
         if not out:
             return []
@@ -277,370 +280,3 @@ class TableEditor(QtWidgets.QWidget):
         # blocks each carry their own headers, so nothing is pinned there.
         blocks = self.model.table.blocks
         self.view.pin_header_rows(blocks[0].header_depth if len(blocks) == 1 and not blocks[0].caption else 0)
-
-
-class _GridView(QtWidgets.QTableView):
-    """A QTableView with spreadsheet keys and sizes measured from the font (crisp at any scale)."""
-
-    def __init__(self, editor: TableEditor):
-        super().__init__(editor)
-        self.editor = editor
-        self.pinned = _PinnedHeader(self)
-        self.last_commit_ok = True
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.ElideNone)
-        self.setSelectionMode(QtWidgets.QAbstractItemView.ExtendedSelection)
-        self.setEditTriggers(QtWidgets.QAbstractItemView.AnyKeyPressed
-                             | QtWidgets.QAbstractItemView.DoubleClicked
-                             | QtWidgets.QAbstractItemView.EditKeyPressed)
-        self.setTabKeyNavigation(True)
-        self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
-        self.setVerticalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
-        self._natural_width = 0
-        self._fitted_size = (0, 0)
-        self._heights: list[int] = []
-        self.verticalScrollBar().valueChanged.connect(self._place_pinned)
-
-    @property
-    def grid(self):
-        return self.editor.model.grid
-
-    def _piece(self, index=None) -> Piece | None:
-        return self.editor.model.piece(self.currentIndex() if index is None else index)
-
-    def _index(self, piece: Piece) -> QtCore.QModelIndex:
-        return self.model().index(piece.row, piece.col)
-
-    # ------------------------------------------------------------------ navigation
-    def moveCursor(self, action, modifiers):
-        here = self._piece()
-        if here is None or here.kind != DATA:
-            first = self.grid.data_pieces()
-            return self._index(first[0]) if first else QtCore.QModelIndex()
-        steps = {Move.MoveUp: (-1, 0), Move.MoveDown: (1, 0), Move.MoveLeft: (0, -1), Move.MoveRight: (0, 1)}
-        if action in steps:
-            target = self.neighbour(here, *steps[action])
-        elif action == Move.MoveNext:
-            target = self.next_editable(here, 1)
-        elif action == Move.MovePrevious:
-            target = self.next_editable(here, -1)
-        elif action in (Move.MoveHome, Move.MoveEnd):
-            row = [p for p in self.grid.data_pieces() if p.row == here.row]
-            target = row[0] if action == Move.MoveHome else row[-1]
-        else:  # PageUp/PageDown: Qt's own step, unless it lands on a label
-            index = super().moveCursor(action, modifiers)
-            target = self._piece(index)
-            if target is None or target.kind != DATA:
-                target = here
-        return self._index(target or here)
-
-    def neighbour(self, here: Piece, dr: int, dc: int, editable_only: bool = False) -> Piece | None:
-        """The next number cell in a direction, past labels, captions (and totals if asked)."""
-        r = here.row + here.rows if dr > 0 else here.row - 1 if dr < 0 else here.row
-        c = here.col + here.cols if dc > 0 else here.col - 1 if dc < 0 else here.col
-        while 0 <= r < self.grid.rows and 0 <= c < self.grid.cols:
-            p = self.grid.at(r, c)
-            if p is not None and p.kind == DATA and (not editable_only or self.editor.model.is_editable(p.cell)):
-                return p
-            r, c = r + dr, c + dc
-        return None
-
-    def next_editable(self, here: Piece, step: int) -> Piece | None:
-        """Tab order: the next editable number cell in reading order (None at the end)."""
-        order = self.grid.data_pieces()
-        i = order.index(here) + step
-        while 0 <= i < len(order):
-            if self.editor.model.is_editable(order[i].cell):
-                return order[i]
-            i += step
-        return None
-
-    def advance(self, how: str) -> None:
-        """After a commit: “down” (Enter) or “next”/“previous” (Tab/Shift+Tab), skipping totals."""
-        here = self._piece()
-        if here is None or here.kind != DATA:
-            return
-        if how == "down":
-            target = self.neighbour(here, 1, 0, editable_only=True) or self.next_editable(here, 1)
-        elif how == "up":
-            target = self.neighbour(here, -1, 0, editable_only=True)
-        else:
-            target = self.next_editable(here, 1 if how == "next" else -1)
-        if target is not None:
-            self.setCurrentIndex(self._index(target))
-
-    # ------------------------------------------------------------------ keys
-    def event(self, e):
-        if e.type() == QtCore.QEvent.ShortcutOverride and self._is_own_shortcut(e):
-            e.accept()
-            return True
-        return super().event(e)
-
-    @staticmethod
-    def _is_own_shortcut(e: QtGui.QKeyEvent) -> bool:
-        K = QtGui.QKeySequence.StandardKey
-        if any(e.matches(k) for k in (K.Copy, K.Paste, K.Undo, K.Redo, K.Delete, K.Cut)):
-            return True
-        return e.key() in (Qt.Key_Y, Qt.Key_Z) and e.modifiers() & Qt.ControlModifier \
-            or e.key() in (Qt.Key_Delete, Qt.Key_Backspace)
-
-    def keyPressEvent(self, e: QtGui.QKeyEvent) -> None:
-        K = QtGui.QKeySequence.StandardKey
-        ed = self.editor
-        ctrl = bool(e.modifiers() & Qt.ControlModifier)
-        if e.matches(K.Copy):
-            ed.copy_selection()
-        elif e.matches(K.Paste):
-            ed.paste_text(QtWidgets.QApplication.clipboard().text())
-        elif e.matches(K.Undo):
-            ed.session.undo_stack.undo()
-        elif e.matches(K.Redo) or (ctrl and e.key() == Qt.Key_Y):
-            ed.session.undo_stack.redo()
-        elif e.key() in (Qt.Key_Delete, Qt.Key_Backspace) or e.matches(K.Cut):
-            if e.matches(K.Cut):
-                ed.copy_selection()
-            ed.clear_selection_values()
-        elif e.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != self.State.EditingState:
-            self.advance("up" if e.modifiers() & Qt.ShiftModifier else "down")
-        elif e.text().strip() and e.text().isprintable() and not ctrl and not self._current_editable():
-            here = self._piece()
-            if ed.is_read_only():
-                ed.refuse_read_only()
-            elif here is not None and here.kind == DATA:
-                ed.show_message(f"{ed._name(here.cell)}由程序自动计算，不能直接填写。", error=True)
-        else:
-            super().keyPressEvent(e)
-            return
-        e.accept()
-
-    def inputMethodEvent(self, e: QtGui.QInputMethodEvent) -> None:
-        """A Chinese input method commits full-width digits (“３５”) without key presses: start
-        editing the selected cell with them, as a typed digit would (Qt itself drops the text)."""
-        if e.commitString() and not e.preeditString() and self.state() != self.State.EditingState \
-                and self._current_editable():
-            self.edit(self.currentIndex())
-            line = self.itemDelegate().current_editor
-            if line is not None:
-                QtWidgets.QApplication.sendEvent(line, e)
-                return
-        super().inputMethodEvent(e)
-
-    def _current_editable(self) -> bool:
-        p = self._piece()
-        return p is not None and p.kind == DATA and self.editor.model.is_editable(p.cell)
-
-    # ------------------------------------------------------------------ sizes
-    def changeEvent(self, e) -> None:
-        super().changeEvent(e)
-        if e.type() in (QtCore.QEvent.FontChange, QtCore.QEvent.StyleChange) and self.model() is not None:
-            self.fit_to_font()
-
-    def fit_to_font(self) -> None:
-        """Column widths and row heights from font metrics, wrapping long labels (no fixed pixels).
-
-        When the view is narrower than the table, the last label column gives up width (down to
-        10 characters), then the number columns (down to a 7-digit figure): labels and headers
-        wrap onto more lines before a scroll bar is needed.
-        """
-        grid = self.grid
-        fm = QtGui.QFontMetrics(self.font())
-        bold = QtGui.QFont(self.font())
-        bold.setBold(True)
-        fmb = QtGui.QFontMetrics(bold)
-        em = fm.horizontalAdvance("中")
-        pad = em
-
-        def widest(col: int, kinds: tuple[str, ...], font_metrics) -> int:
-            return max((font_metrics.horizontalAdvance(p.text) + pad for p in grid.pieces
-                        if p.kind in kinds and p.col == col and p.cols == 1 and p.text), default=0)
-
-        widths = [0] * grid.cols
-        for col in range(grid.label_cols):  # inner label columns hold tall merged cells: keep them narrow
-            cap = em * (18 if col == grid.label_cols - 1 else 5)
-            widths[col] = min(widest(col, (LABEL, STUB), fm) or em * 4, cap)
-        number = max(em * 4, fm.horizontalAdvance("0" * 7) + pad)  # a 7-digit figure fits
-        for col in range(grid.label_cols, grid.cols):  # a column header up to 6 characters on one line
-            widths[col] = min(max(number, widest(col, (HEADER,), fmb)), em * 7 + pad)
-        self._natural_width = sum(widths)
-        self._fitted_size = (self.width(), self.height())
-        excess = self._natural_width - self._room()
-        narrowest = {grid.label_cols - 1: em * 10} if grid.label_cols else {}
-        narrowest.update({col: number for col in range(grid.label_cols, grid.cols)})
-        for col, floor in narrowest.items():  # the long labels first, then the column headers wrap
-            take = min(max(excess, 0), max(widths[col] - floor, 0))
-            widths[col] -= take
-            excess -= take
-        vpad = max(2, fm.height() // 3)
-        heights = [fm.height() + 2 * vpad] * grid.rows
-
-        def need(p: Piece) -> int:
-            width = sum(widths[p.col:p.col + p.cols]) - pad
-            metrics = fmb if self.model().index(p.row, p.col).data(FONT) is not None else fm
-            return metrics.boundingRect(QtCore.QRect(0, 0, max(width, em), 10 ** 6),
-                                        int(Qt.TextWordWrap), p.text).height() + 2 * vpad
-
-        for p in grid.pieces:
-            if p.rows == 1 and p.text:
-                heights[p.row] = max(heights[p.row], need(p))
-        for p in grid.pieces:
-            if p.rows > 1 and p.text:
-                short = need(p) - sum(heights[p.row:p.row + p.rows])
-                if short > 0:
-                    heights[p.row + p.rows - 1] += short
-        for c, w in enumerate(widths):
-            self.setColumnWidth(c, w)
-        for r, h in enumerate(heights):
-            self.setRowHeight(r, h)
-        self._heights = heights
-        self.pinned.copy_rows(self.pinned.rows)
-        self._place_pinned()
-        self.updateGeometry()
-
-    def _room(self) -> int:
-        """The width the columns may take: inside the frame, less a vertical scroll bar if the
-        table is taller than the view (measured on the widget, so scroll bars cannot make it
-        oscillate)."""
-        frame = 2 * self.frameWidth()
-        tall = sum(self._heights) > self.height() - frame
-        bar = self.verticalScrollBar().sizeHint().width() if tall else 0
-        return self.width() - frame - bar
-
-    def sizeHint(self) -> QtCore.QSize:
-        """The whole table at its natural widths: a layout with room shows it without scroll bars."""
-        frame = 2 * self.frameWidth()
-        return QtCore.QSize(self._natural_width + frame, sum(self._heights) + frame)
-
-    # ------------------------------------------------------------------ pinned header rows
-    def pin_header_rows(self, rows: int) -> None:
-        self.pinned.copy_rows(rows)
-        self._place_pinned()
-
-    def pinned_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.pinned.rows)) if self.pinned.isVisible() else 0
-
-    def _place_pinned(self) -> None:
-        """The pinned copy shows only while the grid's own header rows are scrolled away."""
-        pinned = self.pinned
-        scrolled = pinned.rows > 0 and self.verticalScrollBar().value() > 0
-        if scrolled:
-            area = self.viewport().geometry()
-            height = sum(self.rowHeight(r) for r in range(pinned.rows))
-            pinned.setGeometry(area.x(), area.y(), area.width(), min(height, area.height()))
-            pinned.horizontalScrollBar().setValue(self.horizontalScrollBar().value())
-        pinned.setVisible(scrolled)
-
-    def resizeEvent(self, e) -> None:
-        super().resizeEvent(e)
-        if self.model() is not None and (self.width(), self.height()) != self._fitted_size:
-            self.fit_to_font()
-        self._place_pinned()
-
-    def scrollTo(self, index, hint=QtWidgets.QAbstractItemView.EnsureVisible) -> None:
-        """Keep the target cell clear of the pinned header rows."""
-        super().scrollTo(index, hint)
-        self._place_pinned()
-        covered = self.pinned_height()
-        top = self.visualRect(index).top()
-        if covered and index.row() >= self.pinned.rows and top < covered:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() - (covered - top))
-
-
-class _PinnedHeader(QtWidgets.QTableView):
-    """A copy of the grid's header rows laid over its top edge, so that the column headers of
-    表三 stay readable while the clerk fills its last rows (Qt's “frozen column” pattern)."""
-
-    def __init__(self, grid_view: _GridView):
-        super().__init__(grid_view)
-        self.rows = 0
-        self.grid_view = grid_view
-        self.setFocusPolicy(Qt.NoFocus)
-        self.setSelectionMode(QtWidgets.QAbstractItemView.NoSelection)
-        self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollPerPixel)
-        self.setFrameShape(QtWidgets.QFrame.NoFrame)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.ElideNone)
-        self.hide()
-        grid_view.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
-
-    def copy_rows(self, rows: int) -> None:
-        view = self.grid_view
-        if self.model() is not view.model():
-            self.setModel(view.model())
-        self.rows = rows
-        self.clearSpans()
-        for p in view.grid.pieces:
-            if p.row < rows and (p.rows > 1 or p.cols > 1):
-                self.setSpan(p.row, p.col, p.rows, p.cols)
-        for c in range(view.model().columnCount()):
-            self.setColumnWidth(c, view.columnWidth(c))
-        for r in range(view.model().rowCount()):
-            self.setRowHeight(r, view.rowHeight(r))
-            self.setRowHidden(r, r >= rows)
-
-
-class _CellDelegate(QtWidgets.QStyledItemDelegate):
-    """A right-aligned line editor; Enter/Tab/↑/↓ commit at once and move like a spreadsheet."""
-
-    MOVES = {Qt.Key_Return: "down", Qt.Key_Enter: "down", Qt.Key_Tab: "next", Qt.Key_Backtab: "previous",
-             Qt.Key_Down: "down", Qt.Key_Up: "up"}
-
-    def __init__(self, view: _GridView):
-        super().__init__(view)
-        self.view = view
-        self.current_editor: QtWidgets.QLineEdit | None = None
-
-    def createEditor(self, parent, option, index):
-        editor = QtWidgets.QLineEdit(parent)
-        editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        editor.setFrame(False)
-        cell = self.view.editor.model.cell_at(index)
-        if cell is not None:
-            editor.setAccessibleName(self.view.editor.model.table.cell_name(*cell.key))
-        self.current_editor = editor
-        return editor
-
-    def destroyEditor(self, editor, index):
-        if editor is self.current_editor:
-            self.current_editor = None
-        super().destroyEditor(editor, index)
-
-    def close_open_editor(self) -> None:
-        """Drop an edit in progress without committing it (the report just became read-only)."""
-        if self.current_editor is not None:
-            self.closeEditor.emit(self.current_editor, QtWidgets.QAbstractItemDelegate.NoHint)
-
-    def setEditorData(self, editor, index):
-        editor.setText(index.data(Qt.EditRole) or "")
-
-    def setModelData(self, editor, model, index):
-        self.view.last_commit_ok = model.setData(index, editor.text(), Qt.EditRole)
-
-    def eventFilter(self, editor, event):
-        if event.type() == QtCore.QEvent.KeyPress and event.matches(QtGui.QKeySequence.StandardKey.Paste):
-            text = QtWidgets.QApplication.clipboard().text()
-            if "\t" in text or "\n" in text.strip():  # a block: paste it over the grid, not into one cell
-                self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
-                self.view.editor.paste_text(text)
-                return True
-        if event.type() == QtCore.QEvent.KeyPress and event.key() in self.MOVES \
-                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
-            how = self.MOVES[event.key()]
-            if event.key() == Qt.Key_Tab and event.modifiers() & Qt.ShiftModifier:
-                how = "previous"
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ShiftModifier:
-                how = "up"
-            self.view.last_commit_ok = True
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
-            if self.view.last_commit_ok:
-                self.view.advance(how)
-            return True
-        return super().eventFilter(editor, event)
