@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from store.errors import StoreError, write_error
+from store.errors import StoreError
 from store.paths import Layout
-from store.storage import TEMP_PREFIX, fsync_dir, replace
+from store.storage import atomic_file
 
 KEEP_DAYS = 14
 KEEP_MONTHS_FOR = dt.timedelta(days=366)
@@ -54,27 +52,10 @@ def create(layout: Layout, reason: str, now: dt.datetime | None = None) -> Path:
     while target.exists():
         n += 1
         target = layout.backups / f"nianbao-{stamp}-{n}-{reason}.zip"
-    tmp = None
-    try:
-        layout.backups.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".zip", dir=layout.backups)
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-                for p in sorted(_members(layout.db)):
-                    zf.write(p, p.relative_to(layout.db).as_posix())
-            fh.flush()
-            os.fsync(fh.fileno())
-        replace(tmp, target)
-        tmp = None
-        fsync_dir(layout.backups)
-    except OSError as e:
-        raise write_error(e, target) from e
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    with atomic_file(target, suffix=".zip") as fh:
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            for p in sorted(_members(layout.db)):
+                zf.write(p, p.relative_to(layout.db).as_posix())
     return target
 
 

@@ -12,7 +12,9 @@ import json
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 from tinydb.storages import Storage
 
@@ -56,18 +58,20 @@ def replace(src: Path | str, dst: Path | str) -> None:
             time.sleep(REPLACE_PAUSE)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+@contextmanager
+def atomic_file(path: Path, suffix: str = "") -> Iterator[BinaryIO]:
+    """Open a temporary file beside ``path``; on a clean exit it is fsynced and put in place.
 
-    Raises StoreWriteError (with a Chinese message) if the disk refuses; the old file is intact.
+    A crash leaves either the old or the new file, never a mix. Raises StoreWriteError (with a
+    Chinese message) if the disk refuses; the old file is intact and the temporary file gone.
     """
     folder = path.parent
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         replace(tmp, path)
@@ -81,6 +85,12 @@ def atomic_write(path: Path, data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` crash-safely (see atomic_file)."""
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 def append_line(path: Path, line: bytes) -> None:
