@@ -13,8 +13,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from gui import exporting, printing, settings
-from gui.qt import QtCore, QtGui, QtWidgets, Qt
+from gui import exporting, printing, qt, settings
+from gui.qt import QtGui, QtWidgets, Qt
 from gui.workers import readable_error, run_job
 
 if TYPE_CHECKING:  # the report and store modules load after the window is on screen
@@ -681,7 +681,7 @@ class MainWindow(QtWidgets.QMainWindow):
                     self._print_file, "无法打印")
 
     def _print_file(self, path: Path) -> None:
-        from PySide6.QtPdf import QPdfDocument
+        QPdfDocument = qt.pdf()[0].QPdfDocument
 
         doc = QPdfDocument()
         doc.load(str(path))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.qt import QtCore, QtGui, QtWidgets, Signal
+from gui import qt
+from gui.qt import QtGui, QtWidgets, Signal
 
 
 class PreviewDialog(QtWidgets.QDialog):
@@ -17,8 +18,8 @@ class PreviewDialog(QtWidgets.QDialog):
 
     def __init__(self, pdf_path: str | Path, title: str, parent=None):
         super().__init__(parent)
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtPdfWidgets import QPdfView
+        QtPdf, QtPdfWidgets = qt.pdf()
+        QPdfDocument, QPdfView = QtPdf.QPdfDocument, QtPdfWidgets.QPdfView
 
         self.setWindowTitle(f"预览 - {title}")
         self.document = QPdfDocument(self)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gui import qt
 from gui.qt import QtCore, QtGui, QtWidgets, Qt
 
 PRINT_DPI = 600
 
 
-def new_printer() -> "QtPrintSupport.QPrinter":  # noqa: F821 - imported lazily
-    from PySide6 import QtPrintSupport
+def new_printer():
+    QtPrintSupport = qt.print_support()
 
     printer = QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
@@ -26,7 +27,7 @@ def new_printer() -> "QtPrintSupport.QPrinter":  # noqa: F821 - imported lazily
 
 def ask_printer(parent: QtWidgets.QWidget | None, printer, page_count: int) -> bool:
     """The standard print dialog; True only when the clerk accepted it."""
-    from PySide6 import QtPrintSupport
+    QtPrintSupport = qt.print_support()
 
     printer.setFromTo(1, max(page_count, 1))
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
@@ -37,7 +38,7 @@ def ask_printer(parent: QtWidgets.QWidget | None, printer, page_count: int) -> b
 
 def print_pdf(pdf_path: str | Path, printer, dpi: int = PRINT_DPI) -> int:
     """Render every page (or the dialog's page range) onto ``printer``; returns pages printed."""
-    from PySide6.QtPdf import QPdfDocument
+    QPdfDocument = qt.pdf()[0].QPdfDocument
 
     doc = QPdfDocument()
     doc.load(str(pdf_path))

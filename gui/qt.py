@@ -19,4 +19,19 @@ if sys.version_info < (3, 12):
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401,E402
 from PySide6.QtCore import Qt, Signal, Slot, Property, QObject, QTimer  # noqa: F401,E402
 
-__all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot", "Property", "QObject", "QTimer"]
+__all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot", "Property", "QObject", "QTimer",
+           "print_support", "pdf"]
+
+
+def print_support():
+    """QtPrintSupport, loaded at the first print: showing the window does not need it."""
+    from PySide6 import QtPrintSupport
+
+    return QtPrintSupport
+
+
+def pdf():
+    """(QtPdf, QtPdfWidgets), loaded at the first preview or print."""
+    from PySide6 import QtPdf, QtPdfWidgets
+
+    return QtPdf, QtPdfWidgets
