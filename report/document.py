@@ -211,6 +211,16 @@ class Report:
         return cls.loads(raw)
 
 
+def format_value(v: Value) -> str:
+    """A stored value as people read it: blank stays empty, “/” is “/”, money keeps its written
+    digits and never shows in exponent form (Decimal("1E+2") → "100")."""
+    if v is None:
+        return ""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return str(v)
+
+
 def _encode(v: Value) -> Any:
     return str(v) if isinstance(v, Decimal) else v
 

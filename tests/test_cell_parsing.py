@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from gui.tables.parsing import CellSpec, CellValueError, format_value, join_block, parse_cell, split_block
+from gui.tables.parsing import CellSpec, CellValueError, join_block, parse_cell, split_block
+from report.document import format_value
 
 COUNT = CellSpec("count")
 SIGNED = CellSpec("signed")

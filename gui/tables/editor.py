@@ -18,7 +18,8 @@ from gui.qt import QtCore, QtWidgets, Qt, Signal
 from gui.tables.commands import write_cells
 from gui.tables.header import DATA, Piece
 from gui.tables.model import TableModel, spec_of
-from gui.tables.parsing import CellValueError, format_value, join_block, parse_cell, split_block
+from gui.tables.parsing import CellValueError, join_block, parse_cell, split_block
+from report.document import format_value
 from gui.tables.view import CellDelegate, GridView
 from report.forms import Cell
 

@@ -11,7 +11,8 @@ from typing import Callable
 
 from gui.qt import QtCore, QtGui, Qt
 from gui.tables.header import CAPTION, DATA, HEADER, LABEL, STUB, Grid, Piece
-from gui.tables.parsing import CellSpec, format_value
+from gui.tables.parsing import CellSpec
+from report.document import format_value
 from report.forms import Cell, Table, common
 
 # Light tints that keep black text readable; a finding's colour wins over the total's grey.

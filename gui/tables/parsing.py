@@ -111,14 +111,6 @@ def _money(t: str, spec: CellSpec, shown: str) -> Decimal:
     return value
 
 
-def format_value(value) -> str:
-    """How a stored value shows in a cell: blank, “/”, 12, 1.25 (money never in exponent form)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
 
 def split_block(text: str) -> list[list[str]]:
     """Rows and cells of a block copied from Excel, WPS or a PDF.

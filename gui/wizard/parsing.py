@@ -53,14 +53,6 @@ def parse_money(text: str) -> Decimal | None:
     return Decimal(t)
 
 
-def format_value(value) -> str:
-    """The text a box shows for a stored value (blank stays empty)."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
 
 def count_chars(text: str) -> int:
     """Characters as the clerk counts them: line breaks and spaces do not count."""

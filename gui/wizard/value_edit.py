@@ -10,7 +10,8 @@ from typing import Any, Callable
 
 from gui.qt import QtWidgets, Signal
 from gui.wizard.findings_panel import mark
-from gui.wizard.parsing import InputError, format_value
+from gui.wizard.parsing import InputError
+from report.document import format_value
 
 _UNSET = object()
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from gui.qt import QtGui, QtWidgets, Qt
 from gui.wizard.findings_panel import mark
 from gui.wizard.page import WizardPage
-from gui.wizard.parsing import InputError, format_value, parse_count
+from gui.wizard.parsing import InputError, parse_count
+from report.document import format_value
 from report.forms import common
 
 EARLIEST_YEAR = 2008  # the 条例 took effect in 2008: no report counts exist before

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from functools import cache
 
+from report.document import format_value
 from report.forms import Block, Table
 from report.pdf import stylesheet as ss
 
@@ -33,14 +33,6 @@ class Grid:
     def texts(self):
         return self.cells.values()
 
-
-def format_value(v) -> str:
-    """A cell as printed: blank stays empty, “/” prints “/”, money keeps its written digits."""
-    if v is None:
-        return ""
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    return str(v)
 
 
 def _label_runs(labels: list[tuple[str, ...]], level: int):

@@ -16,7 +16,7 @@ from gui.wizard.basic_page import BasicPage
 from gui.wizard.table_page import TablePage
 from gui.wizard.text_page import TextPage
 from gui.wizard.website_page import WebsitePage
-from gui.tables.parsing import format_value
+from report.document import format_value
 from report.document import Report
 from tests.gui.shell_support import make_window, type_text, when_modal  # noqa: F401
 from tests.gui.table_support import editing, paste, type_cell
