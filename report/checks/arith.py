@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
-from report.checks.context import Context, integer, ref, show
+from report.checks.context import Context, count_problem, integer, ref, show
 from report.checks.registry import Issue, Outcome, Unknown
 
 Key = tuple[str, str]
@@ -85,3 +85,12 @@ def at_most(small: Side, big: Side) -> Iterator[Outcome]:
         return
     if small.known > big.known:
         yield Issue(f"{small.describe()}，超过了{big.describe()}。", cells)
+
+
+def whole_count_cells(ctx: Context, table: str) -> Iterator[Outcome]:
+    """Every cell of a count-only table (3 and 4) must be a whole number ≥ 0; “/” is for table 2."""
+    for a, b, _ in ctx.cells(table):
+        v = ctx.value(table, a, b)
+        why = "应填整数" if v == "/" else count_problem(v)
+        if why:
+            yield Issue(f"{ctx.name(table, a, b)} = {show(v)}：{why}。", (ref(table, a, b),))

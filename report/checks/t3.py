@@ -6,8 +6,8 @@ Which rows are results and which columns make the total come from the form defin
 
 from __future__ import annotations
 
-from report.checks.arith import Side, at_most, equal
-from report.checks.context import Context, count_problem, ref, show
+from report.checks.arith import Side, whole_count_cells, at_most, equal
+from report.checks.context import Context, ref
 from report.checks.registry import Issue, rule
 
 T = "t3"
@@ -48,11 +48,7 @@ def carried_forward(ctx: Context):
 
 @rule("T3-INT", "error")
 def whole_numbers(ctx: Context):
-    for a, b, _ in ctx.cells(T):
-        v = ctx.value(T, a, b)
-        why = "应填整数" if v == "/" else count_problem(v)  # “/” is for table 2 only
-        if why:
-            yield Issue(f"{ctx.name(T, a, b)} = {show(v)}：{why}。", (ref(T, a, b),))
+    yield from whole_count_cells(ctx, T)
 
 
 @rule("T3-ROW", "error", "表三各行的总计")

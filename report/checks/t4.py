@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from report.checks.arith import Side, equal
-from report.checks.context import Context, count_problem, ref, show
-from report.checks.registry import Issue, rule
+from report.checks.arith import Side, whole_count_cells, equal
+from report.checks.context import Context
+from report.checks.registry import rule
 
 T = "t4"
 
@@ -20,8 +20,4 @@ def group_total(ctx: Context):
 
 @rule("T4-INT", "error")
 def whole_numbers(ctx: Context):
-    for a, b, _ in ctx.cells(T):
-        v = ctx.value(T, a, b)
-        why = "应填整数" if v == "/" else count_problem(v)  # “/” is for table 2 only
-        if why:
-            yield Issue(f"{ctx.name(T, a, b)} = {show(v)}：{why}。", (ref(T, a, b),))
+    yield from whole_count_cells(ctx, T)
