@@ -34,10 +34,16 @@ class Part:
     heading: str
     fields: tuple[TextField, ...] = ()
     table: str | None = None
+    short: str = ""
 
     @property
     def title(self) -> str:
         return f"{self.number}、{self.heading}"
+
+    @property
+    def step_title(self) -> str:
+        """The part as a list of steps names it: 「二、主动公开」."""
+        return f"{self.number}、{self.short or self.heading}"
 
 
 @dataclass(frozen=True)
@@ -189,7 +195,7 @@ def load_form(form_id: str) -> Form:
     with open(resources.path("forms", f"{form_id}.toml"), "rb") as fh:
         d = tomllib.load(fh)
     parts = tuple(Part(p["id"], p["number"], p["heading"], tuple(_field(f) for f in p.get("fields", ())),
-                       p.get("table")) for p in d["parts"])
+                       p.get("table"), p.get("short", "")) for p in d["parts"])
     fees = d.get("fees", {})
     return Form(d["id"], d["name"], d["document"], d["first_year"], d["last_year"], _field(d["intro"]),
                 parts, {k: _table(k, v) for k, v in d["tables"].items()},

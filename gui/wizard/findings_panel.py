@@ -58,6 +58,7 @@ class FindingsList(QtWidgets.QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setHeaderHidden(True)
+        self.setIndentation(self.fontMetrics().horizontalAdvance("中"))  # room for the sentences
         self.setWordWrap(True)  # messages are long sentences: wrap them, never cut them off
         self.setUniformRowHeights(False)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -11,10 +11,11 @@ from gui.qt import QtWidgets, Qt
 
 
 class WizardPage(QtWidgets.QWizardPage):
-    def __init__(self, session, title: str, parent=None, scrolling: bool = True):
+    def __init__(self, session, title: str, parent=None, scrolling: bool = True, step_title: str = ""):
         super().__init__(parent)
         self.session = session
         self.setTitle(title)
+        self.step_title = step_title or title  # the shorter name in the side panel
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = None

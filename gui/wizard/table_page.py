@@ -13,7 +13,7 @@ _SLASH_HELP = "本单位没有相应职权的项目可填“/”。"
 
 class TablePage(WizardPage):
     def __init__(self, session, part: Part, parent=None):
-        super().__init__(session, part.title, parent, scrolling=False)
+        super().__init__(session, part.title, parent, scrolling=False, step_title=part.step_title)
         self.part = part
         self.table = session.report.definition.tables[part.table]
         self.editor = TableEditor(session, self.table.id, self)  # follows session changes and findings itself

@@ -15,7 +15,7 @@ from report.forms import Part
 
 class TextPage(WizardPage):
     def __init__(self, session, part: Part, with_fees: bool = False, parent=None):
-        super().__init__(session, part.title, parent)
+        super().__init__(session, part.title, parent, step_title=part.step_title)
         self.part = part
         self.fees = FeesBox(session, self) if with_fees else None
         if self.fees is not None:

@@ -21,7 +21,7 @@ MAX_CATEGORY_CHARS = 50
 class WebsitePage(WizardPage):
     def __init__(self, session, parent=None):
         website = common()["website"]
-        super().__init__(session, website["heading"], parent)
+        super().__init__(session, website["heading"], parent, step_title=website["step"])
         intro = QtWidgets.QLabel(f"按类别填写本年度在政府网站公开的信息数量（单位：{website['unit']}），"
                                  "供报告中的历年对比图使用。空白表示未填写，没有的请填 0。", self)
         intro.setWordWrap(True)

@@ -46,11 +46,11 @@ class ReportWizard(QtWidgets.QWizard):
         self.findings_panel = FindingsList()
         for page_id, page in enumerate(self.pages_):
             self.setPage(page_id, page)
-            self.steps.add_step(page_id, page.title())
+            self.steps.add_step(page_id, page.step_title)
         side = self.side = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.steps)
         side.addWidget(self.findings_panel)
-        side.setMinimumWidth(220)
+        side.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
         side.setStretchFactor(0, 1)
         side.setStretchFactor(1, 2)
         self.setSideWidget(side)
