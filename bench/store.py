@@ -23,33 +23,10 @@ sys.path.insert(0, str(ROOT))
 
 from report.document import Agency, Report  # noqa: E402
 from store import open_store  # noqa: E402
+from tests.store.crash_writer import WRITER, version  # noqa: E402
 
 SEED = ROOT / "tests" / "data" / "wendeng-xinfang-2022.json"
 FIRST_YEAR = 2019
-
-VERSION = '''
-def version(base, i):
-    r = base.copy()
-    r.texts["problems"] = f"第{i}版" + "改" * (i * 733 % 4000)
-    r.set("t3", "1", "natural", i)
-    r.set("t3", "3.1", "natural", i)
-    r.compute_totals()
-    return r
-'''
-CHILD = VERSION + '''
-import sys
-sys.path.insert(0, sys.argv[3])
-from report.document import Report
-from store import open_store
-base = Report.load(sys.argv[2])
-s = open_store(sys.argv[1])
-i = s.load(base.agency.name, base.year).t3["1"]["natural"]
-print("ready", flush=True)
-while True:
-    i += 1
-    s.save(version(base, i))
-'''
-
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
@@ -132,9 +109,6 @@ def bench_list(data: Path) -> None:
 
 def crash_drill(rounds: int, max_delay: float) -> None:
     base = Report.load(SEED)
-    scope: dict = {}
-    exec(VERSION, scope)
-    version = scope["version"]
     failed_open = mismatched = went_back = 0
     saves_seen = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,7 +118,7 @@ def crash_drill(rounds: int, max_delay: float) -> None:
         rng, last = random.Random(1), 0
         started = time.perf_counter()
         for n in range(1, rounds + 1):
-            child = subprocess.Popen([sys.executable, "-c", CHILD, str(data), str(SEED), str(ROOT)],
+            child = subprocess.Popen([sys.executable, str(WRITER), str(data), str(SEED)],
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             child.stdout.readline()
             time.sleep(rng.uniform(0, max_delay))
