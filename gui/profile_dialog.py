@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from report.document import Agency
 from report.forms import common
@@ -61,19 +62,13 @@ class ProfileDialog(QtWidgets.QDialog):
             self.edits["name"].setToolTip("单位名称是识别本单位各年度报告的依据，不能在这里修改。"
                                           "如需更正某一年度报告中印出的名称，请在该报告的“基本信息”页修改。")
         self.kind = QtWidgets.QComboBox()
-        self.kind.setAccessibleName("单位类型")
+        self.kind.setAccessibleName(common()["agency"]["kind_label"])
         for k in common()["agency"]["kinds"]:
             self.kind.addItem(k["label"], k["id"])
         self.kind.setCurrentIndex(max(self.kind.findData(agency.kind), 0))
-        form.addRow("单位类型", self.kind)
-        self.error = QtWidgets.QLabel()
-        self.error.setObjectName("bannerError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow(common()["agency"]["kind_label"], self.kind)
+        self.error = error_banner()
+        buttons = ok_cancel(self)
         self.buttons = buttons
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)

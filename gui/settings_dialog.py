@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui import settings
+from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from gui.workers import readable_error
 
@@ -59,14 +60,8 @@ class SettingsDialog(QtWidgets.QDialog):
         row.addWidget(self.backup_state, 1)
         data_layout.addRow(row)
 
-        self.error = QtWidgets.QLabel()
-        self.error.setObjectName("bannerError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
-                                             | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_banner()
+        buttons = ok_cancel(self)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(fonts)
         layout.addWidget(data)

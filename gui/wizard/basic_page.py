@@ -56,9 +56,9 @@ class BasicPage(WizardPage):
         self.kind = QtWidgets.QComboBox(agency_box)
         for k in common()["agency"]["kinds"]:
             self.kind.addItem(k["label"], k["id"])
-        self.kind.setAccessibleName("单位类型")
+        self.kind.setAccessibleName(common()["agency"]["kind_label"])
         self.kind.activated.connect(lambda i: self.session.set_agency_field("kind", self.kind.itemData(i)))
-        agency_form.addRow("单位类型", self.kind)
+        agency_form.addRow(common()["agency"]["kind_label"], self.kind)
         agency_form.labelForField(self.kind).setBuddy(self.kind)
         self.body.addWidget(agency_box)
 
