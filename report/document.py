@@ -11,10 +11,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
-from report.forms import Form, form_for_year, load_form
+from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
 
 SCHEMA_ID = "nianbao.report/1"
@@ -104,9 +105,7 @@ class Report:
         """
         changed = []
         for table in self.definition.tables.values():
-            # row sums first (3.7), then column sums (total) so that 3.7·total agrees with both
-            cells = sorted((c for c in table.cells() if c.computed), key=lambda c: bool(c.column.sum_of))
-            for c in cells:
+            for c in _computed_cells(table):
                 a, b = c.key
                 if c.column.sum_of:
                     parts = [self.get(table.id, a, x) for x in c.column.sum_of]
@@ -209,6 +208,13 @@ class Report:
         except PermissionError:
             raise ReportFileError(f"没有权限读取文件：{p}") from None
         return cls.loads(raw)
+
+
+@cache
+def _computed_cells(table: Table) -> list[Cell]:
+    """A table's total cells, row sums (3.7) before column sums (总计) so that 3.7·总计 agrees
+    with both; computed once per table because the window recomputes totals at every keystroke."""
+    return sorted((c for c in table.cells() if c.computed), key=lambda c: bool(c.column.sum_of))
 
 
 def format_value(v: Value) -> str:
