@@ -163,12 +163,6 @@ class Form:
                 return f
         raise KeyError(field_id)
 
-    def part_of(self, field_id: str) -> Part | None:
-        for p in self.parts:
-            if any(f.id == field_id for f in p.fields) or p.table == field_id:
-                return p
-        return None
-
     def covers(self, year: int) -> bool:
         return self.first_year <= year <= self.last_year
 

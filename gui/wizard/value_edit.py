@@ -55,9 +55,6 @@ class ValueEdit(QtWidgets.QWidget):
     def display(self, value: Any) -> str:
         return value.isoformat() if hasattr(value, "isoformat") else format_value(value)
 
-    def has_error(self) -> bool:
-        return bool(self.message.text())
-
     def set_findings(self, findings: list) -> None:
         self._findings = list(findings)
         self._restyle()
