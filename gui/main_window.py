@@ -232,6 +232,8 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setEnabled(False)
             can.connect(action.setEnabled)
             text.connect(lambda t, a=action, v=verb: a.setToolTip(f"{v}：{t}" if t else v))
+        self.act_history = self._action("历史版本…", self.show_history,
+                                        tip="查看本报告以前保存的各个版本，需要时恢复其中一个")
         # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
         self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
 
@@ -239,7 +241,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.setObjectName("editToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_back, None, self.act_save, self.act_undo, self.act_redo, None, self.act_preview,
+        for a in (self.act_back, None, self.act_save, self.act_undo, self.act_redo, self.act_history, None,
+                  self.act_preview,
                   self.act_print, self.act_export_pdf, self.act_export_json, None, self.act_final,
                   self.act_reopen, None, self.act_help):
             self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
@@ -252,6 +255,8 @@ class MainWindow(QtWidgets.QMainWindow):
         edit = self.menuBar().addMenu("编辑")
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_history)
         self.menuBar().addMenu("帮助").addAction(self.act_help)
 
     def _connect_year_list(self) -> None:
@@ -571,14 +576,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor_banner.hide()
         self.toolbar.hide()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_final, self.act_reopen, self.act_help):
+                  self.act_export_json, self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
 
     def _update_edit_state(self) -> None:
         s = self.session
         self.toolbar.show()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_help):
+                  self.act_export_json, self.act_help, self.act_history):
             a.setEnabled(True)
         final = s.status == "final"
         store_ro = bool(self.store.read_only)
@@ -628,6 +633,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.session.reopen()
         except Exception as e:
             QtWidgets.QMessageBox.warning(self, "未能撤回", readable_error(e))
+
+    def show_history(self) -> None:
+        """历史版本 of the open report; a restore is reported in the status bar."""
+        from gui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(dialog.message, 15000))
+        dialog.open()
 
     def show_help(self) -> None:
         self._show_help_text(self.wizard.current_help())

@@ -231,6 +231,29 @@ class ReportSession(QObject):
         self.store.reopen(self.agency_name, self.year)
         self._set_status("draft")
 
+    def revert_to(self, revision_id: int) -> tuple[bool, str]:
+        """历史版本: make an earlier version current; what is current now becomes a revision.
+
+        Pending edits are saved first so that they, too, can be got back. The undo stack is
+        cleared because its steps describe the replaced content.
+        """
+        from store import StoreError
+
+        if self.read_only:
+            return False, "本报告现在不能修改，不能恢复历史版本。"
+        if not self.save_now():
+            return False, "当前的修改尚未保存成功，暂不能恢复历史版本，请稍后再试。"
+        try:
+            self.store.revert(self.agency_name, self.year, revision_id)
+            self.report = self.store.load(self.agency_name, self.year)
+        except StoreError as e:
+            return False, str(e)
+        self.dirty = False
+        self.undo_stack.clear()
+        self.changed.emit()
+        self.run_checks()
+        return True, "已恢复所选的历史版本；恢复前的内容已保存为一个历史版本，可以随时再恢复。"
+
     def _set_status(self, status: str) -> None:
         self.status = status
         self.undo_stack.clear()
