@@ -40,10 +40,19 @@ class RevisionLog:
         self.path = path
         self._last_appended = None  # the last content appended, to skip a duplicate on a retried save
         self._drafts: int | None = None  # content records in the file, counted once then tracked
+        self._parsed: tuple[tuple[int, int], list[dict]] | None = None  # (file stamp, records)
 
     def records(self) -> list[dict]:
-        """All readable records, oldest first; a record torn by a crash is skipped."""
+        """All readable records, oldest first; a record torn by a crash is skipped.
+
+        Parsed once per version of the file: 历史版本 reads one record after another, and a
+        log of a hundred drafts is a megabyte of JSON.
+        """
         try:
+            st = self.path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+            if self._parsed and self._parsed[0] == stamp:
+                return self._parsed[1]
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return []
@@ -57,7 +66,9 @@ class RevisionLog:
                 continue
             if isinstance(rec, dict) and isinstance(rec.get("id"), int) and "kind" in rec:
                 out.append(rec)
-        return _visible(out)
+        visible = _visible(out)
+        self._parsed = (stamp, visible)
+        return visible
 
     def list(self) -> list[Revision]:
         """Newest first."""
