@@ -104,9 +104,22 @@ SIGNATURE_RIGHT_CHARS = 2
 SIGNATURE_DATE_SHIFT_CHARS = 2
 TABLE_CELL = TextStyle("table", SIZE_TABLE, SIZE_TABLE * 1.3, "centre", glyph_drop=0.5)
 TABLE_LABEL = TextStyle("table", SIZE_TABLE, SIZE_TABLE * 1.3, "left", glyph_drop=0.5)
+# Table 2 has a few wide cells: at 小五 it looked like small print, so it is set at 小四.
+SIZE_TABLE_ROOMY = 12.0
+ROOMY_TABLES = frozenset({"t2"})
+ROOMY_CELL = TextStyle("table", SIZE_TABLE_ROOMY, SIZE_TABLE_ROOMY * 1.3, "centre", glyph_drop=0.5)
+ROOMY_LABEL = TextStyle("table", SIZE_TABLE_ROOMY, SIZE_TABLE_ROOMY * 1.3, "left", glyph_drop=0.5)
 
 # ------------------------------------------------------------------ tables
 TABLE_PADDING = 2.0  # points inside each cell, every side
+TABLE_PADDING_ROOMY = 4.0
+
+
+def table_text(table_id: str) -> tuple[TextStyle, TextStyle, float]:
+    """(number cell style, row label style, padding) of a table."""
+    if table_id in ROOMY_TABLES:
+        return ROOMY_CELL, ROOMY_LABEL, TABLE_PADDING_ROOMY
+    return TABLE_CELL, TABLE_LABEL, TABLE_PADDING
 TABLE_LINE_WIDTH = 0.5
 TABLE_SPACE_BEFORE = 0.0
 TABLE_SPACE_AFTER = 0.5 * LEADING

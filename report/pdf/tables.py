@@ -29,6 +29,7 @@ class Grid:
     header_rows: int = 0  # repeated at the top of every page the table runs onto
     labels: set[tuple[int, int]] = field(default_factory=set)  # row-label cells (left-aligned)
     groups: list[Span] = field(default_factory=list)  # row spans in label columns (kept whole)
+    table_id: str = ""  # picks the text size (stylesheet.table_text)
 
     def texts(self):
         return self.cells.values()
@@ -121,8 +122,8 @@ def grid(report, table_id: str) -> Grid:
     table = report.definition.tables[table_id]
     values = lambda a, b: report.get(table_id, a, b)  # noqa: E731
     if len(table.blocks) == 1 and not table.blocks[0].caption:
-        return _nested_grid(table.blocks[0], values)
-    return _block_grid(table, values)
+        return replace(_nested_grid(table.blocks[0], values), table_id=table_id)
+    return replace(_block_grid(table, values), table_id=table_id)
 
 
 def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
@@ -170,20 +171,21 @@ def _make(g: Grid, fonts):
     from report.pdf.text import TextBlock
 
     spans = g.spans
+    cell_style, label_style, padding = ss.table_text(g.table_id)
     data = [["" for _ in range(g.n_cols)] for _ in range(g.n_rows)]
     for (c, r), text in g.cells.items():
         tall = any(s[0] == c and s[1] == r and s[3] > s[1] for s in spans)
-        style = ss.TABLE_LABEL if (c, r) in g.labels and not tall else ss.TABLE_CELL
+        style = label_style if (c, r) in g.labels and not tall else cell_style
         data[r][c] = TextBlock(text, style, fonts) if text else ""
     font = fonts.roles["table"].name
     cmds = [
-        ("FONT", (0, 0), (-1, -1), font, ss.SIZE_TABLE),
+        ("FONT", (0, 0), (-1, -1), font, cell_style.size),
         ("GRID", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), ss.TABLE_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), ss.TABLE_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), ss.TABLE_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), ss.TABLE_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     return _ruled_table_class()(data, colWidths=g.col_widths, repeatRows=g.header_rows, style=TableStyle(cmds),
