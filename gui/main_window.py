@@ -432,9 +432,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if self.store.status(name, report.year) == "final":
                 self.store.reopen(name, report.year)
         try:
-            if self.store.get_agency(name) is None:
-                self.store.save_agency(report.agency)
-            (self.store.replace if exists else self.store.save)(report)
+            self.store.import_report(report, replace=True)
         except Exception as e:
             QtWidgets.QMessageBox.warning(self, "无法导入", readable_error(e))
             return False

@@ -107,19 +107,10 @@ def cmd_import(args) -> int:
 
 
 def _import_one(store, report: Report, replace: bool) -> str:
-    agency, year = report.agency.name, report.year
-    what = f"{agency}{year}年度报告"
-    if not store.exists(agency, year):
-        store.save(report)
-        return f"已导入{what}。"
-    if store.load(agency, year).to_dict() == report.to_dict():
-        return f"{what}与程序中的内容相同，无需导入。"
-    if store.status(agency, year) == "final":
-        raise StoreError(f"程序中的{what}已定稿，不能覆盖；如需替换，请先在程序中“撤回为草稿”。")
-    if not replace:
-        raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
-    store.replace(report)
-    return f"已用文件内容替换{what}，原内容已保留为历史版本。"
+    what = f"{report.agency.name}{report.year}年度报告"
+    return {"new": f"已导入{what}。",
+            "same": f"{what}与程序中的内容相同，无需导入。",
+            "replaced": f"已用文件内容替换{what}，原内容已保留为历史版本。"}[store.import_report(report, replace)]
 
 
 # ---------------------------------------------------------------------- list

@@ -364,6 +364,24 @@ class Store:
         """
         return self._save(report, "draft")
 
+    def import_report(self, report: Report, replace: bool = False) -> str:
+        """Take in a report file: "new", "same" (identical, nothing written) or "replaced" (the
+        old content kept as a revision). A final report is never overwritten, and an existing
+        year only with ``replace``; both raise StoreError saying what to do."""
+        agency, year = report.agency.name, report.year
+        what = f"{agency}{year}年度报告"
+        if not self.exists(agency, year):
+            self.save(report)
+            return "new"
+        if self.load(agency, year).to_dict() == report.to_dict():
+            return "same"
+        if self.status(agency, year) == FINAL:
+            raise StoreError(f"程序中的{what}已定稿，不能覆盖；如需替换，请先在程序中“撤回为草稿”。")
+        if not replace:
+            raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
+        self.replace(report)
+        return "replaced"
+
     def replace(self, report: Report) -> bool:
         """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""
         return self._save(report, "replaced")

@@ -94,6 +94,22 @@ def test_revisions_keep_the_last_100_drafts_and_every_final(store, seed):
     assert log_lines < revisions.COMPACT_AT + 2  # the file itself is compacted, not only the listing
 
 
+def test_import_adds_a_year_skips_identical_content_and_replaces_only_when_asked(store, seed):
+    assert store.import_report(seed) == "new"
+    assert store.import_report(seed.copy()) == "same"
+    changed = seed.copy()
+    changed.texts["problems"] = "导入的新内容。"
+    with pytest.raises(StoreError, match="--replace"):
+        store.import_report(changed)
+    assert store.load(SEED_AGENCY, 2022).texts["problems"] == seed.texts["problems"]
+    assert store.import_report(changed, replace=True) == "replaced"
+    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "导入的新内容。"
+    assert store.revisions(SEED_AGENCY, 2022)[0].kind == "replaced"
+    store.mark_final(SEED_AGENCY, 2022)
+    with pytest.raises(StoreError, match="已定稿"):
+        store.import_report(seed, replace=True)
+
+
 def test_year_list_has_status_times_and_checker_counts(store, seed, shuyang):
     store.save(seed)
     store.save(shuyang)
