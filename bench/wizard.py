@@ -35,7 +35,7 @@ def main() -> None:
 
     from PySide6.QtTest import QTest
 
-    from gui.qt import QtWidgets, Qt
+    from gui.qt import Qt, QtWidgets
     from gui.session import ReportSession
     from gui.wizard import ReportWizard
     from report.document import Report

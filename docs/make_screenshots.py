@@ -54,7 +54,6 @@ def child(suffix: str) -> None:
     sys.path.insert(0, str(ROOT))
     from gui.app import make_app
     from gui.main_window import MainWindow
-    from gui.qt import QtWidgets
 
     app = make_app()
     w = MainWindow()

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gui.qt import QtWidgets, Qt, QTimer
+from gui.qt import Qt, QTimer, QtWidgets
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
 from report.document import Report, format_value
 from report.forms import common

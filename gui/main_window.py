@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from gui import exporting, printing, qt, settings
-from gui.qt import QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtGui, QtWidgets
 from gui.workers import readable_error, run_job
 
 if TYPE_CHECKING:  # the report and store modules load after the window is on screen

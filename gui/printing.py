@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gui import qt
-from gui.qt import QtCore, QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 PRINT_DPI = 600
 

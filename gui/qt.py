@@ -17,7 +17,7 @@ if sys.version_info < (3, 12):
         ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401,E402
-from PySide6.QtCore import Qt, Signal, Slot, Property, QObject, QTimer  # noqa: F401,E402
+from PySide6.QtCore import Property, QObject, Qt, QTimer, Signal, Slot  # noqa: F401,E402
 
 __all__ = ["QtCore", "QtGui", "QtWidgets", "Qt", "Signal", "Slot", "Property", "QObject", "QTimer",
            "print_support", "pdf"]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from gui.qt import QObject, QtGui, QTimer, Signal
 from report.document import Agency, Report

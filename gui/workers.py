@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from gui.qt import QtCore, QtWidgets, Qt, Signal
+from gui.qt import Qt, QtCore, QtWidgets, Signal
 
 log = logging.getLogger(__name__)
 

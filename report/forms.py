@@ -7,9 +7,9 @@ wizard, the checker and the PDF read them from here and never repeat a label in 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterator
 
 from report import resources
 

@@ -43,7 +43,7 @@ def _is_number(checker, inst) -> bool:
 
 def validate(data: Any) -> None:
     """Raise ReportFileError listing the first problems of an invalid report file."""
-    from report.document import ReportFileError, SCHEMA_ID
+    from report.document import SCHEMA_ID, ReportFileError
 
     if not isinstance(data, dict):
         raise ReportFileError("$：报告文件应是一个 JSON 对象（以 { 开头）。")

@@ -7,7 +7,7 @@ after a backup of the whole store; a file from a newer program is left untouched
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 SCHEMA_VERSION = 1
 

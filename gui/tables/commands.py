@@ -7,8 +7,8 @@ those writes are wrapped in a macro: one Ctrl+Z takes the whole block back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import contextmanager
-from typing import Iterable
 
 from report.forms import Cell
 

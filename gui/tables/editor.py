@@ -14,13 +14,13 @@ and a pasted total that disagrees with the recomputed one is pointed out.
 
 from __future__ import annotations
 
-from gui.qt import QtCore, QtWidgets, Qt, Signal
+from gui.qt import Qt, QtCore, QtWidgets, Signal
 from gui.tables.commands import write_cells
 from gui.tables.header import DATA, Piece
 from gui.tables.model import TableModel, spec_of
 from gui.tables.parsing import CellValueError, join_block, parse_cell, split_block
-from report.document import format_value
 from gui.tables.view import CellDelegate, GridView
+from report.document import format_value
 from report.forms import Cell
 
 LIST_LIMIT = 5  # refused cells named in a paste message; the rest are counted

@@ -7,9 +7,9 @@ parses, refuses with a message, or pushes an undoable change on the session.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from gui.qt import QtCore, QtGui, Qt
+from gui.qt import Qt, QtCore, QtGui
 from gui.tables.header import CAPTION, DATA, HEADER, LABEL, STUB, Grid, Piece
 from gui.tables.parsing import CellSpec
 from report.document import format_value

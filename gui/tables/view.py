@@ -7,7 +7,7 @@ is the TableEditor's business (``view.editor``).
 
 from __future__ import annotations
 
-from gui.qt import QtCore, QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gui.tables.header import DATA, HEADER, LABEL, STUB, Piece
 from gui.tables.model import FONT
 

@@ -6,7 +6,7 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 
 from __future__ import annotations
 
-from gui.qt import QtCore, QtGui, QtWidgets, Qt, Signal
+from gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from report.forms import common
 
 SEVERITIES = ("error", "warning", "note")

@@ -7,7 +7,7 @@ Pages never validate: a warning or an empty field must not block Next, and Back 
 
 from __future__ import annotations
 
-from gui.qt import QtWidgets, Qt
+from gui.qt import Qt, QtWidgets
 
 
 class WizardPage(QtWidgets.QWizardPage):

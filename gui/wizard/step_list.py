@@ -6,7 +6,7 @@ clerk sees at a glance which parts still need work.
 
 from __future__ import annotations
 
-from gui.qt import QtGui, QtWidgets, Qt, Signal
+from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.wizard.findings_panel import COLOURS
 
 EMPTY, FILLED, ERRORS, WARNINGS = "未填", "已填", "有错误", "有警告"

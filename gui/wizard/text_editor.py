@@ -7,7 +7,7 @@ at the cursor (at the end, as a new paragraph, when the clerk has not placed the
 
 from __future__ import annotations
 
-from gui.qt import QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtGui, QtWidgets
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import count_chars
 from report import sentences

@@ -6,7 +6,8 @@ Chinese message under it, and the report keeps its last good value until the tex
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from gui.qt import QtWidgets, Signal
 from gui.wizard.findings_panel import mark

@@ -7,7 +7,7 @@ year before the program was used can be typed in. Blank is not 0: a blank cell i
 
 from __future__ import annotations
 
-from gui.qt import QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtGui, QtWidgets
 from gui.wizard.findings_panel import mark
 from gui.wizard.page import WizardPage
 from gui.wizard.parsing import InputError, parse_count

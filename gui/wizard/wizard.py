@@ -8,7 +8,7 @@ input and a warning never blocks. The wizard lives embedded in the main window (
 
 from __future__ import annotations
 
-from gui.qt import QtGui, QtWidgets, Qt, Signal
+from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.wizard.basic_page import BasicPage
 from gui.wizard.findings_panel import FindingsList
 from gui.wizard.help import page_help

@@ -7,7 +7,7 @@ are: that is reported as a mistake. Otherwise a blank input yields :class:`Unkno
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from report.checks.context import Context, count_problem, integer, ref, show
 from report.checks.registry import Issue, Outcome, Unknown

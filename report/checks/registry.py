@@ -8,8 +8,9 @@ A rule function takes the :class:`~report.checks.context.Context` and yields
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, Union
+from typing import Union
 
 SEVERITIES = ("error", "warning", "note")
 UNKNOWN_SEVERITY = "warning"  # an unverified sum is something a reviewer would ask about, not proof of a mistake

@@ -6,7 +6,7 @@ Which rows are results and which columns make the total come from the form defin
 
 from __future__ import annotations
 
-from report.checks.arith import Side, whole_count_cells, at_most, equal
+from report.checks.arith import Side, at_most, equal, whole_count_cells
 from report.checks.context import Context, ref
 from report.checks.registry import Issue, rule
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from report.checks.arith import Side, whole_count_cells, equal
+from report.checks.arith import Side, equal, whole_count_cells
 from report.checks.context import Context
 from report.checks.registry import rule
 

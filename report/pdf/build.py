@@ -9,7 +9,9 @@ from pathlib import Path
 
 from report import __version__
 from report.forms import common
-from report.pdf import PdfError, chart, fonts as fontsel, stylesheet as ss, tables
+from report.pdf import PdfError, chart, tables
+from report.pdf import fonts as fontsel
+from report.pdf import stylesheet as ss
 from report.pdf.story import Item, items
 from report.pdf.wording import wording
 

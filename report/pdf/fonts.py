@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from report import resources
-from report.pdf import PdfError, stylesheet as ss
+from report.pdf import PdfError
+from report.pdf import stylesheet as ss
 
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 

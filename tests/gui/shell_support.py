@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtTest import QTest
 
-from gui.qt import QtWidgets, Qt, QTimer
+from gui.qt import Qt, QTimer, QtWidgets
 
 
 def type_text(widget, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtTest import QTest
 
-from gui.qt import QtWidgets, Qt
+from gui.qt import Qt, QtWidgets
 from report.document import Agency, Report
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from gui import settings
 from gui.app import install_translations, make_app
-from gui.qt import QtCore, QtWidgets, Qt
+from gui.qt import Qt, QtCore, QtWidgets
 from report.document import Agency
 
 QTest = pytest.importorskip("PySide6.QtTest").QTest

@@ -11,15 +11,14 @@ from pypdf import PdfReader
 
 from gui.main_window import NewYearDialog
 from gui.profile_dialog import ProfileDialog
-from gui.qt import QtWidgets, Qt
+from gui.qt import Qt, QtWidgets
 from gui.wizard.basic_page import BasicPage
 from gui.wizard.table_page import TablePage
 from gui.wizard.text_page import TextPage
 from gui.wizard.website_page import WebsitePage
-from report.document import format_value
-from report.document import Report
+from report.document import Report, format_value
 from tests.gui.shell_support import make_window, type_text, when_modal  # noqa: F401
-from tests.gui.table_support import editing, paste, type_cell
+from tests.gui.table_support import paste, type_cell
 
 PASTED_ROWS = ("3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8",
                "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6.1", "3.6.2", "3.6.3")
@@ -202,8 +201,9 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
     w.preview_dialog.accept()
 
     # printing to a PDF-file printer, after the print dialog is accepted, gives the same pages
-    from gui import printing
     from PySide6.QtPrintSupport import QPrintDialog
+
+    from gui import printing
 
     printed = tmp_path / "printed.pdf"
     real_new_printer = printing.new_printer

@@ -3,12 +3,12 @@
 import re
 
 import pytest
-
-from gui.history_dialog import HistoryDialog, differences
-from gui.qt import QtWidgets, Qt
-from report.document import Report
 from shell_support import answer_box, make_window  # noqa: F401
 from wizard_support import open_wizard, page_titled, store, type_text  # noqa: F401
+
+from gui.history_dialog import HistoryDialog, differences
+from gui.qt import Qt, QtWidgets
+from report.document import Report
 
 FIELD = "problems"
 TIME = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$")

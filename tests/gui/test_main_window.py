@@ -8,7 +8,7 @@ import pytest
 
 from gui.main_window import NewYearDialog
 from gui.profile_dialog import ProfileDialog
-from gui.qt import QtWidgets, Qt
+from gui.qt import Qt, QtWidgets
 from report.document import Report
 from tests.gui.shell_support import answer_box, make_window, type_text, when_modal  # noqa: F401
 

@@ -8,13 +8,12 @@ import textwrap
 from decimal import Decimal
 
 import pytest
+from table_support import current_key, editing, new_session, open_editor, shown, table_store, type_cell  # noqa: F401
 
-from gui.qt import QtCore, QtGui, QtWidgets, Qt
+from gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gui.tables.model import FINDING_TINTS, TOTAL_TINT
 from report.checks import Finding
 from report.document import Report
-from table_support import (current_key, editing, new_session, open_editor, shown, table_store,  # noqa: F401
-                           type_cell)
 
 K = Qt.Key
 

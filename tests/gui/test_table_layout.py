@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from gui.qt import QtCore, Qt
-from report.forms import load_form
 from table_support import new_session, open_editor, table_store  # noqa: F401
+
+from gui.qt import Qt, QtCore
+from report.forms import load_form
 
 
 def spans(ed) -> dict[str, tuple[int, int, int, int]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from table_support import new_session, open_editor, paste, shown, table_store  # noqa: F401
 
-from gui.qt import QtCore, QtWidgets, Qt
-from table_support import new_session, open_editor, table_store, paste, shown  # noqa: F401
+from gui.qt import Qt, QtCore, QtWidgets
 
 K, CTRL = Qt.Key, Qt.KeyboardModifier.ControlModifier
 COLS = ("natural", "commercial", "research", "social", "legal", "other", "total")

@@ -2,13 +2,13 @@
 going from a finding to its cell or field, saving on page change, and read-only reports."""
 
 import pytest
+from wizard_support import focused, open_wizard, page_titled, store, type_text  # noqa: F401
 
-from gui.qt import QtWidgets, Qt
+from gui.qt import Qt, QtWidgets
 from gui.wizard.step_list import EMPTY, ERRORS, FILLED, WARNINGS
 from report.document import Report
-from store import open_store
 from report.forms import common
-from wizard_support import focused, open_wizard, page_titled, store, type_text  # noqa: F401
+from store import open_store
 
 
 @pytest.fixture

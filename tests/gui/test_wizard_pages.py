@@ -4,11 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
 
 from gui.qt import Qt
 from report.document import Report
 from report.forms import common, load_form
-from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
 
 
 @pytest.fixture

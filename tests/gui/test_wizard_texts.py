@@ -1,10 +1,10 @@
 """Narrative fields: typing, the character count, last year's text, generated sentences, undo."""
 
 import pytest
+from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
 
 from gui.qt import Qt
 from report.document import Report
-from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
 
 
 @pytest.fixture

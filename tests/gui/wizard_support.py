@@ -4,9 +4,9 @@ ReportSession on it, and a shown, active ReportWizard (offscreen needs activatio
 from __future__ import annotations
 
 import pytest
-
-from gui.qt import QtWidgets, Qt
 from PySide6.QtTest import QTest
+
+from gui.qt import Qt, QtWidgets
 
 
 def type_text(widget, text: str) -> None:

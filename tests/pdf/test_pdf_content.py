@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
-import re
-
 import pypdf
 import pytest
+from pdftestkit import PAGE_NUMBER, assert_in_order, flat_text, page_texts
 
 from report import sentences
 from report.document import Agency, Report
 from report.forms import common
 from report.pdf import export_pdf
-from pdftestkit import PAGE_NUMBER, assert_in_order, flat_text, page_texts
 
 DATA = Path(__file__).parent.parent / "data"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pdftestkit import flat_text, page_texts
 
 from report import __version__
 from report.document import Report
 from report.forms import common
 from report.pdf import PdfError, export_pdf
 from report.pdf import stylesheet as ss
-from pdftestkit import flat_text, page_texts
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -82,7 +82,8 @@ def test_table_3_repeats_its_header_on_every_page_it_runs_onto(tmp_path, monkeyp
 
 
 def test_a_tall_group_is_merged_in_pieces_that_fit_a_page(tmp_path, monkeypatch, seed_report):
-    from report.pdf import fonts as fontsel, tables
+    from report.pdf import fonts as fontsel
+    from report.pdf import tables
 
     _bigger_tables(monkeypatch, 16)
     grid = tables.grid(seed_report, "t3")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pdfplumber
 import pypdf
 import pytest
+from pdftestkit import flat_text
 
 from report.pdf import PdfError, export_pdf
 from report.pdf import fonts as fontsel
-from pdftestkit import flat_text
 
 BUNDLED = fontsel.bundled_dir()
 

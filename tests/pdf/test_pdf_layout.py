@@ -6,7 +6,6 @@ from collections import defaultdict
 
 import pdfplumber
 import pytest
-
 from pdftestkit import MM, raw_lines
 
 A4 = (210 * MM, 297 * MM)

@@ -4,11 +4,10 @@ import datetime as dt
 import zipfile
 
 import pytest
+from conftest import SEED_AGENCY, files_snapshot
 
 from store import StoreError, backups, migrations, open_store
 from store.backups import Backup, to_keep
-
-from conftest import SEED_AGENCY, files_snapshot
 
 
 def test_first_change_of_a_day_backs_up_the_state_before_it(store, seed, private_data_dir):

@@ -6,13 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SEED_AGENCY, files_snapshot
 from pypdf import PdfReader
 
 from gui.main import main
 from report.document import Report
 from store import open_store
-
-from conftest import SEED_AGENCY, files_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,11 +1,10 @@
 """A new year from last year's report, a blank new year, and the website history for the chart."""
 
 import pytest
+from conftest import SEED_AGENCY
 
 from report.document import SLASH, Agency, Report
 from store import StoreError
-
-from conftest import SEED_AGENCY
 
 
 def test_new_year_carries_profile_texts_and_carry_over(store, seed):

@@ -6,11 +6,10 @@ import os
 import zipfile
 
 import pytest
-
-from report.document import Agency, Report
-from store import StoreError, StoreLockedError, StoreWriteError, open_store, revisions, storage
-
 from conftest import SEED_AGENCY
+
+from report.document import Agency
+from store import StoreError, StoreLockedError, StoreWriteError, open_store, revisions, storage
 
 
 def test_saved_report_reads_back_equal_and_creates_its_agency(store, seed):

@@ -15,7 +15,7 @@ def test_write_is_utf8_without_escapes(tmp_path):
     s = AtomicJSONStorage(tmp_path / "db.json")
     s.write({"t": {"1": {"name": "威海市文登区信访局"}}})
     raw = (tmp_path / "db.json").read_bytes()
-    assert "威海市文登区信访局".encode("utf-8") in raw
+    assert "威海市文登区信访局".encode() in raw
     assert b"\\u" not in raw
     assert s.read() == {"t": {"1": {"name": "威海市文登区信访局"}}}
 
