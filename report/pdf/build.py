@@ -12,8 +12,8 @@ from report.forms import common
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
-from report.pdf.story import Item, items
-from report.pdf.wording import wording
+from report.printed import Item, document_title, items
+from report.printed.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
@@ -139,7 +139,7 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     from reportlab.platypus.doctemplate import LayoutError
 
     w = wording()
-    title = report.agency.name + w["title"].format(year=report.year)
+    title = document_title(report)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=(ss.PAGE_WIDTH, ss.PAGE_HEIGHT), leftMargin=ss.MARGIN_LEFT, rightMargin=ss.MARGIN_RIGHT,
