@@ -11,7 +11,7 @@ from report.output import write_atomically
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
-from report.printed import Item, document_title, items
+from report.printed import Item, check_printable, document_title, items
 from report.printed.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
@@ -125,8 +125,7 @@ def _decorate(fonts, draft_text: str | None):
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
           draft=None) -> Path:
-    if not report.agency.name.strip():
-        raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+    check_printable(report, PdfError)
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:

@@ -52,6 +52,12 @@ def issued_date(report) -> str:
     return wording()["date"].format(year=d.year, month=d.month, day=d.day) if d else ""
 
 
+def check_printable(report, error: type[Exception]) -> None:
+    """Raise ``error`` when the report cannot be printed: the title and signature need the agency's name."""
+    if not report.agency.name.strip():
+        raise error("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+
+
 def document_title(report) -> str:
     """「威海市文登区信访局2022年政府信息公开工作年度报告」: the title of every written file, and its name."""
     return report.agency.name + wording()["title"].format(year=report.year)
