@@ -147,7 +147,7 @@ def test_export_pdf_without_errors_is_silent(capsys, seed_path, tmp_path):
 
 @pytest.mark.parametrize("argv, message", [
     (["export", "--json", "x.json"], "请指定要导出的报告"),
-    (["export", "--agency", SEED_AGENCY, "--year", "2022"], "--json OUT 或 --pdf"),
+    (["export", "--agency", SEED_AGENCY, "--year", "2022"], "--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all"),
     (["export", "a.json", "--agency", "x", "--year", "2022", "--json", "o.json"], "只指定一种来源"),
     (["export", "--agency", "某某局", "--year", "2022", "--json", "o.json"], "没有找到单位"),
     (["restore", "nowhere.zip"], "找不到备份文件"),
