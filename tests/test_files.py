@@ -111,3 +111,29 @@ def test_replace_is_retried_on_windows_while_another_process_holds_the_file(tmp_
     files.atomic_write(tmp_path / "db.json", b"{}")
     assert len(calls) == 3
     assert (tmp_path / "db.json").read_bytes() == b"{}"
+
+
+def test_the_pdf_says_whether_the_folder_or_the_file_refused(tmp_path, seed_path, monkeypatch):
+    from report.pdf import PdfError
+
+    monkeypatch.setenv(ss.FONTS_ENV, "bundled")
+    report, real_open = Report.load(seed_path), os.open
+
+    def folder_refuses_new_files(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "open", folder_refuses_new_files)
+        with pytest.raises(PdfError, match="没有权限在这个文件夹里保存文件"):
+            export_pdf(report, tmp_path / "r.pdf", draft=False)
+
+    def held_by_a_reader(src, dst):
+        raise PermissionError(errno.EACCES, "The process cannot access the file", str(dst))
+
+    monkeypatch.setattr(files, "RETRY_REPLACE", False)
+    monkeypatch.setattr(files.os, "replace", held_by_a_reader)
+    with pytest.raises(PdfError, match="正在被其他程序"):
+        export_pdf(report, tmp_path / "r.pdf", draft=False)
+    assert list(tmp_path.iterdir()) == []
