@@ -1,18 +1,18 @@
 """Export the open report as a PDF or a report file, off the GUI thread.
 
-Both formats are written to a temporary file beside the target and then moved into place, so
-a failed export never leaves a half-written file with the clerk's chosen name.
+Both formats are written with ``report.files.atomic_write`` (a temporary file beside the
+target, then renamed), so a failed export never leaves a half-written file with the clerk's
+chosen name.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import settings
 from gui.qt import QtCore, QtWidgets
+from report.files import atomic_write
 
 if TYPE_CHECKING:  # report.document pulls in jsonschema: not needed to show the window
     from report.document import Report
@@ -40,26 +40,13 @@ def ask_save_path(parent, report: Report, pattern: str, title: str, file_filter:
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
 
 
-def _atomic(out_path: Path, write) -> Path:
-    out_path = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=".nianbao-", suffix=out_path.suffix, dir=out_path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out_path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out_path
-
-
 def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
               font_files: dict | None = None) -> Path:
     """The PDF exactly as export writes it (also used for preview and printing)."""
     from report.pdf import export_pdf
 
     files = settings.font_files() if font_files is None else font_files
-    return _atomic(Path(out_path), lambda tmp: export_pdf(report, tmp, history=history, font_files=files or None))
+    return export_pdf(report, out_path, history=history, font_files=files or None)
 
 
 def report_for_file(report: Report, history: dict | None) -> Report:
@@ -73,5 +60,6 @@ def report_for_file(report: Report, history: dict | None) -> Report:
 
 
 def write_json(report: Report, out_path: str | Path, history: dict | None = None) -> Path:
-    text = report_for_file(report, history).dumps()
-    return _atomic(Path(out_path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    out_path = Path(out_path)
+    atomic_write(out_path, report_for_file(report, history).dumps().encode("utf-8"))
+    return out_path

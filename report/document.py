@@ -1,4 +1,4 @@
-"""The report document: one agency's report for one year, and its file (report-json.md).
+"""The report document: one agency's report for one year, and its file (nianbao.report/1 JSON).
 
 Blank (None), 0 and “/” stay distinct; money is ``decimal.Decimal`` in memory and a string in
 the file; loading never rewrites a stored figure — totals are computed only when asked.
@@ -120,7 +120,7 @@ class Report:
 
     # ------------------------------------------------------------------ file
     def to_dict(self) -> dict[str, Any]:
-        """The report as report-json.md writes it: every cell of the form, money as strings."""
+        """The report as its file holds it: every cell of the form, money as strings."""
         out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "form": self.form,

@@ -59,6 +59,13 @@ def create(layout: Layout, reason: str, now: dt.datetime | None = None) -> Path:
     return target
 
 
+def take(layout: Layout, reason: str) -> Path:
+    """A new backup, then the rotation; returns the new backup."""
+    path = create(layout, reason)
+    rotate(layout)
+    return path
+
+
 def _members(db: Path):
     if not db.is_dir():
         return
@@ -126,7 +133,8 @@ def open_checked(path: Path) -> dict[str, bytes]:
     except FileNotFoundError:
         raise StoreError(f"找不到备份文件：{path}") from None
     except (zipfile.BadZipFile, OSError):
-        raise StoreError(f"{path} 不是年报助手的备份文件（应为 backups 文件夹中的 .zip 文件），或文件已损坏。") from None
+        raise StoreError(f"{path} 不是年报助手的备份文件（应为 backups 文件夹中的 .zip 文件），"
+                         "或文件已损坏。") from None
     files: dict[str, bytes] = {}
     with zf:
         for info in zf.infolist():

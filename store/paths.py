@@ -13,6 +13,7 @@ from store.errors import StoreError
 
 ENV_VAR = "NIANBAO_DATA_DIR"
 APP_NAME = "nianbao"
+RESTORE_COMPLETE = ".complete"  # in a restore's staging folder once every file of the backup is in it
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
@@ -41,6 +42,8 @@ class Layout:
     def __init__(self, root: Path):
         self.root = root
         self.db = root / "db"  # everything a backup holds
+        self.restoring = root / "db.restoring"  # a restore's staging folder, swapped in for db
+        self.replaced = root / "db.replaced"  # the db a restore is swapping out
         self.agencies = self.db / "agencies"  # one TinyDB file per agency
         self.revisions = self.db / "revisions"  # one append-only log per report
         self.backups = root / "backups"
@@ -52,3 +55,11 @@ class Layout:
 
     def revision_log(self, agency_id: str, year: int) -> Path:
         return self.revisions / agency_id / f"{year}.jsonl"
+
+    def deleted_revision_log(self, agency_id: str, year: int, stamp: str) -> Path:
+        """Where a deleted report's history goes, out of the way of a new report of that year."""
+        return self.revisions / agency_id / f"{year}.deleted-{stamp}.jsonl"
+
+    def damaged_copy(self, original: Path, stamp: str, n: int = 1) -> Path:
+        """The ``n``-th name tried for an unreadable file moved aside at time ``stamp``."""
+        return self.damaged / (f"{original.stem}-{stamp}.json" if n == 1 else f"{original.stem}-{stamp}-{n}.json")

@@ -1,4 +1,4 @@
-"""The form definitions against labels typed here by hand from format.md (the official formats).
+"""The form definitions against labels typed here by hand from the official formats.
 
 Deliberately not read from resources/: a typo in the .toml files must fail here.
 """

@@ -34,7 +34,7 @@ class ReportWizard(QtWidgets.QWizard):
         self.session = session
         self._jumping = False
         self.setWindowFlags(Qt.WindowType.Widget)
-        self.setOption(W.WizardOption.IndependentPages, True)  # Back never resets a page (tech-notes §3.4)
+        self.setOption(W.WizardOption.IndependentPages, True)  # Back keeps what was typed on the page it leaves
         self.setOption(W.WizardOption.NoCancelButton, True)
         self.setButtonLayout([W.WizardButton.Stretch, W.WizardButton.BackButton, W.WizardButton.NextButton])
         self.setButtonText(W.WizardButton.BackButton, "上一步")

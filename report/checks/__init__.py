@@ -1,4 +1,4 @@
-"""The checker: every rule of rules.md, run on a report (and last year's report) in a few ms.
+"""The checker: every rule of the check list, run on a report (and last year's report) in a few ms.
 
     from report.checks import check, Finding
     findings = check(report, previous=None)   # list[Finding], errors first

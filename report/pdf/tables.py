@@ -17,7 +17,7 @@ def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
     """The ReportLab Table of a grid, its row-label groups cut where one would not fit a page.
 
     ReportLab never splits a row span and raises LayoutError when one is taller than the page
-    (with splitInRow it crashes, tech-notes §5c). A group that cannot fit one page below the
+    (with splitInRow it crashes). A group that cannot fit one page below the
     repeated header rows is merged in consecutive pieces instead, cut only between its own
     sub-groups, each piece repeating the group's label, so the table can break between them.
     """

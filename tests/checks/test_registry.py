@@ -1,4 +1,4 @@
-"""The rule set as a whole: every rule of rules.md registered with its severity; order; adding a rule."""
+"""The rule set as a whole: every rule of the check list registered with its severity; order; adding a rule."""
 
 from rulekit import of
 
@@ -6,7 +6,7 @@ from report.checks import RULES, check
 from report.checks.registry import Issue, Rule, Unknown
 from report.forms import common
 
-# typed from rules.md (plus F-INT and Y-PREV, which keep bad fee figures and wrong comparisons visible)
+# typed by hand from the check list (plus F-INT and Y-PREV, which keep bad fee figures and wrong comparisons visible)
 EXPECTED = {
     "T3-BAL": "error", "T3-SUM": "error", "T3-FWD": "error", "T3-INT": "error", "T3-ROW": "error", "T3-BLANK": "note",
     "T4-SUM": "error", "T4-INT": "error",

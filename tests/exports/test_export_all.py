@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from exportkit import DATA
 
 from report.exports import FORMATS, export, export_all, file_name
 from report.output import ExportError

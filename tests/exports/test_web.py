@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import chromium_screenshot, every_text, needs_chromium, squeeze
+from exportkit import chromium_screenshot, every_text, needs_chromium, squeeze
 
 from report.printed.tables import grid
 from report.web import export_html, fragment, plain_text

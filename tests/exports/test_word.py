@@ -6,9 +6,9 @@ import re
 import subprocess
 
 import pytest
-from conftest import every_text, needs_soffice, report_2019, soffice_to_pdf, squeeze
 from docx import Document
 from docx.oxml.ns import qn
+from exportkit import every_text, needs_soffice, report_2019, soffice_to_pdf, squeeze
 
 from report.output import ExportError
 from report.printed.tables import grid
