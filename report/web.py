@@ -10,6 +10,7 @@ report body alone, for 复制网页内容; ``plain_text()`` its plain-text alter
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 from pathlib import Path
 
@@ -34,6 +35,14 @@ STYLE = {
 }
 TABLE_SIZE = {"t2": "12pt"}  # as in the PDF: table 2 at 小四, tables 3 and 4 at 小五
 TABLE_SIZE_DEFAULT = "9pt"
+
+
+LONG_LATIN = re.compile(r"[!-~]{16,}")  # a web address or e-mail: may break anywhere, like Chinese text
+
+
+def _text(text: str) -> str:
+    """Escaped text whose long Latin runs may break inside, so a line is not left half empty."""
+    return LONG_LATIN.sub(lambda m: f'<span style="word-break:break-all">{m.group(0)}</span>', escape(text))
 
 
 def _attr(name: str) -> str:
@@ -102,7 +111,7 @@ def fragment(report, *, history: dict | None = None, include_chart: bool = True,
     for item in story:
         if item.kind in tags:
             tag = tags[item.kind]
-            out.append(f"<{tag}{_attr(tag)}>{escape(item.text)}</{tag}>")
+            out.append(f"<{tag}{_attr(tag)}>{_text(item.text)}</{tag}>")
         elif item.kind == "table":
             out.append(_table(item.payload))
         elif item.kind == "signature":
