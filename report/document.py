@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
@@ -21,7 +21,7 @@ from report.schema import validate
 SCHEMA_ID = "nianbao.report/1"
 SLASH = "/"
 MAX_FILE_BYTES = 50 * 1024 * 1024
-Value = Union[int, Decimal, str, None]
+Value = int | Decimal | str | None
 
 
 class ReportFileError(Exception):
@@ -184,11 +184,13 @@ class Report:
             try:
                 text = text.decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise ReportFileError("文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
+                raise ReportFileError(
+                    "文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
         try:
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as e:
-            raise ReportFileError(f"不是有效的 JSON 文件（第 {e.lineno} 行第 {e.colno} 列）：文件可能不完整或已损坏。") from None
+            raise ReportFileError(
+                f"不是有效的 JSON 文件（第 {e.lineno} 行第 {e.colno} 列）：文件可能不完整或已损坏。") from None
         except RecursionError:
             raise ReportFileError("不是有效的报告文件：嵌套层数过多。") from None
         return cls.from_dict(data)

@@ -1,7 +1,7 @@
 """The checker: every rule of rules.md, run on a report (and last year's report) in a few ms.
 
-    from report.checks import check, Finding
-    findings = check(report, previous=None)   # list[Finding], errors first
+    from report.checks import check
+    findings = check(report, previous=None)   # Findings (a list of Finding), errors first
 
 Rules live one family per module (t3, t4, t2, fees, years, text, completeness), each rule a
 small function registered with ``@rule(id, severity)`` (see registry.py). Adding a rule is
@@ -12,18 +12,24 @@ from __future__ import annotations
 
 from report.checks import completeness, fees, t2, t3, t4, text, years  # noqa: F401  (registers the rules)
 from report.checks.context import Context
-from report.checks.registry import RULES, SEVERITIES, Finding, rule, run
+from report.checks.registry import RULES, SEVERITIES, rule, run
 from report.document import Report
+from report.findings import Finding, Findings, Severity
 
-__all__ = ["check", "Finding", "RULES", "SEVERITIES", "rule"]
+__all__ = ["check", "has_errors", "Finding", "Findings", "Severity", "RULES", "SEVERITIES", "rule"]
 
 
-def check(report: Report, previous: Report | None = None) -> list[Finding]:
+def check(report: Report, previous: Report | None = None) -> Findings:
     """All findings for ``report``; ``previous`` (last year's report) enables the cross-year rules.
 
     Sorted by severity (错误, 警告, 提示), then in rule order.
     """
     ctx = Context(report, previous)
-    findings = [f for r in RULES.values() for f in run(r, ctx)]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(findings, key=lambda f: order[f.severity])
+    return Findings.sorted(f for r in RULES.values() for f in run(r, ctx))
+
+
+def has_errors(report: Report, previous: Report | None = None) -> bool:
+    """Whether an 错误 remains, with last year's report when there is one: the PDF is then a 草稿
+    and the report cannot be final. Every path that prints or finalises asks this, with the same
+    ``previous``, so the watermark never depends on which button made the PDF."""
+    return bool(check(report, previous).errors)
