@@ -17,6 +17,7 @@ from gui.qt import Qt, QtGui, QtWidgets
 from gui.workers import readable_error, run_job
 
 if TYPE_CHECKING:  # the report and store modules load after the window is on screen
+    from gui.session import ReportSession
     from report.document import Report
 
 JSON_FILTER = "年报数据文件 (*.json)"
@@ -357,11 +358,15 @@ class MainWindow(QtWidgets.QMainWindow):
                                       "请关闭另一个窗口后重新打开本程序。")
 
     def _count_findings(self, year: int) -> tuple[int, int]:
-        from report.checks import check
+        from report.checks import Severity, check
 
-        previous = self.store.load(self.agency_name, year - 1) if self.store.exists(self.agency_name, year - 1) else None
-        findings = check(self.store.load(self.agency_name, year), previous)
-        return sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings)
+        counts = check(self.store.load(self.agency_name, year), self._previous_of(year)).counts()
+        return counts[Severity.ERROR], counts[Severity.WARNING]
+
+    def _previous_of(self, year: int) -> Report | None:
+        """Last year's report of the current agency, for the checker (None when there is none)."""
+        name = self.agency_name
+        return self.store.load(name, year - 1) if self.store.exists(name, year - 1) else None
 
     def edit_profile(self, first_run: bool = False) -> bool:
         from gui.profile_dialog import ProfileDialog
@@ -419,7 +424,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         name = report.agency.name.strip()
         if not name:
-            QtWidgets.QMessageBox.warning(self, "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
+            QtWidgets.QMessageBox.warning(self, "无法导入",
+                                          "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
             return False
         exists = self.store.exists(name, report.year)
         if exists:
@@ -445,7 +451,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if year is None:
             return
         answer = QtWidgets.QMessageBox.question(
-            self, "删除报告", f"确定删除{self.agency_name}{year}年度报告吗？\n删除前会自动备份，需要时可用“从备份恢复”找回。",
+            self, "删除报告",
+            f"确定删除{self.agency_name}{year}年度报告吗？\n删除前会自动备份，需要时可用“从备份恢复”找回。",
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.No)
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
@@ -494,7 +501,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         report = self.store.load(self.agency_name, year)
         history = self.store.history_counts(self.agency_name, before_year=year)
-        (self._export_pdf_of if kind == "pdf" else self._export_json_of)(report, history)
+        if kind == "pdf":
+            self._export_pdf_of(report, history, self._previous_of(year))
+        else:
+            self._export_json_of(report, history)
 
     # ------------------------------------------------------------------ editing
     def open_year(self, year: int) -> None:
@@ -672,8 +682,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def preview(self) -> None:
         report, history = self._current()
-        path = self._temp_pdf()
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在生成预览…",
+        path, previous = self._temp_pdf(), self.session.previous
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在生成预览…",
                     lambda p: self._show_preview(p, report), "无法预览")
 
     def _show_preview(self, path: Path, report: Report) -> None:
@@ -687,8 +697,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def print_report(self) -> None:
         report, history = self._current()
-        path = self._temp_pdf()
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在准备打印…",
+        path, previous = self._temp_pdf(), self.session.previous
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在准备打印…",
                     self._print_file, "无法打印")
 
     def _print_file(self, path: Path) -> None:
@@ -705,16 +715,16 @@ class MainWindow(QtWidgets.QMainWindow):
                     lambda n: self.statusBar().showMessage(f"已发送到打印机：{n} 页", 8000), "打印失败")
 
     def export_pdf(self) -> None:
-        self._export_pdf_of(*self._current())
+        self._export_pdf_of(*self._current(), self.session.previous)
 
     def export_json(self) -> None:
         self._export_json_of(*self._current())
 
-    def _export_pdf_of(self, report: Report, history: dict) -> None:
+    def _export_pdf_of(self, report: Report, history: dict, previous: Report | None) -> None:
         path = exporting.ask_save_path(self, report, exporting.PDF_NAME, "导出 PDF", PDF_FILTER)
         if path is None:
             return
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在生成 PDF…",
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在生成 PDF…",
                     lambda p: self.statusBar().showMessage(f"已导出：{p}", 15000), "导出 PDF 失败")
 
     def _export_json_of(self, report: Report, history: dict) -> None:

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from report.checks import check
+from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
+from report.findings import Severity
 from store import backups, migrations
 from store.agency_db import AgencyDB, check_shape
 from store.carry import carry_forward
@@ -266,10 +267,7 @@ class Store:
         except Exception:  # noqa: BLE001 — the save matters more than the counts
             log.exception("checker failed while saving")
             return None
-        counts = {"error": 0, "warning": 0, "note": 0}
-        for f in findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-        return counts
+        return {severity.value: n for severity, n in findings.counts().items()}
 
     def _daily_backup(self) -> None:
         """Before the first change of a day, back up the store as it was."""
@@ -340,7 +338,7 @@ class Store:
             c = r.get("counts") or {}
             out.append(ReportSummary(db.name, r["year"], r["doc"].get("form", ""), r["status"],
                                      _time(r["created"]), _time(r["modified"]), _time(r.get("final_at")),
-                                     c.get("error"), c.get("warning"), c.get("note")))
+                                     *(c.get(s.value) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE))))
         return out
 
     def all_reports(self) -> list[ReportSummary]:
@@ -427,10 +425,10 @@ class Store:
             return
         year = int(year)
         report = self._report(db, year)
-        errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
+        errors = blocking_errors(report, self._report(db, year - 1))
         if errors:
-            first = "；".join(f.message for f in errors[:3])
-            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个错误，改正后才能定稿：{first}")
+            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
+                             f"改正后才能定稿：{errors.excerpt()}")
         now = _now()
         self._log(db, year).append("final", now, rec["doc"])
         db.update({year: {"status": FINAL, "final_at": now}})
@@ -574,7 +572,8 @@ class Store:
                     parsed = parse_json(data, path)
                     check_shape(parsed, path)
                 except DamagedFileError:
-                    raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
+                    raise StoreError(
+                        f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
                 if version_of(parsed) > migrations.SCHEMA_VERSION:
                     raise StoreError(f"备份文件 {backup_path} 由更新版本的年报助手生成，请先升级本程序。")
         before = backups.create(self.layout, "before-restore")

@@ -16,7 +16,7 @@ from report.checks.registry import RULES, SEVERITIES, rule, run
 from report.document import Report
 from report.findings import Finding, Findings, Severity
 
-__all__ = ["check", "has_errors", "Finding", "Findings", "Severity", "RULES", "SEVERITIES", "rule"]
+__all__ = ["check", "blocking_errors", "Finding", "Findings", "Severity", "RULES", "SEVERITIES", "rule"]
 
 
 def check(report: Report, previous: Report | None = None) -> Findings:
@@ -28,8 +28,10 @@ def check(report: Report, previous: Report | None = None) -> Findings:
     return Findings.sorted(f for r in RULES.values() for f in run(r, ctx))
 
 
-def has_errors(report: Report, previous: Report | None = None) -> bool:
-    """Whether an 错误 remains, with last year's report when there is one: the PDF is then a 草稿
-    and the report cannot be final. Every path that prints or finalises asks this, with the same
-    ``previous``, so the watermark never depends on which button made the PDF."""
-    return bool(check(report, previous).errors)
+def blocking_errors(report: Report, previous: Report | None = None) -> Findings:
+    """The 错误 that keep the report a draft: it cannot be made final and its PDF carries 「草稿」.
+
+    Pass last year's report whenever there is one: every path that prints, exports or finalises
+    asks this same question, so the watermark never depends on which button made the PDF.
+    """
+    return check(report, previous).errors
