@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from gui import exporting, printing, qt, settings
 from gui.qt import Qt, QtGui, QtWidgets
 from gui.workers import readable_error, run_job
+from report import dates
 
 if TYPE_CHECKING:  # the report and store modules load after the window is on screen
     from gui.session import ReportSession
@@ -340,7 +341,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if errors is None or warnings is None:  # saved before the checker ran: count now
                 errors, warnings = self._count_findings(summary.year)
             rows.append({"year": summary.year, "status_label": status_labels[summary.status],
-                         "modified": f"{summary.modified:%Y-%m-%d %H:%M}", "errors": errors, "warnings": warnings})
+                         "modified": dates.short_time(summary.modified), "errors": errors, "warnings": warnings})
         self.years.set_rows(rows)
         self.years.empty.setText(
             "还没有年度报告。点“新建年度报告”开始填写，或点“导入…”导入已有的报告文件。" if self.agency_name else
@@ -470,7 +471,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not backups:
             QtWidgets.QMessageBox.information(self, "从备份恢复", "还没有备份。")
             return
-        labels = [f"{b.time:%Y-%m-%d %H:%M:%S}　{b.label}" for b in backups]
+        labels = [f"{dates.full_time(b.time)}　{b.label}" for b in backups]
         label, ok = QtWidgets.QInputDialog.getItem(self, "从备份恢复", "选择要恢复的备份（最新的在最前）：",
                                                    labels, 0, False)
         if not ok:
@@ -609,7 +610,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def save(self) -> None:
         if self.session is not None and self.session.save_now():
-            self._on_saved(f"已保存 {dt.datetime.now():%H:%M:%S}")
+            self._on_saved(f"已保存 {dates.clock()}")
 
     def _on_saved(self, text: str) -> None:
         self.save_state.setObjectName("saveState")
@@ -678,7 +679,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _temp_pdf(self) -> Path:
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="nianbao-")
-        return Path(self._tmp.name) / f"preview-{dt.datetime.now():%H%M%S%f}.pdf"
+        return Path(self._tmp.name) / f"preview-{dates.file_stamp(fraction=True)}.pdf"
 
     def preview(self) -> None:
         report, history = self._current()

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QObject, QtGui, QTimer, Signal
+from report import dates
 from report.document import Agency, Report
 from report.findings import Findings
 
@@ -203,7 +204,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        self.saved.emit(f"已保存 {dates.clock()}")
         return True
 
     # ------------------------------------------------------------------ status

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from report import dates
 from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
 
@@ -126,7 +127,7 @@ class Report:
             "form": self.form,
             "year": self.year,
             "agency": self.agency.to_dict(),
-            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "issued_on": dates.iso_date(self.issued_on) if self.issued_on else None,
             "texts": {k: v for k, v in self.texts.items()},
         }
         for table in self.definition.tables.values():
@@ -156,7 +157,7 @@ class Report:
                 f"（{load_form(form_for_year(int(year))).document}），文件中写的是{load_form(form).name}。")
         issued = data.get("issued_on")
         try:
-            issued_on = dt.date.fromisoformat(issued) if issued else None
+            issued_on = dates.parse_iso_date(issued) if issued else None
         except ValueError:
             raise ReportFileError(f"$.issued_on：“{issued}”不是有效日期，请写成 YYYY-MM-DD，如 2023-01-16。") from None
         r = cls.blank(int(year), Agency.from_dict(data["agency"]), form)

@@ -12,6 +12,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from report import dates
 from report.document import Report, ReportFileError
 from report.findings import Severity
 from report.forms import common
@@ -133,7 +134,7 @@ def cmd_list(args) -> int:
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
               Severity.ERROR.label, Severity.WARNING.label]]
     for s in rows:
-        table.append([s.agency, str(s.year), status.get(s.status, s.status), f"{s.modified:%Y-%m-%d %H:%M}",
+        table.append([s.agency, str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from report import dates
 from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
@@ -58,11 +59,11 @@ class ReportSummary:
 
 
 def _now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return dates.now_iso()
 
 
 def _time(s: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(s) if s else None
+    return dates.parse_iso_time(s) if s else None
 
 
 class Store:
@@ -141,7 +142,7 @@ class Store:
         if self.read_only:
             self.notices.append(f"{err}本窗口为只读，未做处理；请关闭其他年报助手窗口后重新打开。")
             return None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = dates.file_stamp()
         aside = self.layout.damaged / f"{path.stem}-{stamp}.json"
         n = 1
         while aside.exists():
@@ -170,7 +171,7 @@ class Store:
             name = db.name if db else path.stem
             self.notices.append(
                 f"单位“{name}”的数据文件已损坏，无法读取。损坏的文件已移到 {aside}（未删除）；"
-                f"已从 {b.time:%Y年%m月%d日 %H:%M} 的备份恢复，此后的修改可能需要重新填写。")
+                f"已从 {dates.chinese_time(b.time)} 的备份恢复，此后的修改可能需要重新填写。")
             return db
         self.notices.append(f"{err}损坏的文件已移到 {aside}（未删除），但没有找到可用的备份，"
                             "该单位的报告暂时无法显示。请联系技术人员从该文件中抢救数据。")
@@ -454,7 +455,7 @@ class Store:
         log_path = self.layout.revision_log(db.id, year)
         self._logs.pop((db.id, year), None)
         if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = dates.file_stamp()
             try:
                 os.replace(log_path, log_path.with_name(f"{year}.deleted-{stamp}.jsonl"))
             except OSError as e:

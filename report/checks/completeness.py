@@ -7,6 +7,7 @@ import re
 
 from report.checks.context import Context
 from report.checks.registry import Issue, rule
+from report.dates import chinese_date
 from report.findings import Ref
 from report.forms import common
 
@@ -77,10 +78,6 @@ def who_and_when(ctx: Context):
         yield Issue(f"没有填写{labels['issued_on']}：报告末尾落款处要印发布日期。", (Ref.field("issued_on"),))
 
 
-def _date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 @rule("C-DATE", "note")
 def publication_window(ctx: Context):
     r = ctx.report
@@ -93,5 +90,6 @@ def publication_window(ctx: Context):
         return
     kind = {k["id"]: k["label"] for k in common()["agency"]["kinds"]}[kind_id]
     when = "早于报告年度结束" if r.issued_on < first else "晚于公布期限"
-    yield Issue(f"{common()['report']['issued_on']} {_date(r.issued_on)} {when}：按《条例》第四十九条，{kind}应在"
-                f"{_date(last)}前公布{r.year}年度报告。", (Ref.field("issued_on"),))
+    yield Issue(f"{common()['report']['issued_on']} {chinese_date(r.issued_on)} {when}："
+                f"按《条例》第四十九条，{kind}应在"
+                f"{chinese_date(last)}前公布{r.year}年度报告。", (Ref.field("issued_on"),))
