@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from report import sentences
+from report.dates import chinese_date
 from report.pdf import chart, tables
 from report.pdf.wording import wording
 
@@ -46,8 +47,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def issued_date(report) -> str:
-    d = report.issued_on
-    return wording()["date"].format(year=d.year, month=d.month, day=d.day) if d else ""
+    return chinese_date(report.issued_on) if report.issued_on else ""
 
 
 def items(report, *, history: dict | None = None, include_chart: bool = True) -> list[Item]:
