@@ -41,12 +41,13 @@ def ask_save_path(parent, report: Report, pattern: str, title: str, file_filter:
 
 
 def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
-              font_files: dict | None = None) -> Path:
-    """The PDF exactly as export writes it (also used for preview and printing)."""
+              font_files: dict | None = None, previous: Report | None = None) -> Path:
+    """The PDF exactly as export writes it (also used for preview and printing); ``previous`` is
+    last year's report, so that the 「草稿」 mark is decided as 定稿 decides it."""
     from report.pdf import export_pdf
 
     files = settings.font_files() if font_files is None else font_files
-    return export_pdf(report, out_path, history=history, font_files=files or None)
+    return export_pdf(report, out_path, history=history, font_files=files or None, previous=previous)
 
 
 def report_for_file(report: Report, history: dict | None) -> Report:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from gui.qt import Qt, QTimer, QtWidgets
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
+from report import dates
 from report.document import Report, format_value
 from report.forms import common
 
@@ -26,8 +27,7 @@ MAX_LISTED_CELLS = 30
 
 def time_label(t: dt.datetime) -> str:
     """「2026年11月26日 10:31」 in the computer's own time zone."""
-    t = t.astimezone() if t.tzinfo else t
-    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+    return dates.chinese_time(t)
 
 
 @dataclass

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from gui import exporting, printing, qt, settings
 from gui.qt import Qt, QtGui, QtWidgets
 from gui.workers import readable_error, run_job
+from report import dates
 
 if TYPE_CHECKING:  # the report and store modules load after the window is on screen
+    from gui.session import ReportSession
     from report.document import Report
 
 JSON_FILTER = "年报数据文件 (*.json)"
@@ -339,7 +341,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if errors is None or warnings is None:  # saved before the checker ran: count now
                 errors, warnings = self._count_findings(summary.year)
             rows.append({"year": summary.year, "status_label": status_labels[summary.status],
-                         "modified": f"{summary.modified:%Y-%m-%d %H:%M}", "errors": errors, "warnings": warnings})
+                         "modified": dates.short_time(summary.modified), "errors": errors, "warnings": warnings})
         self.years.set_rows(rows)
         self.years.empty.setText(
             "还没有年度报告。点“新建年度报告”开始填写，或点“导入…”导入已有的报告文件。" if self.agency_name else
@@ -357,11 +359,15 @@ class MainWindow(QtWidgets.QMainWindow):
                                       "请关闭另一个窗口后重新打开本程序。")
 
     def _count_findings(self, year: int) -> tuple[int, int]:
-        from report.checks import check
+        from report.checks import Severity, check
 
-        previous = self.store.load(self.agency_name, year - 1) if self.store.exists(self.agency_name, year - 1) else None
-        findings = check(self.store.load(self.agency_name, year), previous)
-        return sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings)
+        counts = check(self.store.load(self.agency_name, year), self._previous_of(year)).counts()
+        return counts[Severity.ERROR], counts[Severity.WARNING]
+
+    def _previous_of(self, year: int) -> Report | None:
+        """Last year's report of the current agency, for the checker (None when there is none)."""
+        name = self.agency_name
+        return self.store.load(name, year - 1) if self.store.exists(name, year - 1) else None
 
     def edit_profile(self, first_run: bool = False) -> bool:
         from gui.profile_dialog import ProfileDialog
@@ -419,7 +425,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return False
         name = report.agency.name.strip()
         if not name:
-            QtWidgets.QMessageBox.warning(self, "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
+            QtWidgets.QMessageBox.warning(self, "无法导入",
+                                          "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
             return False
         exists = self.store.exists(name, report.year)
         if exists:
@@ -445,7 +452,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if year is None:
             return
         answer = QtWidgets.QMessageBox.question(
-            self, "删除报告", f"确定删除{self.agency_name}{year}年度报告吗？\n删除前会自动备份，需要时可用“从备份恢复”找回。",
+            self, "删除报告",
+            f"确定删除{self.agency_name}{year}年度报告吗？\n删除前会自动备份，需要时可用“从备份恢复”找回。",
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.No)
         if answer != QtWidgets.QMessageBox.StandardButton.Yes:
@@ -463,7 +471,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if not backups:
             QtWidgets.QMessageBox.information(self, "从备份恢复", "还没有备份。")
             return
-        labels = [f"{b.time:%Y-%m-%d %H:%M:%S}　{b.label}" for b in backups]
+        labels = [f"{dates.full_time(b.time)}　{b.label}" for b in backups]
         label, ok = QtWidgets.QInputDialog.getItem(self, "从备份恢复", "选择要恢复的备份（最新的在最前）：",
                                                    labels, 0, False)
         if not ok:
@@ -494,7 +502,10 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         report = self.store.load(self.agency_name, year)
         history = self.store.history_counts(self.agency_name, before_year=year)
-        (self._export_pdf_of if kind == "pdf" else self._export_json_of)(report, history)
+        if kind == "pdf":
+            self._export_pdf_of(report, history, self._previous_of(year))
+        else:
+            self._export_json_of(report, history)
 
     # ------------------------------------------------------------------ editing
     def open_year(self, year: int) -> None:
@@ -599,7 +610,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def save(self) -> None:
         if self.session is not None and self.session.save_now():
-            self._on_saved(f"已保存 {dt.datetime.now():%H:%M:%S}")
+            self._on_saved(f"已保存 {dates.clock()}")
 
     def _on_saved(self, text: str) -> None:
         self.save_state.setObjectName("saveState")
@@ -668,12 +679,12 @@ class MainWindow(QtWidgets.QMainWindow):
     def _temp_pdf(self) -> Path:
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="nianbao-")
-        return Path(self._tmp.name) / f"preview-{dt.datetime.now():%H%M%S%f}.pdf"
+        return Path(self._tmp.name) / f"preview-{dates.file_stamp(fraction=True)}.pdf"
 
     def preview(self) -> None:
         report, history = self._current()
-        path = self._temp_pdf()
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在生成预览…",
+        path, previous = self._temp_pdf(), self.session.previous
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在生成预览…",
                     lambda p: self._show_preview(p, report), "无法预览")
 
     def _show_preview(self, path: Path, report: Report) -> None:
@@ -687,8 +698,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def print_report(self) -> None:
         report, history = self._current()
-        path = self._temp_pdf()
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在准备打印…",
+        path, previous = self._temp_pdf(), self.session.previous
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在准备打印…",
                     self._print_file, "无法打印")
 
     def _print_file(self, path: Path) -> None:
@@ -705,16 +716,16 @@ class MainWindow(QtWidgets.QMainWindow):
                     lambda n: self.statusBar().showMessage(f"已发送到打印机：{n} 页", 8000), "打印失败")
 
     def export_pdf(self) -> None:
-        self._export_pdf_of(*self._current())
+        self._export_pdf_of(*self._current(), self.session.previous)
 
     def export_json(self) -> None:
         self._export_json_of(*self._current())
 
-    def _export_pdf_of(self, report: Report, history: dict) -> None:
+    def _export_pdf_of(self, report: Report, history: dict, previous: Report | None) -> None:
         path = exporting.ask_save_path(self, report, exporting.PDF_NAME, "导出 PDF", PDF_FILTER)
         if path is None:
             return
-        self._start(lambda: exporting.build_pdf(report, path, history), "正在生成 PDF…",
+        self._start(lambda: exporting.build_pdf(report, path, history, previous=previous), "正在生成 PDF…",
                     lambda p: self.statusBar().showMessage(f"已导出：{p}", 15000), "导出 PDF 失败")
 
     def _export_json_of(self, report: Report, history: dict) -> None:

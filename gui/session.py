@@ -15,7 +15,9 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QObject, QtGui, QTimer, Signal
+from report import dates
 from report.document import Agency, Report
+from report.findings import Findings
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ class ReportSession(QObject):
         self.report: Report = store.load(agency_name, self.year)
         self.previous: Report | None = self._load_previous()
         self.status: str = store.status(agency_name, self.year)
-        self.findings: list = []
+        self.findings = Findings()
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
         self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
@@ -181,7 +183,7 @@ class ReportSession(QObject):
         self.findingsChanged.emit()
 
     def errors(self) -> list:
-        return [f for f in self.findings if f.severity == "error"]
+        return Findings(self.findings).errors
 
     # ------------------------------------------------------------------ saving
     def _autosave(self) -> None:
@@ -202,7 +204,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        self.saved.emit(f"已保存 {dates.clock()}")
         return True
 
     # ------------------------------------------------------------------ status

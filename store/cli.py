@@ -11,7 +11,9 @@ import logging
 import sys
 import unicodedata
 
+from report import dates
 from report.document import Report, ReportFileError
+from report.findings import Severity
 from report.forms import common
 from store.errors import StoreError, StoreLockedError
 
@@ -45,7 +47,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--all", metavar="DIR", help="把以上全部格式导出到文件夹 DIR，按标准文件名命名")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
-    p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
+    p = sub.add_parser("backup", help="立即备份全部数据",
+                       description="立即把全部数据备份到数据文件夹的 backups 中。")
     p.set_defaults(func=_command(cmd_backup, "备份"))
 
     p = sub.add_parser("restore", help="从备份恢复全部数据",
@@ -131,11 +134,11 @@ def cmd_list(args) -> int:
         print(f"程序中没有“{args.agency}”的报告。" if args.agency else "程序中还没有报告。")
         return 0
     labels = common()
-    status, severity = labels["status"], labels["severity"]
+    status = labels["status"]
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
-              severity["error"], severity["warning"]]]
+              Severity.ERROR.label, Severity.WARNING.label]]
     for s in rows:
-        table.append([s.agency, str(s.year), status.get(s.status, s.status), f"{s.modified:%Y-%m-%d %H:%M}",
+        table.append([s.agency, str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
@@ -181,13 +184,12 @@ def cmd_export(args) -> int:
     report.website_counts_history = {y: history[y] for y in sorted(history)} or None
     draft = False
     if "pdf" in targets or args.all:
-        from report.checks import check
+        from report.checks import blocking_errors
 
-        errors = [f for f in check(report, previous) if f.severity == "error"]
+        errors = blocking_errors(report, previous)
         if errors:
-            shown = "；".join(f.message for f in errors[:3])
             more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
-            _err(f"注意：报告有{more}错误，PDF 已导出为草稿（带“草稿”字样）：{shown}")
+            _err(f"注意：报告有{more}{Severity.ERROR.label}，PDF 已导出为草稿（带“草稿”字样）：{errors.excerpt()}")
         draft = bool(errors)
     from report.exports import FORMATS, export, export_all
 

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from report.checks import check
+from report import dates
+from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
+from report.findings import Severity
 from store import backups as backup_zips
 from store import recovery
 from store.agency_db import AgencyDB, ReportSummary
@@ -37,7 +39,7 @@ LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗�
 
 
 def _now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return dates.now_iso()
 
 
 class Store:
@@ -128,10 +130,7 @@ class Store:
         except Exception:  # noqa: BLE001 — the save matters more than the counts
             log.exception("checker failed while saving")
             return None
-        counts = {"error": 0, "warning": 0, "note": 0}
-        for f in findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-        return counts
+        return {severity.value: n for severity, n in findings.counts().items()}
 
     def _daily_backup(self) -> None:
         """Before the first change of a day, back up the store as it was."""
@@ -275,10 +274,10 @@ class Store:
             return
         year = int(year)
         report = self._report(db, year)
-        errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
+        errors = blocking_errors(report, self._report(db, year - 1))
         if errors:
-            first = "；".join(f.message for f in errors[:3])
-            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个错误，改正后才能定稿：{first}")
+            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
+                             f"改正后才能定稿：{errors.excerpt()}")
         now = _now()
         self._log(db, year).append("final", now, rec["doc"])
         db.update({year: {"status": FINAL, "final_at": now}})
@@ -303,7 +302,7 @@ class Store:
         log_path = self.layout.revision_log(db.id, year)
         self._logs.pop((db.id, year), None)
         if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = dates.file_stamp()
             try:
                 os.replace(log_path, self.layout.deleted_revision_log(db.id, year, stamp))
             except OSError as e:

@@ -6,12 +6,14 @@ Chinese message under it, and the report keeps its last good value until the tex
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QtWidgets, Signal
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import InputError
+from report import dates
 from report.document import format_value
 
 _UNSET = object()
@@ -54,7 +56,7 @@ class ValueEdit(QtWidgets.QWidget):
         self._set_message("")
 
     def display(self, value: Any) -> str:
-        return value.isoformat() if hasattr(value, "isoformat") else format_value(value)
+        return dates.iso_date(value) if isinstance(value, dt.date) else format_value(value)
 
     def set_findings(self, findings: list) -> None:
         self._findings = list(findings)

@@ -7,6 +7,8 @@ import re
 
 from report.checks.context import Context
 from report.checks.registry import Issue, rule
+from report.dates import chinese_date
+from report.findings import Ref
 from report.forms import common
 
 # narrative fields a report cannot leave empty; the items of 六 may be “无” (printed “无。”)
@@ -36,23 +38,23 @@ def parts_written(ctx: Context):
         where = ctx.field_name(fid)
         if EMPTY_WORDS.match(bare):
             what = "没有填写" if not bare else f"只写了“{text.strip()}”"
-            yield Issue(f"{where}{what}：这是报告必须写明的内容，不能空着或写“无”。", (f"texts/{fid}",))
+            yield Issue(f"{where}{what}：这是报告必须写明的内容，不能空着或写“无”。", (Ref.text(fid),))
         elif len(bare) < MIN_CHARS:
             yield Issue(f"{where}只有 {len(bare)} 个字（“{text.strip()}”）：内容过于简单，请写明具体情况。",
-                        (f"texts/{fid}",))
+                        (Ref.text(fid),))
     if ctx.government and OVERSIGHT in ctx.names.fields:
         missing = [t for t in GOVERNMENT_TOPICS if t not in ctx.text(OVERSIGHT)]
         if missing:
             yield Issue(f"{ctx.field_name(OVERSIGHT)}没有提到“{'”“'.join(missing)}”："
-                        "人民政府须写明工作考核、社会评议和责任追究结果情况。", (f"texts/{OVERSIGHT}",))
+                        "人民政府须写明工作考核、社会评议和责任追究结果情况。", (Ref.text(OVERSIGHT),))
 
 
 @rule("C-HOLDER", "error")
 def placeholders(ctx: Context):
     agency = ctx.report.agency
-    places = [(f"texts/{fid}", ctx.field_name(fid), text) for fid, text in ctx.texts()]
+    places = [(Ref.text(fid), ctx.field_name(fid), text) for fid, text in ctx.texts()]
     labels = {f["id"]: f["label"] for f in _agency_fields()}
-    places += [(f"agency/{k}", labels.get(k, k), getattr(agency, k)) for k in AGENCY_FIELDS]
+    places += [(Ref.agency(k), labels.get(k, k), getattr(agency, k)) for k in AGENCY_FIELDS]
     for where_ref, where, text in places:
         m = PLACEHOLDER.search(text)
         if m:
@@ -69,15 +71,11 @@ def who_and_when(ctx: Context):
     labels = {f["id"]: f["label"] for f in _agency_fields()} | common()["report"]
     r = ctx.report
     if not r.agency.name.strip():
-        yield Issue(f"没有填写{labels['name']}：报告标题和落款都要用到。", ("agency/name",))
+        yield Issue(f"没有填写{labels['name']}：报告标题和落款都要用到。", (Ref.agency("name"),))
     if not isinstance(r.year, int) or not r.year:
-        yield Issue(f"没有填写{labels['year']}。", ("year",))
+        yield Issue(f"没有填写{labels['year']}。", (Ref.field("year"),))
     if r.issued_on is None:
-        yield Issue(f"没有填写{labels['issued_on']}：报告末尾落款处要印发布日期。", ("issued_on",))
-
-
-def _date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+        yield Issue(f"没有填写{labels['issued_on']}：报告末尾落款处要印发布日期。", (Ref.field("issued_on"),))
 
 
 @rule("C-DATE", "note")
@@ -92,5 +90,6 @@ def publication_window(ctx: Context):
         return
     kind = {k["id"]: k["label"] for k in common()["agency"]["kinds"]}[kind_id]
     when = "早于报告年度结束" if r.issued_on < first else "晚于公布期限"
-    yield Issue(f"{common()['report']['issued_on']} {_date(r.issued_on)} {when}：按《条例》第四十九条，{kind}应在"
-                f"{_date(last)}前公布{r.year}年度报告。", ("issued_on",))
+    yield Issue(f"{common()['report']['issued_on']} {chinese_date(r.issued_on)} {when}："
+                f"按《条例》第四十九条，{kind}应在"
+                f"{chinese_date(last)}前公布{r.year}年度报告。", (Ref.field("issued_on"),))

@@ -11,14 +11,13 @@ from functools import cache
 
 from report import sentences
 from report.document import Report, Value
+from report.findings import Ref
 from report.forms import Form, load_form
 
 CN_NUMERALS = "一二三四五六七八九十"
 
 
-def ref(table: str, a: str, b: str) -> str:
-    """A cell ref as findings carry it: ``t3/3.7/natural``, ``t4/review/total``."""
-    return f"{table}/{a}/{b}"
+ref = Ref.cell  # the short name the rules use for a cell's ref: ``t3/3.7/natural``
 
 
 def show(v: Value) -> str:

@@ -24,13 +24,14 @@ import re
 
 from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
+from report.findings import Ref
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
 
-# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or these two rows)
+# -------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or these two rows)
 FIGURES = (
     (re.compile(rf"新收{GAP}(\d+)\s*件"), "1", None),
     (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "1", ("1", "2")),
@@ -42,7 +43,8 @@ FIGURES = (
 OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 
 # ---------------------------------------------------------------- X-NONE
-SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
+SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请"
+                              r"|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
 # “收到…申请” without a figure, read in 依申请公开 only (“收到和处理…申请情况” is a heading, not a statement)
 SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处理)[^，,。；;\n\d]{0,20}?申请")
 REQUESTS_FIELD = "overview.requests"
@@ -106,7 +108,7 @@ def request_figures(ctx: Context):
                 if (row, figure) in seen:
                     continue
                 seen.add((row, figure))
-                cells = (f"texts/{fid}", ref("t3", row, "total"))
+                cells = (Ref.text(fid), ref("t3", row, "total"))
                 if value is None:
                     yield Unknown(cells[1:], (ctx.name("t3", row, "total"),))
                     continue
@@ -129,12 +131,13 @@ def no_requests(ctx: Context):
     new = _total(ctx, "1")
     for fid, text, _ in _read(ctx):
         none = SAYS_NO_REQUESTS.search(text)
-        cells = (f"texts/{fid}", ref("t3", "1", "total"))
+        cells = (Ref.text(fid), ref("t3", "1", "total"))
         if none:
             if new is None:
                 yield Unknown((ref("t3", "1", "total"),), (ctx.name("t3", "1", "total"),))
             elif integer(new):
-                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{ctx.name('t3', '1', 'total')} = {new}。", cells)
+                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，"
+                            f"但{ctx.name('t3', '1', 'total')} = {new}。", cells)
             continue
         said = SAYS_REQUESTS.search(text) if fid == REQUESTS_FIELD else None
         if said and new == 0 and not any(p.search(text) for p, row, _ in FIGURES if row == "1"):
@@ -160,15 +163,17 @@ def appeals(ctx: Context):
                     if v is None:
                         yield Unknown((ref("t4", group, "total"),), (ctx.name("t4", group, "total"),))
                     elif integer(v):
-                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, 'total')} = {v}。",
-                                    (f"texts/{fid}", ref("t4", group, "total")))
+                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，"
+                                    f"但{ctx.name('t4', group, 'total')} = {v}。",
+                                    (Ref.text(fid), ref("t4", group, "total")))
             if ALL_UPHELD.search(clause):
                 groups = _groups_said(clause) or REVIEW + SUITS
-                bad = [(g, c) for g in groups for c in ("corrected", "other", "pending") if integer(ctx.value("t4", g, c))]
+                bad = [(g, c) for g in groups for c in ("corrected", "other", "pending")
+                       if integer(ctx.value("t4", g, c))]
                 if bad:
                     listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
                     yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{listed}。",
-                                (f"texts/{fid}",) + tuple(ref("t4", g, c) for g, c in bad))
+                                (Ref.text(fid),) + tuple(ref("t4", g, c) for g, c in bad))
 
 
 def _sum_sentences(text: str):
@@ -194,7 +199,7 @@ def breakdown_sums(ctx: Context):
         for total, unit, parts, phrase in _sum_sentences(text):
             if sum(parts) != total:
                 yield Issue(f"{ctx.field_name(fid)}写“{phrase}”，但其中各项之和为 "
-                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (f"texts/{fid}",))
+                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (Ref.text(fid),))
 
 
 @rule("X-YEAR", "warning")
@@ -214,15 +219,16 @@ def years(ctx: Context):
         for y, snippet in odd.items():
             why = "晚于落款年度" if y > year + 1 else "是上一年度，是否沿用了上年的文字"
             yield Issue(f"{ctx.field_name(fid)}写着“{y}年”（“…{snippet}…”），但本报告是{year}年度的：{why}？",
-                        (f"texts/{fid}",))
+                        (Ref.text(fid),))
         for sentence in SENTENCES.split(text):
             if not PERIOD_CONTEXT.search(sentence):
                 continue
             for m in PERIOD.finditer(sentence):
                 y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
                 if (y1, m1, d1, y2 or y1, m2, d2) != (year, 1, 1, year, 12, 31):
-                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，应为{year}年1月1日至{year}年12月31日。",
-                                (f"texts/{fid}",))
+                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，"
+                                f"应为{year}年1月1日至{year}年12月31日。",
+                                (Ref.text(fid),))
 
 
 def _norm(s: str) -> str:
@@ -244,7 +250,8 @@ def _items(listed: str) -> list[str]:
 
 @rule("X-PARTS", "note")
 def parts_named(ctx: Context):
-    """Headings are compared without 的、punctuation and spaces, as substrings: “行政机关主动公开政府信息的情况” names 二."""
+    """Headings are compared without 的、punctuation and spaces, as substrings:
+    “行政机关主动公开政府信息的情况” names 二."""
     fid, parts = ctx.form.intro.id, ctx.form.parts
     where = ctx.field_name(fid)
     for sentence in SENTENCES.split(ctx.text(fid)):
@@ -253,20 +260,21 @@ def parts_named(ctx: Context):
             continue
         said = CN_NUMERALS.index(m.group(1)) + 1 if m.group(1) in CN_NUMERALS else int(m.group(1))
         if said != len(parts):
-            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。", (f"texts/{fid}",))
+            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。",
+                        (Ref.text(fid),))
             return
         listed = _listed_parts(sentence, m.span())
         items, whole = _items(listed), _norm(listed)
         headings = [_norm(p.heading) for p in parts]
-        missing = [p for p, h in zip(parts, headings) if h not in whole]
+        missing = [p for p, h in zip(parts, headings, strict=True) if h not in whole]
         if not missing:
             return
         if len(items) < len(parts):
             yield Issue(f"{where}说本报告共{m.group(1)}部分，但只列出了 {len(items)} 部分：{'，'.join(items)}。",
-                        (f"texts/{fid}",))
+                        (Ref.text(fid),))
             return
         strays = [i for i in items if not any(h in _norm(i) or _norm(i) in h for h in headings)]
         written = f"（文中写作“{'”“'.join(strays)}”）" if strays else ""
         yield Issue(f"{where}列出的部分名称与正式标题不一致：正式标题为“{'”“'.join(p.title for p in missing)}”"
-                    f"{written}。报告正文按正式标题打印。", (f"texts/{fid}",))
+                    f"{written}。报告正文按正式标题打印。", (Ref.text(fid),))
         return

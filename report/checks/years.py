@@ -14,6 +14,7 @@ from functools import lru_cache
 from report.checks.context import Context, integer, names, ref, show
 from report.checks.registry import Issue, Unknown, rule
 from report.document import Report
+from report.findings import Ref
 
 CARRIED, NEXT = "2", "4"
 STOCK_ROWS = ("rules", "normative")
@@ -45,7 +46,7 @@ def comparable(ctx: Context):
         why = f"用于对比的是{p.year}年的报告，不是上一年度（{ctx.report.year - 1}年）的"
     else:
         why = f"用于对比的报告属于“{p.agency.name}”，不是“{ctx.report.agency.name}”"
-    yield Issue(f"{why}，跨年度核对已跳过。", ("year",))
+    yield Issue(f"{why}，跨年度核对已跳过。", (Ref.field("year"),))
 
 
 @rule("Y-CARRY", "warning", "本年的上年结转与上年的结转下年度")
@@ -77,7 +78,8 @@ def stock_follows(ctx: Context):
         blank = [c for c, v in cells.items() if v is None]
         if blank or before is None:
             yield Unknown(tuple(ref("t2", row, c) for c in blank) or (ref("t2", row, "in_force"),),
-                          tuple(ctx.name("t2", row, c) for c in blank) or (_last_name(ctx, last, "t2", row, "in_force"),))
+                          tuple(ctx.name("t2", row, c) for c in blank)
+                          or (_last_name(ctx, last, "t2", row, "in_force"),))
             continue
         nums = {c: integer(v) for c, v in cells.items()}
         if None in nums.values() or integer(before) is None:
@@ -86,19 +88,21 @@ def stock_follows(ctx: Context):
         if nums["in_force"] != expected:
             yield Issue(f"{ctx.name('t2', row, 'in_force')} = {nums['in_force']}，但按"
                         f"{_last_name(ctx, last, 't2', row, 'in_force')} {before} + {ctx.name('t2', row, 'issued')} "
-                        f"{nums['issued']} − {ctx.name('t2', row, 'repealed')} {nums['repealed']} 计算应为 {expected}。",
+                        f"{nums['issued']} − {ctx.name('t2', row, 'repealed')} {nums['repealed']} "
+                        f"计算应为 {expected}。",
                         tuple(ref("t2", row, c) for c in cells))
 
 
 def _normal(text: str) -> str:
-    """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers is still copied)."""
+    """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers is
+    still copied)."""
     return DIGITS.sub("0", SPACE.sub("", text))
 
 
 @lru_cache(maxsize=64)  # the other fields' texts do not change between keystrokes
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of the two texts' character pairs: linear in length, 1.0 for identical texts."""
-    pa, pb = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
+    pa, pb = Counter(zip(a, a[1:], strict=False)), Counter(zip(b, b[1:], strict=False))
     total = sum(pa.values()) + sum(pb.values())
     return 2 * sum((pa & pb).values()) / total if total else 1.0
 
@@ -117,7 +121,7 @@ def copied_text(ctx: Context):
         s = similarity(now, before)
         if s >= COPY_THRESHOLD:
             yield Issue(f"{ctx.field_name(fid)}与{last.year}年报告的同一部分有 {s:.0%} 相同：年度报告应写本年度的"
-                        "实际情况，避免与上年内容雷同，请按本年度情况改写。", (f"texts/{fid}",))
+                        "实际情况，避免与上年内容雷同，请按本年度情况改写。", (Ref.text(fid),))
 
 
 def _figures(report: Report, collapse: bool) -> dict[str, object]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from report import sentences
+from report.dates import chinese_date
 from report.printed import chart, tables
 from report.printed.wording import wording
 
@@ -48,8 +49,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def issued_date(report) -> str:
-    d = report.issued_on
-    return wording()["date"].format(year=d.year, month=d.month, day=d.day) if d else ""
+    return chinese_date(report.issued_on) if report.issued_on else ""
 
 
 def check_printable(report, error: type[Exception]) -> None:
