@@ -43,19 +43,20 @@ def intro(report: Report) -> str:
 
 
 def _total(report: Report, row: str) -> int | None:
-    v = report.get("t3", row, "total")
+    v = report.get("t3", row, report.definition.tables["t3"].column_with_role("total").id)
     return v if isinstance(v, int) else None
 
 
 def requests(report: Report) -> str:
     """The 依申请公开 sentence from table 3's 总计 column; empty when a needed figure is blank."""
-    t = _templates()["requests"]
-    new, carried, done, nxt = (_total(report, r) for r in ("1", "2", "3.7", "4"))
+    t, table = _templates()["requests"], report.definition.tables["t3"]
+    new, carried, done, nxt = (_total(report, table.row_with_role(role).id)
+                               for role in ("received", "carried_over", "results_total", "carried_forward"))
     if new == 0 and carried in (0, None):
         return t["none"].format(year=report.year, self_name=_self_name(report))
     if None in (new, carried, done, nxt):
         return ""
-    rows = set(report.definition.tables["t3"].row_ids())
+    rows = set(table.row_ids())
     parts = []
     for item in t["results"]:
         values = [_total(report, r) for r in item["rows"] if r in rows]

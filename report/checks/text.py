@@ -30,13 +30,13 @@ CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
 
-# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or these two rows)
+# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or that plus another)
 FIGURES = (
-    (re.compile(rf"新收{GAP}(\d+)\s*件"), "1", None),
-    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "1", ("1", "2")),
-    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "2", None),
-    (re.compile(rf"办结{GAP}(\d+)\s*件"), "3.7", None),
-    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "4", None),
+    (re.compile(rf"新收{GAP}(\d+)\s*件"), "received", None),
+    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "received", "carried_over"),
+    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "carried_over", None),
+    (re.compile(rf"办结{GAP}(\d+)\s*件"), "results_total", None),
+    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "carried_forward", None),
 )
 # a clause about these is not about 政府信息公开申请 (“办结人大代表建议15件”)
 OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
@@ -45,7 +45,6 @@ OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
 # “收到…申请” without a figure, read in 依申请公开 only (“收到和处理…申请情况” is a heading, not a statement)
 SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处理)[^，,。；;\n\d]{0,20}?申请")
-REQUESTS_FIELD = "overview.requests"
 
 # ---------------------------------------------------------------- X-APPEAL
 NEGATION = re.compile(r"未发生|未出现|未收到|未被|未有|没有|无(?!论|法|关|偿|需|须|正当)")
@@ -91,8 +90,9 @@ def _snippet(text: str, start: int, end: int, pad: int = 8) -> str:
     return text[max(0, start - pad):end + pad].replace("\n", " ")
 
 
-def _total(ctx: Context, row: str):
-    return ctx.value("t3", row, "total") if ctx.has("t3", row, "total") else None
+def _total_cell(ctx: Context, role: str) -> tuple[str, str]:
+    """(row, column) of the 总计 cell of table 3's row playing ``role``."""
+    return ctx.row("t3", role), ctx.group_total("t3")
 
 
 @rule("X-REQ", "warning", "正文中的申请件数")
@@ -100,46 +100,55 @@ def request_figures(ctx: Context):
     for fid, _, all_clauses in _read(ctx):
         seen = set()
         kept = "\n".join(c for c in all_clauses if not OTHER_MATTERS.search(c))  # patterns never cross \n
-        for pattern, row, either in FIGURES:
+        for pattern, role, plus in FIGURES:
+            cell = _total_cell(ctx, role)
             for m in pattern.finditer(kept):
-                figure, value = int(m.group(1)), _total(ctx, row)
-                if (row, figure) in seen:
+                figure, value = int(m.group(1)), ctx.value("t3", *cell)
+                if (role, figure) in seen:
                     continue
-                seen.add((row, figure))
-                cells = (f"texts/{fid}", ref("t3", row, "total"))
+                seen.add((role, figure))
+                cells = (f"texts/{fid}", ref("t3", *cell))
                 if value is None:
-                    yield Unknown(cells[1:], (ctx.name("t3", row, "total"),))
+                    yield Unknown(cells[1:], (ctx.name("t3", *cell),))
                     continue
                 if integer(value) is None or figure == value:
                     continue
-                compared = f"{ctx.name('t3', row, 'total')} = {value}"
-                if either:
-                    other = _total(ctx, either[1])
+                compared = f"{ctx.name('t3', *cell)} = {value}"
+                if plus:
+                    other_cell = _total_cell(ctx, plus)
+                    other = ctx.value("t3", *other_cell)
                     if isinstance(other, int):
                         if figure == value + other:
                             continue
                         more = "也只有" if value + other < figure else "为"
-                        compared += f"，加上{ctx.name('t3', either[1], 'total')}{more} {value + other}"
-                        cells += (ref("t3", either[1], "total"),)
+                        compared += f"，加上{ctx.name('t3', *other_cell)}{more} {value + other}"
+                        cells += (ref("t3", *other_cell),)
                 yield Issue(f"{ctx.field_name(fid)}写“{m.group(0)}”，但{compared}：请核对文字或表三。", cells)
 
 
 @rule("X-NONE", "warning", "正文“未收到申请”的说法")
 def no_requests(ctx: Context):
-    new = _total(ctx, "1")
+    cell = _total_cell(ctx, "received")
+    new, name = ctx.value("t3", *cell), ctx.name("t3", *cell)
+    requests_field = ctx.form.field_with_role("requests")
     for fid, text, _ in _read(ctx):
         none = SAYS_NO_REQUESTS.search(text)
-        cells = (f"texts/{fid}", ref("t3", "1", "total"))
+        cells = (f"texts/{fid}", ref("t3", *cell))
         if none:
             if new is None:
-                yield Unknown((ref("t3", "1", "total"),), (ctx.name("t3", "1", "total"),))
+                yield Unknown(cells[1:], (name,))
             elif integer(new):
-                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{ctx.name('t3', '1', 'total')} = {new}。", cells)
+                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{name} = {new}。", cells)
             continue
-        said = SAYS_REQUESTS.search(text) if fid == REQUESTS_FIELD else None
-        if said and new == 0 and not any(p.search(text) for p, row, _ in FIGURES if row == "1"):
-            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，"
-                        f"但{ctx.name('t3', '1', 'total')} = 0。", cells)
+        said = SAYS_REQUESTS.search(text) if requests_field and fid == requests_field.id else None
+        if said and new == 0 and not any(p.search(text) for p, role, _ in FIGURES if role == "received"):
+            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，但{name} = 0。", cells)
+
+
+def _not_upheld(ctx: Context, group: str) -> list[str]:
+    """The result columns of a table-4 group other than 维持 (the 总计 is not a result)."""
+    return [c.id for b in ctx.form.tables["t4"].blocks for c in b.columns
+            if c.group == group and not c.sum_of and "upheld" not in c.roles]
 
 
 def _groups_said(clause: str) -> tuple[str, ...]:
@@ -156,15 +165,16 @@ def appeals(ctx: Context):
             says_none = (neg and re.search("复议|诉讼", clause[neg.end():])) or ZERO_AFTER.search(clause)
             if says_none:
                 for group in _groups_said(clause[neg.start():] if neg else clause):
-                    v = ctx.value("t4", group, "total")
+                    total = ctx.group_total("t4", group)
+                    v = ctx.value("t4", group, total)
                     if v is None:
-                        yield Unknown((ref("t4", group, "total"),), (ctx.name("t4", group, "total"),))
+                        yield Unknown((ref("t4", group, total),), (ctx.name("t4", group, total),))
                     elif integer(v):
-                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, 'total')} = {v}。",
-                                    (f"texts/{fid}", ref("t4", group, "total")))
+                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, total)} = {v}。",
+                                    (f"texts/{fid}", ref("t4", group, total)))
             if ALL_UPHELD.search(clause):
                 groups = _groups_said(clause) or REVIEW + SUITS
-                bad = [(g, c) for g in groups for c in ("corrected", "other", "pending") if integer(ctx.value("t4", g, c))]
+                bad = [(g, c) for g in groups for c in _not_upheld(ctx, g) if integer(ctx.value("t4", g, c))]
                 if bad:
                     listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
                     yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{listed}。",
