@@ -118,3 +118,21 @@ def test_typed_history_is_refused_for_a_year_the_program_has(store, seed):
     with pytest.raises(StoreError, match="不小于 0 的整数"):
         store.set_history_counts(SEED_AGENCY, 2020, {"工作动态": -1})
     assert store.history_counts(SEED_AGENCY)["2022"] == seed.website_counts
+
+
+def test_a_correction_to_last_years_report_reaches_this_years_chart(store, seed):
+    store.save(seed)
+    new = store.new_year_from_last(SEED_AGENCY, 2023)
+    corrected = store.load(SEED_AGENCY, 2022)
+    corrected.website_counts = {**seed.website_counts, "工作动态": 61}
+    store.save(corrected)
+    assert new.website_counts_history["2022"]["工作动态"] == 60  # the copy taken when 2023 was made
+    assert store.history_counts(SEED_AGENCY, before_year=2023, report=new)["2022"]["工作动态"] == 61
+
+
+def test_a_report_in_hand_stands_for_the_stored_one_of_its_year(store, seed):
+    store.save(seed)
+    edited = seed.copy()
+    edited.website_counts_history = {**seed.website_counts_history, "2020": {"工作动态": 7}}
+    assert "2020" not in store.history_counts(SEED_AGENCY)
+    assert store.history_counts(SEED_AGENCY, report=edited)["2020"] == {"工作动态": 7}
