@@ -24,8 +24,8 @@ import re
 
 from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
+from report.values import ascii_digits
 
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
@@ -74,15 +74,11 @@ LIST_AFTER = re.compile(r"^\s*(?:组成|构成)?\s*[，,]?\s*(?:分别为|包括
 NORMALIZE = re.compile(r"[的、，,\s“”\"]")
 
 
-def _plain(text: str) -> str:
-    return text.translate(FULLWIDTH_DIGITS)
-
-
 def _read(ctx: Context) -> list[tuple[str, str, list[str]]]:
     """(field id, printed text with ASCII digits, its clauses) for every field, computed once per run."""
     if "text" not in ctx.memo:
         ctx.memo["text"] = [(fid, plain, CLAUSES.split(plain)) for fid, plain in
-                            ((fid, _plain(t)) for fid, t in ctx.texts()) if plain.strip()]
+                            ((fid, ascii_digits(t)) for fid, t in ctx.texts()) if plain.strip()]
     return ctx.memo["text"]
 
 
