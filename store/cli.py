@@ -21,12 +21,14 @@ FAIL = 2
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="把报告文件导入程序", description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
+    p = sub.add_parser("import", help="把报告文件导入程序",
+                       description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json）")
     p.add_argument("--replace", action="store_true", help="替换程序中已有的同年度草稿（原内容保留为历史版本）")
     p.set_defaults(func=_command(cmd_import, "导入"))
 
-    p = sub.add_parser("list", help="列出程序中的报告", description="列出程序中保存的报告：单位、年度、状态、修改时间、错误和警告数。")
+    p = sub.add_parser("list", help="列出程序中的报告",
+                       description="列出程序中保存的报告：单位、年度、状态、修改时间、错误和警告数。")
     p.add_argument("--agency", metavar="NAME", help="只列出这个单位的报告")
     p.set_defaults(func=_command(cmd_list, "列出"))
 
@@ -42,7 +44,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
     p.set_defaults(func=_command(cmd_backup, "备份"))
 
-    p = sub.add_parser("restore", help="从备份恢复全部数据", description="用一个备份替换全部数据；恢复前的数据会先自动备份。")
+    p = sub.add_parser("restore", help="从备份恢复全部数据",
+                       description="用一个备份替换全部数据；恢复前的数据会先自动备份。")
     p.add_argument("backup", metavar="BACKUP", help="备份文件（backups 文件夹中的 .zip）")
     p.set_defaults(func=_command(cmd_restore, "恢复"))
 
@@ -132,7 +135,7 @@ def cmd_list(args) -> int:
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 

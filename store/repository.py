@@ -576,7 +576,8 @@ class Store:
                     parsed = parse_json(data, path)
                     check_shape(parsed, path)
                 except DamagedFileError:
-                    raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
+                    raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，"
+                                     "请选择另一个备份。") from None
                 if version_of(parsed) > migrations.SCHEMA_VERSION:
                     raise StoreError(f"备份文件 {backup_path} 由更新版本的年报助手生成，请先升级本程序。")
         before = backups.create(self.layout, "before-restore")

@@ -36,7 +36,8 @@ def fee_types(ctx: Context):
         if kind == "money":
             why = None if v is None else (
                 "应填金额（如 12.5）" if _money(v) is None else "金额不能为负数" if v < 0 else
-                f"单位是元，最多保留 {YUAN_PLACES} 位小数" if v.normalize().as_tuple().exponent < -YUAN_PLACES else None)
+                f"单位是元，最多保留 {YUAN_PLACES} 位小数" if v.normalize().as_tuple().exponent < -YUAN_PLACES
+                else None)
         else:
             why = "应填整数" if v == "/" else count_problem(v)
         if why:

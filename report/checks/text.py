@@ -30,10 +30,12 @@ CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
 
-# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or that plus another)
+# ---------------------------------------------------------------- X-REQ
+# (pattern, role of the table-3 row meant, or the role of a row that may be added to it)
+RECEIVED = re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件")
 FIGURES = (
     (re.compile(rf"新收{GAP}(\d+)\s*件"), "received", None),
-    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "received", "carried_over"),
+    (RECEIVED, "received", "carried_over"),
     (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "carried_over", None),
     (re.compile(rf"办结{GAP}(\d+)\s*件"), "results_total", None),
     (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "carried_forward", None),
@@ -42,7 +44,8 @@ FIGURES = (
 OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 
 # ---------------------------------------------------------------- X-NONE
-SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
+SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请"
+                              r"|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
 # “收到…申请” without a figure, read in 依申请公开 only (“收到和处理…申请情况” is a heading, not a statement)
 SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处理)[^，,。；;\n\d]{0,20}?申请")
 
@@ -166,7 +169,8 @@ def appeals(ctx: Context):
                     if v is None:
                         yield Unknown((ref("t4", group, total),), (ctx.name("t4", group, total),))
                     elif integer(v):
-                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, total)} = {v}。",
+                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，"
+                                    f"但{ctx.name('t4', group, total)} = {v}。",
                                     (f"texts/{fid}", ref("t4", group, total)))
             if ALL_UPHELD.search(clause):
                 groups = _groups_said(clause) or REVIEW + SUITS
@@ -227,8 +231,8 @@ def years(ctx: Context):
             for m in PERIOD.finditer(sentence):
                 y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
                 if (y1, m1, d1, y2 or y1, m2, d2) != (year, 1, 1, year, 12, 31):
-                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，应为{year}年1月1日至{year}年12月31日。",
-                                (f"texts/{fid}",))
+                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，"
+                                f"应为{year}年1月1日至{year}年12月31日。", (f"texts/{fid}",))
 
 
 def _norm(s: str) -> str:
@@ -250,7 +254,8 @@ def _items(listed: str) -> list[str]:
 
 @rule("X-PARTS", "note")
 def parts_named(ctx: Context):
-    """Headings are compared without 的、punctuation and spaces, as substrings: “行政机关主动公开政府信息的情况” names 二."""
+    """Headings are compared without 的、punctuation and spaces, as substrings:
+    “行政机关主动公开政府信息的情况” names 二."""
     fid, parts = ctx.form.intro.id, ctx.form.parts
     where = ctx.field_name(fid)
     for sentence in SENTENCES.split(ctx.text(fid)):
@@ -259,12 +264,13 @@ def parts_named(ctx: Context):
             continue
         said = CN_NUMERALS.index(m.group(1)) + 1 if m.group(1) in CN_NUMERALS else int(m.group(1))
         if said != len(parts):
-            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。", (f"texts/{fid}",))
+            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。",
+                        (f"texts/{fid}",))
             return
         listed = _listed_parts(sentence, m.span())
         items, whole = _items(listed), _norm(listed)
         headings = [_norm(p.heading) for p in parts]
-        missing = [p for p, h in zip(parts, headings) if h not in whole]
+        missing = [p for p, h in zip(parts, headings, strict=True) if h not in whole]
         if not missing:
             return
         if len(items) < len(parts):

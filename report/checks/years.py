@@ -97,14 +97,15 @@ def stock_follows(ctx: Context):
 
 
 def _normal(text: str) -> str:
-    """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers is still copied)."""
+    """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers
+    is still copied)."""
     return DIGITS.sub("0", SPACE.sub("", text))
 
 
 @lru_cache(maxsize=64)  # the other fields' texts do not change between keystrokes
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of the two texts' character pairs: linear in length, 1.0 for identical texts."""
-    pa, pb = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
+    pa, pb = Counter(zip(a, a[1:], strict=False)), Counter(zip(b, b[1:], strict=False))
     total = sum(pa.values()) + sum(pb.values())
     return 2 * sum((pa & pb).values()) / total if total else 1.0
 
