@@ -182,6 +182,16 @@ class Table:
     def column_with_role(self, role: str) -> Column | None:
         return next(iter(self.columns_with_role(role)), None)
 
+    def parts_of(self, row: Row) -> dict[str, list[str]]:
+        """The rows ``row`` sums, grouped under their sub-heading: {「（三）不予公开」: ["3.3.1", …]}."""
+        groups: dict[str, list[str]] = {}
+        for r in (self.row(i) for i in row.sum_of):
+            groups.setdefault(r.label[len(row.label) - 1], []).append(r.id)
+        return groups
+
+    def row(self, row_id: str) -> Row:
+        return next(r for b in self.blocks for r in b.rows if r.id == row_id)
+
     def block_of(self, row: Row) -> Block:
         return next(b for b in self.blocks if row in b.rows)
 

@@ -56,14 +56,14 @@ def requests(report: Report) -> str:
         return t["none"].format(year=report.year, self_name=_self_name(report))
     if None in (new, carried, done, nxt):
         return ""
-    rows = set(table.row_ids())
+    groups = table.parts_of(table.row_with_role("results_total"))
     parts = []
-    for item in t["results"]:
-        values = [_total(report, r) for r in item["rows"] if r in rows]
+    for label in t["results"]:
+        values = [_total(report, r) for heading, rows in groups.items() if label in heading for r in rows]
         if None in values:
             return ""
         if sum(values):
-            parts.append(t["detail"].format(label=item["label"], n=sum(values)))
+            parts.append(t["detail"].format(label=label, n=sum(values)))
     details = (t["details_lead"] + "，".join(parts)) if parts else ""
     return t["some"].format(year=report.year, self_name=_self_name(report), new=new, carried=carried,
                             done=done, details=details, next=nxt)

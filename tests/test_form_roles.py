@@ -102,3 +102,12 @@ def test_subheadings_are_numbered_within_their_part(form_id, part_six):
     assert [f.number for f in parts["五"].fields] == ["", ""]
     assert [f.number for f in parts["六"].fields] == part_six
     assert [p.number for p in parts.values() if p.none_when_empty] == ["五", "六"]
+
+
+@pytest.mark.parametrize(("form_id", "other_handling"), [("2021", ["3.6.1", "3.6.2", "3.6.3"]), ("2019", ["3.6"])])
+def test_results_total_groups_its_rows_under_their_sub_headings(form_id, other_handling):
+    table = load_form(form_id).tables["t3"]
+    groups = table.parts_of(table.row_with_role("results_total"))
+    assert [h[3:5] for h in groups] == ["予以", "部分", "不予", "无法", "不予", "其他"]
+    assert groups["（三）不予公开"] == [f"3.3.{i}" for i in range(1, 9)]
+    assert groups["（六）其他处理"] == other_handling

@@ -53,7 +53,6 @@ SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处�
 NEGATION = re.compile(r"未发生|未出现|未收到|未被|未有|没有|无(?!论|法|关|偿|需|须|正当)")
 ZERO_AFTER = re.compile(r"(?:复议|诉讼)[^，,。；;\n]{0,12}?(?:为|共)\s*(?:0|零)\s*(?:件|起|次)?")
 ALL_UPHELD = re.compile(r"均(?:获|被|予)?维持|全部(?:获得?|被|予)?维持|(?:均|全部)(?:获得?)?胜诉")
-REVIEW, SUITS = ("review",), ("suit_direct", "suit_after_review")
 
 # ---------------------------------------------------------------- X-SUM
 UNITS = "条件篇项个次场期份"
@@ -150,8 +149,14 @@ def _not_upheld(ctx: Context, group: str) -> list[str]:
             if c.group == group and not c.sum_of and "upheld" not in c.roles]
 
 
-def _groups_said(clause: str) -> tuple[str, ...]:
-    return (REVIEW if "复议" in clause and "复议后" not in clause else ()) + (SUITS if "诉讼" in clause else ())
+def _groups(ctx: Context, kind: str) -> tuple[str, ...]:
+    """Table 4's column groups of 行政复议 or 行政诉讼 (``kind``), by the first word of their label."""
+    return tuple(g for g, label in ctx.form.tables["t4"].groups.items() if label.split("·")[0].endswith(kind))
+
+
+def _groups_said(ctx: Context, clause: str) -> tuple[str, ...]:
+    review = "复议" in clause and "复议后" not in clause
+    return (_groups(ctx, "复议") if review else ()) + (_groups(ctx, "诉讼") if "诉讼" in clause else ())
 
 
 @rule("X-APPEAL", "warning", "正文中行政复议、行政诉讼的说法")
@@ -163,7 +168,7 @@ def appeals(ctx: Context):
             neg = NEGATION.search(clause)
             says_none = (neg and re.search("复议|诉讼", clause[neg.end():])) or ZERO_AFTER.search(clause)
             if says_none:
-                for group in _groups_said(clause[neg.start():] if neg else clause):
+                for group in _groups_said(ctx, clause[neg.start():] if neg else clause):
                     total = ctx.group_total("t4", group)
                     v = ctx.value("t4", group, total)
                     if v is None:
@@ -173,7 +178,7 @@ def appeals(ctx: Context):
                                     f"但{ctx.name('t4', group, total)} = {v}。",
                                     (f"texts/{fid}", ref("t4", group, total)))
             if ALL_UPHELD.search(clause):
-                groups = _groups_said(clause) or REVIEW + SUITS
+                groups = _groups_said(ctx, clause) or tuple(ctx.form.tables["t4"].groups)
                 bad = [(g, c) for g in groups for c in _not_upheld(ctx, g) if integer(ctx.value("t4", g, c))]
                 if bad:
                     listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
