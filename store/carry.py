@@ -12,6 +12,7 @@ starts blank. Across formats (2020 → 2021) only cells with the same ids carry.
 from __future__ import annotations
 
 from report.document import SLASH, Agency, Report
+from report.website_counts import website_history
 
 
 def carry_forward(prev: Report, year: int, agency: Agency) -> Report:
@@ -24,10 +25,8 @@ def carry_forward(prev: Report, year: int, agency: Agency) -> Report:
         if forward.get(col) is not None:
             new.set("t3", carried, col, forward[col])
     _carry_t2(prev, new)
-    history = {y: dict(c) for y, c in (prev.website_counts_history or {}).items() if int(y) < year}
-    if prev.website_counts:
-        history[str(prev.year)] = dict(prev.website_counts)
-    new.website_counts_history = history or None
+    own, carried = {prev.year: prev.website_counts}, {prev.year: prev.website_counts_history}
+    new.website_counts_history = website_history(own, {}, carried, before_year=year) or None
     return new
 
 
