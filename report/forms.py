@@ -141,9 +141,15 @@ class Table:
     slash_allowed: bool = False
     groups: dict[str, str] = field(default_factory=dict)
     _index: dict = field(init=False, repr=False, default_factory=dict)
+    _roles: dict = field(init=False, repr=False, default_factory=dict)  # ("row" | "column", role) → list
 
     def __post_init__(self) -> None:
         self._index.update({c.key: c for c in self.cells()})
+        for b in self.blocks:
+            for kind, items in (("row", b.rows), ("column", b.columns)):
+                for item in items:
+                    for role in item.roles:
+                        self._roles.setdefault((kind, role), []).append(item)
 
     def cells(self) -> Iterator[Cell]:
         for block in self.blocks:
@@ -170,14 +176,14 @@ class Table:
         return [c.id for b in self.blocks for c in b.columns]
 
     def rows_with_role(self, role: str) -> list[Row]:
-        return [r for b in self.blocks for r in b.rows if role in r.roles]
+        return list(self._roles.get(("row", role), ()))
 
     def row_with_role(self, role: str) -> Row | None:
         """The row that plays ``role``, or None when this format has none."""
         return next(iter(self.rows_with_role(role)), None)
 
     def columns_with_role(self, role: str) -> list[Column]:
-        return [c for b in self.blocks for c in b.columns if role in c.roles]
+        return list(self._roles.get(("column", role), ()))
 
     def column_with_role(self, role: str) -> Column | None:
         return next(iter(self.columns_with_role(role)), None)

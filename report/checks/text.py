@@ -95,11 +95,12 @@ def _total_cell(ctx: Context, role: str) -> tuple[str, str]:
 
 @rule("X-REQ", "warning", "正文中的申请件数")
 def request_figures(ctx: Context):
+    total_cells = {role: _total_cell(ctx, role) for _, role, _ in FIGURES}
     for fid, _, all_clauses in _read(ctx):
         seen = set()
         kept = "\n".join(c for c in all_clauses if not OTHER_MATTERS.search(c))  # patterns never cross \n
         for pattern, role, plus in FIGURES:
-            cell = _total_cell(ctx, role)
+            cell = total_cells[role]
             for m in pattern.finditer(kept):
                 figure, value = int(m.group(1)), ctx.value("t3", *cell)
                 if (role, figure) in seen:
