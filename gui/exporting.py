@@ -51,12 +51,11 @@ def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
 
 
 def report_for_file(report: Report, history: dict | None) -> Report:
-    """The report as exported: earlier years' website counts travel with it for the chart."""
+    """The report as exported: earlier years' website counts (the store's ``history_counts``
+    for it) travel with it for the chart."""
     r = report.copy()
     if history:
-        merged = dict(r.website_counts_history or {})
-        merged.update(history)
-        r.website_counts_history = merged
+        r.website_counts_history = dict(history)
     return r
 
 

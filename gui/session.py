@@ -164,11 +164,8 @@ class ReportSession(QObject):
         self.changed.emit()
 
     def history_counts(self) -> dict[str, dict[str, int]]:
-        """Website counts of the years before this one: the file's own history, then the store's."""
-        merged: dict[str, dict[str, int]] = {}
-        merged.update(copy.deepcopy(self.report.website_counts_history or {}))
-        merged.update(self.store.history_counts(self.agency_name, before_year=self.year))
-        return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+        """Website counts of the years before this one, as report.website_counts.website_history merges them."""
+        return self.store.history_counts(self.agency_name, before_year=self.year, report=self.report)
 
     def report_years(self) -> list[int]:
         """Years of this agency that have a report in the program (their counts are edited there)."""

@@ -161,19 +161,13 @@ def cmd_export(args) -> int:
         raise StoreError("请用 --json OUT 或 --pdf OUT.pdf 指定导出的文件。")
     store = _open(args, writing=False)
     try:
-        if args.file:
-            report = Report.load(args.file)
-            stored_history = store.history_counts(report.agency.name, before_year=report.year)
-            history = {**stored_history, **(report.website_counts_history or {})}
-        else:
-            report = store.load(args.agency, args.year)
-            stored_history = store.history_counts(args.agency, before_year=args.year)
-            history = {**(report.website_counts_history or {}), **stored_history}
+        report = Report.load(args.file) if args.file else store.load(args.agency, args.year)
+        history = store.history_counts(report.agency.name, before_year=report.year, report=report)
         previous = (store.load(report.agency.name, report.year - 1)
                     if store.exists(report.agency.name, report.year - 1) else None)
     finally:
         store.close()
-    report.website_counts_history = {y: history[y] for y in sorted(history)} or None
+    report.website_counts_history = history or None
     if args.json:
         from store.storage import atomic_write
 
