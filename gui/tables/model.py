@@ -25,6 +25,7 @@ HEADER_BRUSH, TOTAL_BRUSH = QtGui.QBrush(HEADER_TINT), QtGui.QBrush(TOTAL_TINT)
 FINDING_BRUSHES = {k: QtGui.QBrush(c) for k, c in FINDING_TINTS.items()}
 # Captions, column headers and totals are bold, as in the printed table. Only the weight is
 # set, so the view's family and size still apply (QFont.resolve): crisp at any scaling.
+_ROOT = QtCore.QModelIndex()  # the invalid index Qt passes for a flat table
 BOLD = QtGui.QFont()
 BOLD.setBold(True)
 
@@ -87,10 +88,10 @@ class TableModel(QtCore.QAbstractTableModel):
         return cell is not None and not cell.computed and not self.read_only
 
     # ------------------------------------------------------------------ Qt model
-    def rowCount(self, parent=QtCore.QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.rows
 
-    def columnCount(self, parent=QtCore.QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.cols
 
     def flags(self, index):

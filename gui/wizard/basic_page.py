@@ -86,7 +86,7 @@ class BasicPage(WizardPage):
     def set_findings(self, findings: list) -> None:
         self.issued_on.set_findings([f for f in findings if "issued_on" in f.cells or "year" in f.cells])
         for name, edit in self.agency_edits.items():
-            mark(edit, [f for f in findings if f"agency/{name}" in f.cells], "QLineEdit")
+            mark(edit, [f for f in findings if f"agency/{name}" in f.cells])
         self.intro.set_findings([f for f in findings if f"texts/{self.intro.field.id}" in f.cells])
 
     def is_filled(self) -> bool:

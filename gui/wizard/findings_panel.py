@@ -7,6 +7,7 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 from __future__ import annotations
 
 from gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from gui.styling import set_state
 from report.forms import common
 
 SEVERITIES = ("error", "warning", "note")
@@ -24,15 +25,13 @@ def worst(findings) -> str | None:
     return next((s for s in SEVERITIES if s in present), None)
 
 
-def mark(widget: QtWidgets.QWidget, findings, css_class: str) -> None:
-    """Give a field a coloured border and a tooltip listing its findings (cleared when none)."""
+def mark(widget: QtWidgets.QWidget, findings) -> None:
+    """Give a field the border of its gravest finding (style.qss: ``[finding=...]``) and a tooltip
+    listing them; both cleared when there are none."""
     sev = worst(findings)
-    if sev is None:
-        widget.setStyleSheet("")
-        widget.setToolTip("")
-        return
-    widget.setStyleSheet(f"{css_class} {{ border: 2px solid {COLOURS[sev]}; }}")
-    widget.setToolTip("\n".join(f"{severity_label(f.severity)}：{f.message}" for f in findings))
+    set_state(widget, "finding", sev or "")
+    widget.setToolTip("" if sev is None else
+                      "\n".join(f"{severity_label(f.severity)}：{f.message}" for f in findings))
 
 
 class _WrappingDelegate(QtWidgets.QStyledItemDelegate):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QtWidgets, Signal
+from gui.styling import set_state
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import InputError
 from report.document import format_value
@@ -31,7 +32,7 @@ class ValueEdit(QtWidgets.QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.message.hide()
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +81,7 @@ class ValueEdit(QtWidgets.QWidget):
 
     def _restyle(self) -> None:
         if self.message.text():
-            self.edit.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }")
+            set_state(self.edit, "finding", "error")
             self.edit.setToolTip(self.message.text())
         else:
-            mark(self.edit, self._findings, "QLineEdit")
+            mark(self.edit, self._findings)

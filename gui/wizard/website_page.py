@@ -43,7 +43,7 @@ class WebsitePage(WizardPage):
         self.body.addWidget(self.table)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.body.addWidget(self.message)
 
         row = QtWidgets.QHBoxLayout()
@@ -112,7 +112,8 @@ class WebsitePage(WizardPage):
             for r, cat in enumerate(self._categories):
                 for c, y in enumerate(columns):
                     bad = self._bad.get((y, cat))
-                    item = QtWidgets.QTableWidgetItem(bad if bad is not None else format_value(self._values.get((y, cat))))
+                    text = bad if bad is not None else format_value(self._values.get((y, cat)))
+                    item = QtWidgets.QTableWidgetItem(text)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     editable = not self._read_only and (y == self.year or y not in locked)
                     flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -215,7 +216,7 @@ class WebsitePage(WizardPage):
             self.table.setCurrentCell(row, len(self._years))
 
     def set_findings(self, findings: list) -> None:
-        mark(self.table, findings, "QTableWidget")
+        mark(self.table, findings)
 
     def is_filled(self) -> bool:
         return bool(self.session.report.website_counts)
