@@ -166,6 +166,24 @@ def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, m
     assert w.store.status(AGENCY, seed.year) == "draft"
 
 
+def test_final_is_refused_while_an_error_remains_and_offers_to_show_it(make_window, seed_path, clerk):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.session.set_cell("t3", "1", "natural", seed.get("t3", "1", "natural") + 5)  # 勾稽关系 broken
+    w.wizard.go_to_page(0)
+    clerk.answers["warn"] = False  # 关闭
+    w.act_final.trigger()
+    kind, title, text = clerk.calls[-1]
+    assert (kind, title) == ("warn", "暂不能定稿") and "错误" in text
+    assert w.session.status == "draft" and w.wizard.currentId() == 0
+
+    clerk.answers["warn"] = True  # 查看第一个错误
+    w.act_final.trigger()
+    assert w.session.status == "draft"
+    page = w.wizard.currentPage()
+    assert getattr(page, "table", None) is not None and page.table.id == "t3"
+
+
 def test_delete_asks_and_keeps_a_backup(make_window, seed_path, clerk):
     seed = seed_store(seed_path)
     w = make_window()
