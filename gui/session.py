@@ -26,6 +26,11 @@ CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
 
 
+def saved_notice(when: dt.datetime | None = None) -> str:
+    """The status bar's 「已保存 10:31:02」."""
+    return f"已保存 {dates.clock(when)}"
+
+
 class _Edit(QtGui.QUndoCommand):
     """An undoable change: ``apply(value)`` writes one value into the report.
 
@@ -201,7 +206,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dates.clock()}")
+        self.saved.emit(saved_notice())
         return True
 
     # ------------------------------------------------------------------ status

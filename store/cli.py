@@ -16,6 +16,7 @@ from report import dates
 from report.document import Report, ReportFileError
 from report.findings import Severity
 from report.forms import common
+from store import logs
 from store.errors import StoreError, StoreLockedError
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,8 @@ def _command(handler, verb: str):
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
         except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
-            log.debug("unexpected failure", exc_info=True)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}），请把这句话告诉技术人员。")
+            log.exception("%s failed unexpectedly", handler.__name__)
+            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
