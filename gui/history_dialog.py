@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gui import ask
 from gui.qt import Qt, QTimer, QtWidgets
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
 from report import dates
@@ -267,17 +268,13 @@ class HistoryDialog(QtWidgets.QDialog):
         if row < 0 or not self.restore_button.isEnabled():
             return
         rev = self.revisions[row]
-        answer = QtWidgets.QMessageBox.question(
-            self, "恢复此版本",
-            f"用 {time_label(rev.time)} 的版本（{KIND_LABELS.get(rev.kind, rev.kind)}）替换当前内容吗？\n"
-            "当前内容会保存为一个历史版本，可以随时再恢复。",
-            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.No)
-        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+        kind = KIND_LABELS.get(rev.kind, rev.kind)
+        if not ask.confirm(self, "恢复此版本", f"用 {time_label(rev.time)} 的版本（{kind}）替换当前内容吗？\n"
+                           "当前内容会保存为一个历史版本，可以随时再恢复。", default=False):
             return
         ok, message = self.session.revert_to(rev.id)
         if not ok:
-            QtWidgets.QMessageBox.warning(self, "未能恢复", message)
+            ask.warn(self, "未能恢复", message)
             return
         self.message = message
         self.accept()

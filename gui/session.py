@@ -26,6 +26,11 @@ CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
 
 
+def saved_notice(when: dt.datetime | None = None) -> str:
+    """The status bar's 「已保存 10:31:02」."""
+    return f"已保存 {dates.clock(when)}"
+
+
 class _Edit(QtGui.QUndoCommand):
     """An undoable change: ``apply(value)`` writes one value into the report.
 
@@ -164,11 +169,8 @@ class ReportSession(QObject):
         self.changed.emit()
 
     def history_counts(self) -> dict[str, dict[str, int]]:
-        """Website counts of the years before this one: the file's own history, then the store's."""
-        merged: dict[str, dict[str, int]] = {}
-        merged.update(copy.deepcopy(self.report.website_counts_history or {}))
-        merged.update(self.store.history_counts(self.agency_name, before_year=self.year))
-        return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+        """Website counts of the years before this one, as report.website_counts.website_history merges them."""
+        return self.store.history_counts(self.agency_name, before_year=self.year, report=self.report)
 
     def report_years(self) -> list[int]:
         """Years of this agency that have a report in the program (their counts are edited there)."""
@@ -204,7 +206,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dates.clock()}")
+        self.saved.emit(saved_notice())
         return True
 
     # ------------------------------------------------------------------ status

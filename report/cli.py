@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from report.document import Report, ReportFileError
@@ -15,6 +16,7 @@ from report.findings import Findings, Severity
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 UNREADABLE_RULE = "FILE"  # the --json entry of a file that could not be read
+log = logging.getLogger(__name__)
 
 
 def add_commands(subparsers) -> None:
@@ -43,6 +45,7 @@ def _check(check, report: Report, previous: Report | None) -> Findings:
     try:
         return Findings(check(report, previous))
     except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
+        log.exception("the checker failed on %s", report.year)
         raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
 
 

@@ -15,6 +15,7 @@ from report import dates
 from report.document import Report, ReportFileError
 from report.findings import Severity
 from report.forms import common
+from store import logs
 from store.errors import StoreError, StoreLockedError
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,8 @@ def _command(handler, verb: str):
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
         except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
-            log.debug("unexpected failure", exc_info=True)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}），请把这句话告诉技术人员。")
+            log.exception("%s failed unexpectedly", handler.__name__)
+            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
@@ -169,19 +170,13 @@ def cmd_export(args) -> int:
         raise StoreError("请指定导出的文件：--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all 文件夹。")
     store = _open(args, writing=False)
     try:
-        if args.file:
-            report = Report.load(args.file)
-            stored_history = store.history_counts(report.agency.name, before_year=report.year)
-            history = {**stored_history, **(report.website_counts_history or {})}
-        else:
-            report = store.load(args.agency, args.year)
-            stored_history = store.history_counts(args.agency, before_year=args.year)
-            history = {**(report.website_counts_history or {}), **stored_history}
+        report = Report.load(args.file) if args.file else store.load(args.agency, args.year)
+        history = store.history_counts(report.agency.name, before_year=report.year, report=report)
         previous = (store.load(report.agency.name, report.year - 1)
                     if store.exists(report.agency.name, report.year - 1) else None)
     finally:
         store.close()
-    report.website_counts_history = {y: history[y] for y in sorted(history)} or None
+    report.website_counts_history = history or None
     draft = False
     if "pdf" in targets or args.all:
         from report.checks import blocking_errors

@@ -21,6 +21,7 @@ from report import dates
 from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
+from report.website_counts import website_history
 from store import backups as backup_zips
 from store import recovery
 from store.agency_db import AgencyDB, ReportSummary
@@ -320,8 +321,7 @@ class Store:
         if prev is None:
             raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
         report = carry_forward(prev, year, db.profile())
-        history = {**(report.website_counts_history or {}), **self.history_counts(agency_name, before_year=year)}
-        report.website_counts_history = history or None
+        report.website_counts_history = self.history_counts(agency_name, before_year=year, report=report) or None
         self.save(report)
         return report
 
@@ -343,21 +343,23 @@ class Store:
             raise StoreError(f"{year}年不在任何报告格式的适用年度内：本程序支持2019年度起的报告。")
 
     # ------------------------------------------------------------------ chart history
-    def history_counts(self, agency_name: str, before_year: int | None = None) -> dict[str, dict[str, int]]:
-        """Website counts per year: each report's own counts first, then figures typed for
-        years without one, then the history that reports carried in (imported files)."""
+    def history_counts(self, agency_name: str, before_year: int | None = None,
+                       report: Report | None = None) -> dict[str, dict[str, int]]:
+        """Website counts per year from every record of the agency, merged by
+        report.website_counts.website_history; ``report`` (in hand, maybe unsaved or from a
+        file) stands for the stored report of its year."""
         db = self._db(agency_name)
-        if db is None:
-            return {}
-        out: dict[str, dict[str, int]] = {}
-        records = db.records()
-        for r in records:
-            out.update({y: dict(c) for y, c in (r["doc"].get("website_counts_history") or {}).items()})
-        out.update(db.typed_history())
-        for r in records:
-            if r["doc"].get("website_counts"):
-                out[str(r["year"])] = dict(r["doc"]["website_counts"])
-        return {y: out[y] for y in sorted(out) if before_year is None or int(y) < before_year}
+        own: dict[int, dict | None] = {}
+        carried: dict[int, dict | None] = {}
+        typed = {}
+        if db is not None:
+            for r in db.records():
+                own[r["year"]] = r["doc"].get("website_counts")
+                carried[r["year"]] = r["doc"].get("website_counts_history")
+            typed = db.typed_history()
+        if report is not None:
+            own[report.year], carried[report.year] = report.website_counts, report.website_counts_history
+        return website_history(own, typed, carried, before_year)
 
     def set_history_counts(self, agency_name: str, year: int, counts: dict[str, int] | None) -> None:
         """Figures for a year the program has no report of (None or {} removes them)."""

@@ -25,6 +25,7 @@ HEADER_BRUSH, TOTAL_BRUSH = QtGui.QBrush(HEADER_TINT), QtGui.QBrush(TOTAL_TINT)
 FINDING_BRUSHES = {k: QtGui.QBrush(c) for k, c in FINDING_TINTS.items()}
 # Captions, column headers and totals are bold, as in the printed table. Only the weight is
 # set, so the view's family and size still apply (QFont.resolve): crisp at any scaling.
+_ROOT = QtCore.QModelIndex()  # the invalid index Qt passes for a flat table
 BOLD = QtGui.QFont()
 BOLD.setBold(True)
 

@@ -89,7 +89,7 @@ class BasicPage(WizardPage):
     def set_findings(self, findings: list) -> None:
         self.issued_on.set_findings([f for f in findings if any(r in f.cells for r in _DATED)])
         for name, edit in self.agency_edits.items():
-            mark(edit, [f for f in findings if Ref.agency(name) in f.cells], "QLineEdit")
+            mark(edit, [f for f in findings if Ref.agency(name) in f.cells])
         self.intro.set_findings([f for f in findings if Ref.text(self.intro.field.id) in f.cells])
 
     def is_filled(self) -> bool:

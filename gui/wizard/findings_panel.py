@@ -7,21 +7,20 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 from __future__ import annotations
 
 from gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from gui.styling import set_state
 from report.findings import Findings, Severity
 
 COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910", Severity.NOTE: "#2e86c1"}
 _FINDING = Qt.ItemDataRole.UserRole
 
 
-def mark(widget: QtWidgets.QWidget, findings, css_class: str) -> None:
-    """Give a field a coloured border and a tooltip listing its findings (cleared when none)."""
+def mark(widget: QtWidgets.QWidget, findings) -> None:
+    """Give a field the border of its gravest finding (style.qss: ``[finding=...]``) and a tooltip
+    listing them; both cleared when there are none."""
     sev = Findings(findings).worst
-    if sev is None:
-        widget.setStyleSheet("")
-        widget.setToolTip("")
-        return
-    widget.setStyleSheet(f"{css_class} {{ border: 2px solid {COLOURS[sev]}; }}")
-    widget.setToolTip("\n".join(f"{Severity(f.severity).label}：{f.message}" for f in findings))
+    set_state(widget, "finding", sev.value if sev else "")
+    widget.setToolTip("" if sev is None else
+                      "\n".join(f"{Severity(f.severity).label}：{f.message}" for f in findings))
 
 
 class _WrappingDelegate(QtWidgets.QStyledItemDelegate):

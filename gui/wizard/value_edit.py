@@ -11,10 +11,12 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QtWidgets, Signal
+from gui.styling import set_state
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import InputError
 from report import dates
 from report.document import format_value
+from report.findings import Severity
 
 _UNSET = object()
 
@@ -33,7 +35,7 @@ class ValueEdit(QtWidgets.QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.message.hide()
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +84,7 @@ class ValueEdit(QtWidgets.QWidget):
 
     def _restyle(self) -> None:
         if self.message.text():
-            self.edit.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }")
+            set_state(self.edit, "finding", Severity.ERROR.value)
             self.edit.setToolTip(self.message.text())
         else:
-            mark(self.edit, self._findings, "QLineEdit")
+            mark(self.edit, self._findings)

@@ -44,7 +44,7 @@ class WebsitePage(WizardPage):
         self.body.addWidget(self.table)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.body.addWidget(self.message)
 
         row = QtWidgets.QHBoxLayout()
@@ -217,7 +217,7 @@ class WebsitePage(WizardPage):
             self.table.setCurrentCell(row, len(self._years))
 
     def set_findings(self, findings: list) -> None:
-        mark(self.table, findings, "QTableWidget")
+        mark(self.table, findings)
 
     def is_filled(self) -> bool:
         return bool(self.session.report.website_counts)

@@ -80,7 +80,7 @@ class ReportWizard(QtWidgets.QWizard):
             if part.table:
                 pages.append(TablePage(self.session, part))
             else:
-                fees_here = bool(form.fees) and any(f.generated == "fees" for f in part.fields)
+                fees_here = bool(form.fees) and any(f.role == "fees" for f in part.fields)
                 pages.append(TextPage(self.session, part, with_fees=fees_here))
         pages += [WebsitePage(self.session), ReviewPage(self.session)]
         return pages

@@ -23,7 +23,8 @@ def export_pdf(report: "Report", out_path, *, history: dict | None = None, inclu
                previous: "Report | None" = None) -> Path:
     """Write ``report`` as a PDF to ``out_path`` and return the path.
 
-    history: earlier years' website counts {year: {category: n}} for the chart, over the report's own;
+    history: earlier years' website counts {year: {category: n}} for the chart, already merged by
+      report.website_counts.website_history (None: the history the report carries);
     font_files: {role: path} chosen by the clerk (roles title, body, heading1, heading2, table);
     invariant: reproducible bytes (fixed dates and ids); draft: None = 「草稿」 mark when
     ``report.checks.blocking_errors`` finds an error (with ``previous``, last year's report, when

@@ -7,17 +7,13 @@ import re
 
 import pypdf
 
-from gui.qt import QtWidgets
 from report.checks import RULES
 from report.checks.registry import Issue, Rule
 from report.document import Report
 from report.findings import Ref, Severity
 from report.forms import common
-from tests.gui import shell_support
-from tests.gui.shell_support import answer_box
 
 MARK = common()["status"]["draft"]
-make_window = shell_support.make_window  # the fixture, for the tests of this module
 
 
 def _pages(path) -> list[str]:
@@ -47,26 +43,23 @@ def _error_only_across_years(monkeypatch) -> None:
     monkeypatch.setitem(RULES, "Z-CROSS", Rule("Z-CROSS", Severity.ERROR, "", cross_year))
 
 
-def _save_to(monkeypatch, out) -> None:
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
 
 
 def test_the_editors_export_marks_a_draft_when_only_last_years_report_shows_the_error(
-        qtbot, make_window, seed_path, tmp_path, monkeypatch):
+        qtbot, make_window, seed_path, tmp_path, monkeypatch, clerk):
     _error_only_across_years(monkeypatch)
     report = _two_years(seed_path)
     w = make_window()
     assert w.session.year == report.year and w.session.previous is not None
     assert [f.rule for f in w.session.errors()] == ["Z-CROSS"]
     out = tmp_path / "editor.pdf"
-    _save_to(monkeypatch, out)
-    answer_box(monkeypatch)
+    clerk.answers["save_file"] = str(out)
     w.act_export_pdf.trigger()
-    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=30000)
+    qtbot.waitUntil(lambda: out.exists() and not w.exporter.jobs, timeout=30000)
     assert all(MARK in p for p in _pages(out))
 
 
-def test_the_year_lists_export_marks_it_too(qtbot, make_window, seed_path, tmp_path, monkeypatch):
+def test_the_year_lists_export_marks_it_too(qtbot, make_window, seed_path, tmp_path, monkeypatch, clerk):
     _error_only_across_years(monkeypatch)
     report = _two_years(seed_path)
     w = make_window()
@@ -74,20 +67,18 @@ def test_the_year_lists_export_marks_it_too(qtbot, make_window, seed_path, tmp_p
     w.years.table.selectRow(0)
     assert w.years.selected_year() == report.year
     out = tmp_path / "list.pdf"
-    _save_to(monkeypatch, out)
-    answer_box(monkeypatch)
-    w._export_selected("pdf")
-    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=30000)
+    clerk.answers["save_file"] = str(out)
+    w.years.export_selected("pdf")
+    qtbot.waitUntil(lambda: out.exists() and not w.exporter.jobs, timeout=30000)
     assert all(MARK in p for p in _pages(out))
 
 
-def test_without_that_error_the_export_is_clean(qtbot, make_window, seed_path, tmp_path, monkeypatch):
+def test_without_that_error_the_export_is_clean(qtbot, make_window, seed_path, tmp_path, clerk):
     _two_years(seed_path)
     w = make_window()
     assert not w.session.errors()
     out = tmp_path / "clean.pdf"
-    _save_to(monkeypatch, out)
-    answer_box(monkeypatch)
+    clerk.answers["save_file"] = str(out)
     w.act_export_pdf.trigger()
-    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=30000)
+    qtbot.waitUntil(lambda: out.exists() and not w.exporter.jobs, timeout=30000)
     assert not any(MARK in p for p in _pages(out))
