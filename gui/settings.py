@@ -1,4 +1,4 @@
-"""The clerk's preferences that are not part of any report: window geometry and PDF fonts.
+"""The clerk's preferences that are not part of any report: window geometry, PDF fonts, export folder.
 
 QSettings keeps them where each platform expects (registry, ~/.config). ``NIANBAO_SETTINGS_DIR``
 points them at another folder (the tests give every test its own) so that no test and no
@@ -42,6 +42,17 @@ def set_font_files(files: dict[str, str]) -> None:
             s.setValue(f"fonts/{role}", files[role])
         else:
             s.remove(f"fonts/{role}")
+    s.sync()
+
+
+def export_dir() -> str:
+    """The folder the clerk last exported to ("" before the first export)."""
+    return settings().value("export/folder", "", str)
+
+
+def set_export_dir(folder: str | Path) -> None:
+    s = settings()
+    s.setValue("export/folder", str(folder))
     s.sync()
 
 

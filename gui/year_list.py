@@ -106,8 +106,13 @@ class YearList(QtWidgets.QWidget):
         b["restore"].clicked.connect(self.restore_backup)
         b["settings"].clicked.connect(self.show_settings)
         export_menu = QtWidgets.QMenu(self)
-        export_menu.addAction("导出 PDF…", lambda: self.export_selected("pdf"))
-        export_menu.addAction("导出数据文件…", lambda: self.export_selected("json"))
+        for text, kind in (("导出 PDF…", "pdf"), ("导出 Word…", "docx"), ("导出网页…", "html"), ("导出 Excel…", "xlsx"),
+                           ("导出数据文件…", "json"), (None, None), ("全部导出到文件夹…", "all"),
+                           ("复制网页内容", "copy")):
+            if text is None:
+                export_menu.addSeparator()
+            else:
+                export_menu.addAction(text, lambda k=kind: self.export_selected(k))
         b["export"].setMenu(export_menu)
         self.profile_button.clicked.connect(lambda: self.edit_profile())
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
@@ -327,7 +332,9 @@ class YearList(QtWidgets.QWidget):
             return
         report = self.store.load(self.agency_name, year)
         history = self.store.history_counts(self.agency_name, before_year=year)
-        if kind == "pdf":
-            self.exporter.export_pdf(report, history, self._previous_of(year))
+        if kind == "all":
+            self.exporter.export_all(report, history, self._previous_of(year))
+        elif kind == "copy":
+            self.exporter.copy_html(report, history)
         else:
-            self.exporter.export_json(report, history)
+            self.exporter.export(kind, report, history, self._previous_of(year))

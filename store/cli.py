@@ -190,7 +190,7 @@ def cmd_export(args) -> int:
 
     for fid, path in targets.items():
         export(report, {fid: path}, history=report.website_counts_history, draft=draft)
-        print(f"已导出 {FORMATS[fid].name}：{path}")
+        print(f"已导出{FORMATS[fid].in_text.rstrip()}：{path}")
     if args.all:
         written = export_all(report, args.all, history=report.website_counts_history, draft=draft)
         print(f"已全部导出到 {args.all}：")

@@ -18,6 +18,7 @@ class ReviewPage(WizardPage):
     previewRequested = Signal()
     exportPdfRequested = Signal()
     exportJsonRequested = Signal()
+    exportRequested = Signal(str)  # 其他格式: "docx", "html", "xlsx", "all" or "copy"
     finalRequested = Signal()
 
     def __init__(self, session, parent=None):
@@ -36,10 +37,22 @@ class ReviewPage(WizardPage):
         self.preview = QtWidgets.QPushButton("预览", self)
         self.export_pdf = QtWidgets.QPushButton("导出 PDF", self)
         self.export_json = QtWidgets.QPushButton("导出数据文件", self)
+        self.export_other = QtWidgets.QPushButton("其他格式", self)
+        self.export_other.setToolTip("导出 Word、网页或 Excel，全部导出到文件夹，或复制网页内容")
+        menu = QtWidgets.QMenu(self.export_other)
+        for text, choice in (("导出 Word…", "docx"), ("导出网页…", "html"), ("导出 Excel…", "xlsx"), (None, None),
+                             ("全部导出到文件夹…", "all"), ("复制网页内容", "copy")):
+            if text is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(text, lambda c=choice: self.exportRequested.emit(c))
+        self.export_other.setMenu(menu)
         self.final = QtWidgets.QPushButton("定稿", self)
         for button, signal in ((self.preview, self.previewRequested), (self.export_pdf, self.exportPdfRequested),
-                               (self.export_json, self.exportJsonRequested), (self.final, self.finalRequested)):
-            button.clicked.connect(signal)
+                               (self.export_json, self.exportJsonRequested), (self.export_other, None),
+                               (self.final, self.finalRequested)):
+            if signal is not None:
+                button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)

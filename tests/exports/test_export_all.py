@@ -70,7 +70,7 @@ def test_command_exports_any_combination_and_all_without_qt(tmp_path):
     assert out.returncode == 0, out.stderr
     lines = out.stdout.strip().splitlines()
     assert lines[-1] == "no Qt"
-    assert f"已导出 Word：{tmp_path / 'a.docx'}" in lines and f"已导出 网页：{tmp_path / 'a.html'}" in lines
+    assert f"已导出 Word：{tmp_path / 'a.docx'}" in lines and f"已导出网页：{tmp_path / 'a.html'}" in lines
     assert all((tmp_path / n).stat().st_size > 1000 for n in ("a.docx", "a.html", "a.xlsx"))
     assert len(list((tmp_path / "all").iterdir())) == 5
     assert f"  {STEM}.docx" in lines
