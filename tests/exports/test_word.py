@@ -65,8 +65,8 @@ def test_the_clerks_font_choice_names_that_font(seed, tmp_path):
 
     kai = fontsel.bundled_dir() / "gkai00mp.ttf"
     doc = Document(export_docx(seed, tmp_path / "f.docx", font_files={"body": str(kai)}))
-    name = doc.styles["报告正文"].element.rPr.rFonts.get(qn("w:eastAsia"))
-    assert name not in ("仿宋", "") and "Kai" in name or "楷" in name
+    assert doc.styles["报告正文"].element.rPr.rFonts.get(qn("w:eastAsia")) == "文鼎ＰＬ简中楷"  # its Chinese name
+    assert doc.styles["一级标题"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"  # roles not chosen keep theirs
 
 
 def test_page_numbers_are_page_fields_right_on_odd_and_left_on_even_pages(seed_docx):
