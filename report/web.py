@@ -27,7 +27,7 @@ STYLE = {
     "h3": "font-size:16pt;font-weight:normal;text-indent:2em;margin:0",
     "p": "text-indent:2em;text-align:justify;margin:0",
     "signature": "text-align:right;margin:0",
-    "table": f"border-collapse:collapse;width:100%;border:{LINE};margin:0.5em 0 1em",
+    "table": f"border-collapse:collapse;table-layout:fixed;width:100%;border:{LINE};margin:0.5em 0 1em",
     "caption": "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)",
     "cell": f"border:{LINE};padding:2px 4px;text-align:center;vertical-align:middle;font-weight:normal",
     "label": f"border:{LINE};padding:2px 4px;text-align:left;vertical-align:middle;font-weight:normal",
@@ -60,8 +60,11 @@ def _span_attrs(span) -> str:
 def _table(g: Grid) -> str:
     covered = g.covered()
     size = TABLE_SIZE.get(g.table_id, TABLE_SIZE_DEFAULT)
+    total = sum(g.col_widths_mm)
+    cols = "".join(f'<col style="width:{w / total * 100:.2f}%">' for w in g.col_widths_mm)
     out = [f'<table border="1" cellspacing="0" cellpadding="3" style="{STYLE["table"]};font-size:{size}">',
-           f"<caption{_attr('caption')}>{escape(g.title)}</caption>"]
+           f"<caption{_attr('caption')}>{escape(g.title)}</caption>",
+           f"<colgroup>{cols}</colgroup>"]  # the official proportions, as in the PDF
     for r in range(g.n_rows):
         if r == 0 and g.header_rows:
             out.append("<thead>")
