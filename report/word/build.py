@@ -15,13 +15,20 @@ from report.printed.wording import wording
 from report.word import styles, tables
 
 
+def _paragraph(doc, text: str, style_id: str):
+    """A paragraph in a named style, set by its id: python-docx's lookup by name scans every style."""
+    p = doc.add_paragraph(text)
+    p._p.style = style_id
+    return p
+
+
 def _signature(doc, story: list[Item], style: str) -> None:
     name, date = (next(i.text for i in story if i.kind == kind) for kind in ("signature", "date"))
     name_right, date_right = right_indents(name, date)
     for n, (text, right) in enumerate(((name, name_right), (date, date_right))):
         if not text:
             continue
-        p = doc.add_paragraph(text, style=style)
+        p = _paragraph(doc, text, style)
         styles.indent_chars(p._p, right=right)
         if n == 0:
             styles.child(p._p.get_or_add_pPr(), "w:spacing", beforeLines=100, before=round(styles.LINE_PITCH))
@@ -47,19 +54,20 @@ def docx_bytes(report, *, history: dict | None = None, include_chart: bool = Tru
     check_printable(report, ExportError)
     doc = Document()
     names = styles.set_up(doc, font_files)
+    ids = {role: doc.styles[name].style_id for role, name in names.items()}
     body = doc.paragraphs[0] if doc.paragraphs else None  # the template's empty first paragraph
     story = items(report, history=history, include_chart=include_chart)
     for item in story:
         if item.kind in ("title", "body", "heading1", "heading2"):
-            doc.add_paragraph(item.text, style=names[item.kind])
+            _paragraph(doc, item.text, ids[item.kind])
         elif item.kind == "table":
             tables.add_table(doc, item.payload, names["table"])
         elif item.kind == "signature":
-            _signature(doc, story, names["signature"])
+            _signature(doc, story, ids["signature"])
         elif item.kind == "chart":
             from report import chart_picture
 
-            p = doc.add_paragraph(style=names["picture"])
+            p = _paragraph(doc, "", ids["picture"])
             styles.child(p._p.get_or_add_pPr(), "w:spacing", beforeLines=100, before=round(styles.LINE_PITCH))
             p.add_run().add_picture(io.BytesIO(chart_picture.png(item.payload, font_files)), width=Mm(TEXT_WIDTH_MM))
     if body is not None:
