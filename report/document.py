@@ -228,7 +228,8 @@ def format_value(v: Value) -> str:
 
 
 def _encode(v: Value) -> Any:
-    return str(v) if isinstance(v, Decimal) else v
+    """Money as the file writes it: plain digits, never exponent form (str(Decimal("1E-7")) is “1E-7”)."""
+    return format(v, "f") if isinstance(v, Decimal) else v
 
 
 def _decode(v: Any, kind: str) -> Value:
