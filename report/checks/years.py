@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from report.checks.context import Context, integer, names, ref, show
 from report.checks.registry import Issue, Unknown, rule
@@ -19,6 +21,15 @@ CARRIED, NEXT = "2", "4"
 STOCK_ROWS = ("rules", "normative")
 COPY_THRESHOLD = 0.9
 COPY_MIN_CHARS = 50  # shorter texts are stock phrases (“无。”, “2022年，本单位未收取信息处理费。”)
+RATE_LIMIT = 0.5  # scorers deduct above 50 % (e.g. 宿迁 2026: 「与上年度重复率大于50%的，扣0.5分」)
+RATE_MIN_CHARS = 100  # a narrative shorter than this is all stock phrases
+RATE_PARTS_SHOWN = 3
+JUMP_FACTOR = 5
+JUMP_MIN = 10
+# the totals Y-JUMP compares besides every table-2 figure: table 3's 总计 of new, carried, handled and
+# carried-forward requests, and table 4's totals
+JUMP_TOTALS = (("t3", "1", "total"), ("t3", "2", "total"), ("t3", "3.7", "total"), ("t3", "4", "total"),
+               ("t4", "review", "total"), ("t4", "suit_direct", "total"), ("t4", "suit_after_review", "total"))
 DIGITS = re.compile(r"\d+")
 SPACE = re.compile(r"\s+")
 APPEALS = re.compile(r"复议|诉讼")
@@ -98,7 +109,7 @@ def _normal(text: str) -> str:
 @lru_cache(maxsize=64)  # the other fields' texts do not change between keystrokes
 def similarity(a: str, b: str) -> float:
     """Dice coefficient of the two texts' character pairs: linear in length, 1.0 for identical texts."""
-    pa, pb = Counter(zip(a, a[1:])), Counter(zip(b, b[1:]))
+    pa, pb = Counter(pairwise(a)), Counter(pairwise(b))
     total = sum(pa.values()) + sum(pb.values())
     return 2 * sum((pa & pb).values()) / total if total else 1.0
 
@@ -118,6 +129,39 @@ def copied_text(ctx: Context):
         if s >= COPY_THRESHOLD:
             yield Issue(f"{ctx.field_name(fid)}与{last.year}年报告的同一部分有 {s:.0%} 相同：年度报告应写本年度的"
                         "实际情况，避免与上年内容雷同，请按本年度情况改写。", (f"texts/{fid}",))
+
+
+@lru_cache(maxsize=64)
+def _overlap(now: str, before: str) -> tuple[int, int]:
+    """(character pairs of ``now`` also in ``before``, character pairs of ``now``)."""
+    pn, pb = Counter(pairwise(now)), Counter(pairwise(before))
+    return sum((pn & pb).values()), sum(pn.values())
+
+
+@rule("Y-RATE", "note")
+def repetition_rate(ctx: Context):
+    """The whole narrative's share repeated from last year, as scorers measure 重复率; the opening is left
+    out because the format prescribes it, years and figures are ignored so that new numbers in old
+    sentences still count as repeated."""
+    last = _last(ctx)
+    if last is None:
+        return
+    parts: dict[str, list] = {}  # part title → [repeated pairs, pairs, field refs]
+    for part in ctx.form.parts:
+        for f in part.fields:
+            common, total = _overlap(_normal(ctx.report.text(f.id)), _normal(last.text(f.id)))
+            entry = parts.setdefault(part.title, [0, 0, []])
+            entry[0] += common
+            entry[1] += total
+            entry[2].append(f"texts/{f.id}")
+    repeated, total = sum(p[0] for p in parts.values()), sum(p[1] for p in parts.values())
+    if total < RATE_MIN_CHARS or repeated <= RATE_LIMIT * total:
+        return
+    heavy = sorted((p for p in parts.items() if p[1][0]), key=lambda p: -p[1][0])[:RATE_PARTS_SHOWN]
+    listed = "、".join(f"{title}（{c / t:.0%}）" for title, (c, t, _) in heavy)
+    yield Issue(f"正文与{last.year}年报告的重复率 {repeated / total:.0%}（不计年份和数字），评分细则一般以 "
+                f"{RATE_LIMIT:.0%} 为限：重复主要在{listed}。请按本年度的实际情况改写。",
+                tuple(r for _, (_, _, refs) in heavy for r in refs))
 
 
 def _figures(report: Report, collapse: bool) -> dict[str, object]:
@@ -165,3 +209,38 @@ def pending_followed_up(ctx: Context):
         listed = "、".join(f"{_last_name(ctx, last, 't4', a, b)} = {show(last.get('t4', a, b))}" for a, b in pending)
         yield Issue(f"{listed}，但本年表四全为 0，正文也没有提到这些案件的结果：请说明上年未审结案件的结果。",
                     tuple(ref("t4", a, "total") for a, _ in pending))
+
+
+def _jump(now, before) -> str | None:
+    """How ``now`` departs from last year's ``before`` when it changed implausibly much, else None."""
+    if not isinstance(now, int | Decimal) or not isinstance(before, int | Decimal) or isinstance(now, bool):
+        return None
+    if before >= JUMP_MIN and now == 0:
+        return "降为 0"
+    if min(now, before) < JUMP_MIN:
+        return None
+    if now > JUMP_FACTOR * before:
+        return f"是上年的 {now / before:.1f} 倍"
+    if now * JUMP_FACTOR < before:
+        return f"只有上年的 {now / before:.0%}"
+    return None
+
+
+@rule("Y-JUMP", "note")
+def implausible_jump(ctx: Context):
+    """A figure that grew more than 5× or fell under a fifth (both ≥ 10), or fell from ≥ 10 to 0: often a
+    slip (元 for 万元, a digit too many), so the clerk confirms it."""
+    last = _last(ctx)
+    if last is None:
+        return
+    last_names = names(last.form).cells
+    keys = [("t2", a, b) for a, b, _ in ctx.cells("t2")] + [k for k in JUMP_TOTALS if ctx.has(*k)]
+    for table, a, b in keys:
+        if ref(table, a, b) not in last_names:
+            continue  # the two formats' table 2 differ
+        now, before = ctx.value(table, a, b), last.get(table, a, b)
+        how = _jump(now, before)
+        if how:
+            yield Issue(f"{ctx.name(table, a, b)} = {show(now)}，{last.year}年为 {show(before)}，{how}：变化很大，"
+                        "请核对是否填错（如单位、多打或少打一位）；如确实如此，可在正文中说明原因。",
+                        (ref(table, a, b),))
