@@ -51,9 +51,3 @@ def parse_money(text: str) -> Decimal | None:
     if not _MONEY.match(t):
         raise InputError(f"“{text.strip()}”不是金额，请只填数字，最多两位小数，不要加逗号或单位，如 1350.50；没有请填 0。")
     return Decimal(t)
-
-
-
-def count_chars(text: str) -> int:
-    """Characters as the clerk counts them: line breaks and spaces do not count."""
-    return sum(1 for ch in text if not ch.isspace())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from gui.qt import Qt, QtGui, QtWidgets
 from gui.wizard.findings_panel import mark
-from gui.wizard.parsing import count_chars
 from report import sentences
+from report.document import count_chars
 from report.forms import TextField
 
 

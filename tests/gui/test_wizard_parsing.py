@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from gui.wizard.parsing import InputError, count_chars, parse_count, parse_date, parse_money
+from gui.wizard.parsing import InputError, parse_count, parse_date, parse_money
+from report.document import count_chars
 
 
 @pytest.mark.parametrize("text", ["2023-01-16", "2023年1月16日", "2023/1/16", "2023.01.16", " 2023 年 1 月 16 日 ",
