@@ -101,6 +101,7 @@ def stock_follows(ctx: Context):
                         tuple(ref("t2", row, c) for c in cells))
 
 
+@lru_cache(maxsize=256)  # Y-COPY and Y-RATE read every field's text at every keystroke; one of them changed
 def _normal(text: str) -> str:
     """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers is still copied)."""
     return DIGITS.sub("0", SPACE.sub("", text))
