@@ -486,7 +486,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def show_settings(self) -> None:
         from gui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.store, self.data_dir, self).exec()
+        if SettingsDialog(self.store, self.data_dir, self).exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        if self.session is not None:
+            self.session.set_packs(settings.local_packs(self.store.data_dir))
+        self.refresh_list()
 
     def _export_selected(self, kind: str) -> None:
         year = self.years.selected_year()

@@ -6,6 +6,7 @@ main window owns preview, export and 定稿 and connects to the wizard's signals
 
 from __future__ import annotations
 
+from gui import session as session_module
 from gui.qt import QtWidgets, Signal
 from gui.wizard.findings_panel import FindingsList, severity_label
 from gui.wizard.page import WizardPage
@@ -26,8 +27,11 @@ class ReviewPage(WizardPage):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        self.deadline = QtWidgets.QLabel(self)
+        self.deadline.setAccessibleName("发布截止")
         self.findings = FindingsList(self)
         self.findings.setAccessibleName("检查结果")
+        self.body.addWidget(self.deadline)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.findings, 1)
 
@@ -63,9 +67,18 @@ class ReviewPage(WizardPage):
             parts = [f"{n} 个{severity_label(s)}" for s, n in counts.items() if n]
             self.summary.setText(f"发现 {'、'.join(parts)}。点击一条可跳到相应的单元格或文字处修改。")
         self._update_final(counts["error"])
+        self._update_deadline()
+
+    def _update_deadline(self) -> None:
+        text, urgent = self.session.deadline(session_module.today())
+        self.deadline.setText(text + ("，尚未定稿，请抓紧。" if urgent else "。"))
+        self.deadline.setObjectName("bannerError" if urgent else "hint")
+        self.deadline.style().unpolish(self.deadline)
+        self.deadline.style().polish(self.deadline)
 
     def set_read_only(self, read_only: bool) -> None:
         self._update_final(sum(1 for f in self.findings.findings() if f.severity == "error"))
+        self._update_deadline()
 
     def _update_final(self, errors: int) -> None:
         status = getattr(self.session, "status", "draft")
