@@ -105,4 +105,5 @@ def test_a_packs_earlier_deadline_is_the_one_shown(qtbot, open_wizard, pingtan, 
     settings.set_chosen_packs(["fuzhou-2025"])
     monkeypatch.setattr("gui.session.today", lambda: dt.date(2026, 2, 20))
     wizard = open_wizard(pingtan)
-    assert wizard.review.deadline.text() == "距发布截止还有 8 天（2026年2月28日，榕政办〔2025〕9号），尚未定稿，请抓紧。"
+    assert wizard.review.deadline.text() == ("距发布截止还有 8 天（2026年2月28日，榕政办〔2025〕9号），"
+                                             "尚未定稿，请抓紧。")
