@@ -45,6 +45,17 @@ def describe(year: int, kind: str, today: dt.date, packs: Iterable = ()) -> str:
     return f"已超过发布截止日 {-left} 天（{when}）"
 
 
+def short(year: int, kind: str, today: dt.date, packs: Iterable = ()) -> str:
+    """The same in a year list's cell: 「还有 12 天」, 「今天截止」, 「已逾期 3 天」."""
+    left = days_left(year, kind, today, packs)
+    return f"还有 {left} 天" if left > 0 else "今天截止" if left == 0 else f"已逾期 {-left} 天"
+
+
+def in_progress(year: int, today: dt.date, final: bool) -> bool:
+    """A draft of last year or this year: the report being written, whose deadline the year list shows."""
+    return not final and year >= today.year - 1
+
+
 def urgent(year: int, kind: str, today: dt.date, final: bool, packs: Iterable = ()) -> bool:
     """A report not yet 定稿 whose deadline is at most 14 days away, or already past."""
     return not final and days_left(year, kind, today, packs) <= URGENT_DAYS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from report.deadline import deadline, describe, urgent
+from report.deadline import deadline, describe, in_progress, short, urgent
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,15 @@ def test_urgent_within_14_days_unless_final():
     assert urgent(2025, "government", dt.date(2026, 3, 17), final=False)
     assert urgent(2025, "government", dt.date(2026, 5, 1), final=False)
     assert not urgent(2025, "government", dt.date(2026, 3, 30), final=True)
+
+
+def test_short_form_for_the_year_list():
+    assert short(2025, "government", dt.date(2026, 3, 19)) == "还有 12 天"
+    assert short(2025, "government", dt.date(2026, 3, 31)) == "今天截止"
+    assert short(2025, "department", dt.date(2026, 2, 3)) == "已逾期 3 天"
+
+
+def test_only_a_recent_draft_is_in_progress():
+    today = dt.date(2026, 2, 3)
+    assert in_progress(2025, today, final=False) and in_progress(2026, today, final=False)
+    assert not in_progress(2025, today, final=True) and not in_progress(2023, today, final=False)
