@@ -59,7 +59,8 @@ def main() -> None:
 
     print(f"fonts: {args.fonts}")
     print(f"first export in this process (imports, font loading): {first:.3f} s")
-    print(f"warm export, median of {len(warm)}: {statistics.median(warm):.3f} s (min {min(warm):.3f}, max {max(warm):.3f})")
+    print(f"warm export, median of {len(warm)}: {statistics.median(warm):.3f} s "
+          f"(min {min(warm):.3f}, max {max(warm):.3f})")
     print(f"whole process (python start to PDF written), median of {len(whole)}: {statistics.median(whole):.3f} s")
     print(f"seed report PDF: {pages} pages, {size / 1024:.0f} KiB")
 

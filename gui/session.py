@@ -16,7 +16,9 @@ from typing import Any
 
 from gui import settings
 from gui.qt import QObject, QtGui, QTimer, Signal
+from report import dates
 from report.document import Agency, Report
+from report.findings import Findings
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,11 @@ RETRY_DELAY_MS = 5000
 def today() -> dt.date:
     """The clerk's today, in one place so that the deadline shown can be tested on any date."""
     return dt.date.today()
+
+
+def saved_notice(when: dt.datetime | None = None) -> str:
+    """The status bar's 「已保存 10:31:02」."""
+    return f"已保存 {dates.clock(when)}"
 
 
 class _Edit(QtGui.QUndoCommand):
@@ -74,7 +81,7 @@ class ReportSession(QObject):
         self.previous: Report | None = self._load_previous()
         self.status: str = store.status(agency_name, self.year)
         self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
-        self.findings: list = []
+        self.findings = Findings()
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
         self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
@@ -169,11 +176,8 @@ class ReportSession(QObject):
         self.changed.emit()
 
     def history_counts(self) -> dict[str, dict[str, int]]:
-        """Website counts of the years before this one: the file's own history, then the store's."""
-        merged: dict[str, dict[str, int]] = {}
-        merged.update(copy.deepcopy(self.report.website_counts_history or {}))
-        merged.update(self.store.history_counts(self.agency_name, before_year=self.year))
-        return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+        """Website counts of the years before this one, as report.website_counts.website_history merges them."""
+        return self.store.history_counts(self.agency_name, before_year=self.year, report=self.report)
 
     def report_years(self) -> list[int]:
         """Years of this agency that have a report in the program (their counts are edited there)."""
@@ -201,7 +205,7 @@ class ReportSession(QObject):
                 deadline.urgent(self.year, kind, today, final, self.packs))
 
     def errors(self) -> list:
-        return [f for f in self.findings if f.severity == "error"]
+        return Findings(self.findings).errors
 
     # ------------------------------------------------------------------ saving
     def _autosave(self) -> None:
@@ -222,7 +226,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        self.saved.emit(saved_notice())
         return True
 
     # ------------------------------------------------------------------ status

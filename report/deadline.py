@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from report.dates import chinese_date
+
 STATUTORY = {"department": (1, 31), "government": (3, 31)}  # (month, day) of the year after the report
 URGENT_DAYS = 14  # a report not yet 定稿 this close to its deadline is highlighted
 
@@ -36,7 +38,7 @@ def days_left(year: int, kind: str, today: dt.date, packs: Iterable = ()) -> int
 def describe(year: int, kind: str, today: dt.date, packs: Iterable = ()) -> str:
     """「距发布截止还有 12 天（2026年3月31日，条例第四十九条）」, as the year list and the review page say it."""
     due, source = deadline(year, kind, packs)
-    when = f"{due.year}年{due.month}月{due.day}日，{source}"
+    when = f"{chinese_date(due)}，{source}"
     left = (due - today).days
     if left > 0:
         return f"距发布截止还有 {left} 天（{when}）"

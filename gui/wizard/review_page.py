@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from gui import session as session_module
 from gui.qt import QtWidgets, Signal
-from gui.wizard.findings_panel import FindingsList, severity_label
+from gui.styling import set_state
+from gui.wizard.findings_panel import FindingsList
 from gui.wizard.page import WizardPage
+from report.findings import Findings, Severity
 
 TITLE = "检查与导出"
 
@@ -28,6 +30,7 @@ class ReviewPage(WizardPage):
         font.setBold(True)
         self.summary.setFont(font)
         self.deadline = QtWidgets.QLabel(self)
+        self.deadline.setObjectName("deadline")
         self.deadline.setAccessibleName("发布截止")
         self.findings = FindingsList(self)
         self.findings.setAccessibleName("检查结果")
@@ -59,25 +62,22 @@ class ReviewPage(WizardPage):
 
     def set_findings(self, findings: list) -> None:
         """Every finding of the report (not only this page's)."""
+        findings = Findings(findings)
         self.findings.set_findings(findings)
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "note")}
         if not findings:
             self.summary.setText("检查完毕，没有发现问题。")
         else:
-            parts = [f"{n} 个{severity_label(s)}" for s, n in counts.items() if n]
-            self.summary.setText(f"发现 {'、'.join(parts)}。点击一条可跳到相应的单元格或文字处修改。")
-        self._update_final(counts["error"])
+            self.summary.setText(f"发现 {findings.summary()}。点击一条可跳到相应的单元格或文字处修改。")
+        self._update_final(len(findings.errors))
         self._update_deadline()
 
     def _update_deadline(self) -> None:
         text, urgent = self.session.deadline(session_module.today())
         self.deadline.setText(text + ("，尚未定稿，请抓紧。" if urgent else "。"))
-        self.deadline.setObjectName("bannerError" if urgent else "hint")
-        self.deadline.style().unpolish(self.deadline)
-        self.deadline.style().polish(self.deadline)
+        set_state(self.deadline, "deadline", "urgent" if urgent else "")
 
     def set_read_only(self, read_only: bool) -> None:
-        self._update_final(sum(1 for f in self.findings.findings() if f.severity == "error"))
+        self._update_final(len(self.findings.findings().errors))
         self._update_deadline()
 
     def _update_final(self, errors: int) -> None:
@@ -87,7 +87,7 @@ class ReviewPage(WizardPage):
             self.final_note.setText("本报告已经定稿。")
         elif errors:
             self.final.setEnabled(False)
-            self.final_note.setText(f"还有 {errors} 个{severity_label('error')}，改正后才能定稿；"
+            self.final_note.setText(f"还有 {errors} 个{Severity.ERROR.label}，改正后才能定稿；"
                                     "现在导出的 PDF 会带“草稿”字样。")
         else:
             self.final.setEnabled(not self.session.read_only)

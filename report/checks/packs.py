@@ -23,12 +23,12 @@ from pathlib import Path
 
 from report import resources
 from report.checks.context import Context
-from report.checks.registry import Finding
 from report.document import count_chars
+from report.findings import Finding, Ref, Severity
 from report.forms import Form, form_for_year, load_form
 
 SHIPPED = resources.path("rules", "local")
-SEVERITY = {"警告": "warning", "提示": "note"}  # a local rule never blocks 定稿
+SEVERITY = {"警告": Severity.WARNING, "提示": Severity.NOTE}  # a local rule never blocks 定稿
 # kind → (finding rule id, what the rule needs besides ``part``)
 KINDS = {"字数上限": ("L-MAX", "limit"), "字数下限": ("L-MIN", "limit"),
          "须提及": ("L-WORD", "words"), "须写明数量": ("L-COUNT", "words")}
@@ -54,7 +54,7 @@ class PackRule:
     limit: int | None
     words: tuple[str, ...]
     item: str
-    severity: str
+    severity: Severity
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def findings(ctx: Context, packs: Iterable[Pack]) -> list[Finding]:
             text = "\n".join(ctx.text(fid) for fid in r.fields)
             why = _problem(r, text, pack)
             if why:
-                out.append(Finding(KINDS[r.kind][0], r.severity, why, tuple(f"texts/{fid}" for fid in r.fields)))
+                out.append(Finding(KINDS[r.kind][0], r.severity, why, tuple(Ref.text(fid) for fid in r.fields)))
     return out
 
 

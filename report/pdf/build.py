@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from report import __version__
+from report.files import atomic_write
 from report.forms import common
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
@@ -20,13 +19,6 @@ _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "b
 _STYLE_OF = {"title": ss.TITLE, "heading1": ss.HEADING1, "heading2": ss.HEADING2, "body": ss.BODY}
 PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
 WATERMARK_ROLE = "heading1"
-
-
-def has_errors(report) -> bool:
-    """True when the checker finds an 错误 (the report is then printed as a draft)."""
-    from report.checks import check
-
-    return any(f.severity == "error" for f in check(report))
 
 
 def _texts(story: list[Item], draft_text: str | None):
@@ -57,7 +49,7 @@ def _signature(story: list[Item], fonts) -> list:
     name.right_indent = ss.TEXT_WIDTH - name_start - wn
     date.right_indent = ss.TEXT_WIDTH - date_start - wd
     name.spaceBefore = ss.SIGNATURE_SPACE_BEFORE
-    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text)) if i])]
+    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text), strict=True) if i])]
 
 
 def _room_after_heading(story: list[Item], n: int, made: dict) -> float:
@@ -125,13 +117,15 @@ def _decorate(fonts, draft_text: str | None):
 
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
-          draft=None) -> Path:
+          draft=None, previous=None) -> Path:
     if not report.agency.name.strip():
         raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:
-        draft = has_errors(report)
+        from report.checks import blocking_errors
+
+        draft = bool(blocking_errors(report, previous))
     draft_text = common()["status"]["draft"] if draft else None
     fontsel.check_coverage(fonts, _texts(story, draft_text))
 
@@ -154,29 +148,21 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
         doc.build(_flowables(story, fonts))
     except LayoutError as e:
         raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
-    _write_atomically(out_path, buf.getvalue())
+    try:
+        atomic_write(out_path, buf.getvalue())
+    except OSError as e:
+        raise PdfError(_not_written(Path(out_path), e)) from None
     return out_path
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a PDF."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".nianbao-", suffix=".pdf", dir=path.parent)
-    except FileNotFoundError:
-        raise PdfError(f"找不到要保存到的文件夹：{path.parent}") from None
-    except PermissionError:
-        raise PdfError(f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except IsADirectoryError:
-        raise PdfError(f"{path.name} 是一个文件夹，请另起一个文件名。") from None
-    except PermissionError:
-        raise PdfError(f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。") from None
-    except OSError as e:
-        raise PdfError(f"无法写入 {path.name}：{e.strerror or e}（磁盘可能已满）。") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def _not_written(path: Path, err: OSError) -> str:
+    """Why the PDF could not be saved at ``path``, and what the clerk can do about it."""
+    if path.is_dir():
+        return f"{path.name} 是一个文件夹，请另起一个文件名。"
+    if not path.parent.is_dir():
+        return f"找不到要保存到的文件夹：{path.parent}"
+    if isinstance(err, PermissionError) and err.filename == str(path.parent):
+        return f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。"
+    if isinstance(err, PermissionError):
+        return f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。"
+    return f"无法写入 {path.name}：{err.strerror or err}（磁盘可能已满）。"

@@ -1,7 +1,7 @@
 """Chinese paragraphs set on the official character grid, with proper line-break rules.
 
 ReportLab's own CJK wrapping lets a line start with ，：；” or 》 and end with “《（, and loses
-the spaces between Latin words when a paragraph is split across pages (tech-notes §5c). This
+the spaces between Latin words when a paragraph is split across pages. This
 flowable breaks lines itself: a line never starts with closing punctuation nor ends with an
 opening mark (the character before is carried over with it), Latin words and numbers stay
 whole, full lines are justified to the right edge, and each character takes the first font

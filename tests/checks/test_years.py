@@ -4,7 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from rulekit import of
 
 
 @pytest.fixture
@@ -16,27 +15,28 @@ def last(clean):
     return r
 
 
-def test_no_previous_no_cross_year_finding(clean):
+def test_no_previous_no_cross_year_finding(of, clean):
     assert [f for f in of(clean, "Y-CARRY") + of(clean, "Y-COPY") + of(clean, "Y-PREV")] == []
 
 
-def test_carried_over_equals_last_years_carried_forward(clean, last):
+def test_carried_over_equals_last_years_carried_forward(of, clean, last):
     for r, row, v in ((last, "1", 2), (last, "4", 2), (clean, "2", 1), (clean, "3.1", 1)):
         r.set("t3", row, "natural", v)
         r.compute_totals()
     findings = of(clean, "Y-CARRY", last)
     assert [f.cells for f in findings] == [("t3/2/natural",), ("t3/2/total",)]
     assert findings[0].severity == "warning"
-    assert "二、上年结转政府信息公开申请数量·自然人 = 1，但2021年报告的四、结转下年度继续办理·自然人 = 2" in findings[0].message
+    assert ("二、上年结转政府信息公开申请数量·自然人 = 1，但2021年报告的四、结转下年度继续办理·自然人 = 2"
+            in findings[0].message)
 
 
-def test_carried_over_with_last_year_blank_cannot_be_verified(clean, last):
+def test_carried_over_with_last_year_blank_cannot_be_verified(of, clean, last):
     last.set("t3", "4", "other", None)
     [f] = of(clean, "Y-CARRY", last)
     assert f.message.startswith("无法核对") and "2021年报告的四、结转下年度继续办理·法人或其他组织·其他" in f.message
 
 
-def test_stock_in_force_follows_last_year(clean, last):
+def test_stock_in_force_follows_last_year(of, clean, last):
     last.set("t2", "normative", "in_force", 10)
     clean.set("t2", "normative", "issued", 3)
     clean.set("t2", "normative", "repealed", 1)
@@ -49,7 +49,7 @@ def test_stock_in_force_follows_last_year(clean, last):
     assert of(clean, "Y-STOCK", last) == []
 
 
-def test_copied_text_even_with_new_figures(clean, last):
+def test_copied_text_even_with_new_figures(of, clean, last):
     last.texts["overview.active"] = clean.texts["overview.active"].replace("76", "81").replace("60", "65")
     last.texts["other.fees"] = clean.texts["other.fees"]  # a stock sentence, too short to count
     [f] = of(clean, "Y-COPY", last)
@@ -57,13 +57,13 @@ def test_copied_text_even_with_new_figures(clean, last):
     assert f.message.startswith("一（一）主动公开与2021年报告的同一部分有 100% 相同")
 
 
-def test_rewritten_text_is_not_a_copy(clean, last):
+def test_rewritten_text_is_not_a_copy(of, clean, last):
     last.texts["overview.active"] = ("2021年，我局在区政府网站发布各类信息，重点做好信访政策法规的宣传解读，"
                                      "及时更新机构职能、领导分工和办事指南，全年未出现信息发布错误。")
     assert of(clean, "Y-COPY", last) == []
 
 
-def test_every_figure_the_same_as_last_year(clean, last):
+def test_every_figure_the_same_as_last_year(of, clean, last):
     for r in (clean, last):
         r.set("t2", "licensing", "decisions", 4)
     [f] = of(clean, "Y-SAME", last)
@@ -72,11 +72,11 @@ def test_every_figure_the_same_as_last_year(clean, last):
     assert of(clean, "Y-SAME", last) == []
 
 
-def test_all_zero_both_years_is_not_suspicious(clean, last):
+def test_all_zero_both_years_is_not_suspicious(of, clean, last):
     assert of(clean, "Y-SAME", last) == []
 
 
-def test_2019_form_compares_by_summing_other_handling(clean, clean2019):
+def test_2019_form_compares_by_summing_other_handling(of, clean, clean2019):
     this = clean.copy()
     this.year, this.issued_on = 2021, dt.date(2022, 1, 20)
     clean2019.set("t3", "3.6", "natural", 3)
@@ -88,7 +88,7 @@ def test_2019_form_compares_by_summing_other_handling(clean, clean2019):
     assert of(this, "Y-SAME", clean2019) == []
 
 
-def test_carry_across_formats(clean, clean2019):
+def test_carry_across_formats(of, clean, clean2019):
     this = clean.copy()
     this.year, this.issued_on = 2021, dt.date(2022, 1, 20)
     clean2019.set("t3", "4", "commercial", 1)
@@ -96,7 +96,7 @@ def test_carry_across_formats(clean, clean2019):
     assert "2020年报告的四、结转下年度继续办理·法人或其他组织·商业企业 = 1" in f.message
 
 
-def test_pending_cases_of_last_year_need_a_word(clean, last):
+def test_pending_cases_of_last_year_need_a_word(of, clean, last):
     last.set("t4", "review", "pending", 1)
     last.set("t4", "review", "total", 1)
     clean.texts["overview.oversight"] = "配备政务公开专职工作人员2名，召开培训会议1次。积极落实考核制度。"
@@ -106,7 +106,7 @@ def test_pending_cases_of_last_year_need_a_word(clean, last):
     assert of(clean, "Y-PENDING", last) == []
 
 
-def test_previous_report_of_another_year_is_not_compared(clean, last):
+def test_previous_report_of_another_year_is_not_compared(of, clean, last):
     last.year = 2020
     last.set("t3", "4", "natural", 5)
     [f] = of(clean, "Y-PREV", last)
@@ -114,13 +114,13 @@ def test_previous_report_of_another_year_is_not_compared(clean, last):
     assert of(clean, "Y-CARRY", last) == []
 
 
-def test_previous_report_of_another_agency_is_not_compared(clean, last):
+def test_previous_report_of_another_agency_is_not_compared(of, clean, last):
     last.agency.name = "威海市文登区民政局"
     [f] = of(clean, "Y-PREV", last)
     assert "威海市文登区民政局" in f.message
 
 
-def test_repetition_rate_of_a_report_copied_from_last_year(clean, last):
+def test_repetition_rate_of_a_report_copied_from_last_year(of, clean, last):
     last.texts = {k: v.replace("2022", "2021").replace("76", "70") for k, v in clean.texts.items()}
     [f] = of(clean, "Y-RATE", last)
     assert f.severity == "note"
@@ -129,7 +129,7 @@ def test_repetition_rate_of_a_report_copied_from_last_year(clean, last):
     assert "texts/overview.active" in f.cells
 
 
-def test_repetition_rate_names_the_parts_that_carry_it(clean, last):
+def test_repetition_rate_names_the_parts_that_carry_it(of, clean, last):
     kept = ("overview.active", "overview.management", "overview.platforms", "overview.oversight", "problems")
     last.texts = {k: clean.texts[k] for k in kept}
     last.texts["overview.lead"] = "全年围绕中心工作推进政务公开，取得了新的进展。" * 3
@@ -140,7 +140,7 @@ def test_repetition_rate_names_the_parts_that_carry_it(clean, last):
         "texts/problems", "texts/improvements"}
 
 
-def test_repetition_rate_at_half_or_below_says_nothing(clean, last):
+def test_repetition_rate_at_half_or_below_says_nothing(of, clean, last):
     assert of(clean, "Y-RATE", last) == []  # last year's texts all empty
     last.texts = {"overview.active": clean.texts["overview.active"]}
     assert of(clean, "Y-RATE", last) == []  # one part of several repeated
@@ -149,7 +149,7 @@ def test_repetition_rate_at_half_or_below_says_nothing(clean, last):
 @pytest.mark.parametrize("before, now, says", [
     (10, 100, "是上年的 10.0 倍"), (60, 11, "只有上年的 18%"), (12, 0, "降为 0"),
 ])
-def test_an_implausible_jump_asks_to_be_confirmed(clean, last, before, now, says):
+def test_an_implausible_jump_asks_to_be_confirmed(of, clean, last, before, now, says):
     last.set("t2", "licensing", "decisions", before)
     clean.set("t2", "licensing", "decisions", now)
     [f] = of(clean, "Y-JUMP", last)
@@ -158,13 +158,13 @@ def test_an_implausible_jump_asks_to_be_confirmed(clean, last, before, now, says
 
 
 @pytest.mark.parametrize("before, now", [(10, 50), (9, 100), (100, 20), (5, 0), (0, 40)])
-def test_a_plausible_change_is_not_a_jump(clean, last, before, now):
+def test_a_plausible_change_is_not_a_jump(of, clean, last, before, now):
     last.set("t2", "licensing", "decisions", before)
     clean.set("t2", "licensing", "decisions", now)
     assert of(clean, "Y-JUMP", last) == []
 
 
-def test_jump_in_money_and_in_table_totals(clean, last):
+def test_jump_in_money_and_in_table_totals(of, clean, last):
     last.set("t2", "charges", "amount", Decimal("12.5"))
     clean.set("t2", "charges", "amount", Decimal("125000"))  # typed in 元
     last.set("t4", "review", "total", 60)
