@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from gui import settings
-from gui.qt import Qt
+from gui.qt import Qt, QtGui
+from gui.year_list import URGENT_TINT
 from report.document import Report
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -106,4 +107,47 @@ def test_a_packs_earlier_deadline_is_the_one_shown(qtbot, open_wizard, pingtan, 
     wizard = open_wizard(pingtan)
     assert wizard.review.deadline.text() == ("距发布截止还有 8 天（2026年2月28日，榕政办〔2025〕9号），"
                                              "尚未定稿，请抓紧。")
+
+
+def open_pingtan_window(make_window, monkeypatch, today: dt.date, *, final: bool = False):
+    """The main window on a store holding 平潭 2024 (final) and 2025, back at the year list."""
+    from store import open_store
+
+    store = open_store()
+    for name in ("pingtan-handmade-2024.json", "pingtan-handmade-2025.json"):
+        report = Report.load(DATA / name)
+        store.save_agency(report.agency)
+        store.save(report)
+    store.mark_final(report.agency.name, 2024)
+    if final:
+        store.mark_final(report.agency.name, 2025)
+    store.close()
+    monkeypatch.setattr("gui.session.today", lambda: today)
+    w = make_window()
+    w.back_to_list()
+    return w
+
+
+def deadline_cells(w) -> dict[str, tuple[str, bool]]:
+    """Year → (发布截止 cell text, row tinted as urgent)."""
+    t = w.years.table
+    col = w.years.COLUMNS.index("发布截止")
+    urgent = QtGui.QColor(URGENT_TINT)
+    return {t.item(r, 0).text(): (t.item(r, col).text(), t.item(r, 0).background().color() == urgent)
+            for r in range(t.rowCount())}
+
+
+def test_the_year_list_shows_the_days_left_for_the_report_in_progress(make_window, monkeypatch):
+    w = open_pingtan_window(make_window, monkeypatch, dt.date(2026, 2, 1))
+    assert deadline_cells(w) == {"2025年": ("还有 58 天", False), "2024年": ("", False)}  # 2024 is 定稿
+    cell = w.years.table.item(0, w.years.COLUMNS.index("发布截止"))
+    assert cell.toolTip() == "距发布截止还有 58 天（2026年3月31日，条例第四十九条）"
+
+
+def test_within_14_days_a_draft_is_highlighted_and_a_final_one_is_not(make_window, monkeypatch):
+    w = open_pingtan_window(make_window, monkeypatch, dt.date(2026, 3, 20))
+    assert deadline_cells(w)["2025年"] == ("还有 11 天", True)
+    w.close()
+    w = open_pingtan_window(make_window, monkeypatch, dt.date(2026, 3, 20), final=True)
+    assert deadline_cells(w)["2025年"] == ("", False)
 
