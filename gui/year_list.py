@@ -33,6 +33,7 @@ class YearList(QtWidgets.QWidget):
     COLUMNS = ("年度", "状态", "最后修改", "错误", "警告", "发布截止")
     openRequested = Signal(int)  # the clerk wants to edit this year
     statusMessage = Signal(str, int)  # text, milliseconds
+    settingsChanged = Signal()  # the clerk accepted 设置 (the local requirements may differ)
 
     def __init__(self, exporter: exporting.Exporter, parent=None):
         super().__init__(parent)
@@ -346,7 +347,9 @@ class YearList(QtWidgets.QWidget):
     def show_settings(self) -> None:
         from gui.settings_dialog import SettingsDialog
 
-        ask.run(SettingsDialog(self.store, self.data_dir, self.window()))
+        if ask.run(SettingsDialog(self.store, self.data_dir, self.window())):
+            self.settingsChanged.emit()
+            self.refresh()
 
     def export_selected(self, kind: str) -> None:
         year = self.selected_year()

@@ -9,6 +9,7 @@ import pytest
 
 from gui import settings
 from gui.qt import Qt, QtGui
+from gui.settings_dialog import SettingsDialog
 from gui.year_list import URGENT_TINT
 from report.document import Report
 
@@ -151,3 +152,17 @@ def test_within_14_days_a_draft_is_highlighted_and_a_final_one_is_not(make_windo
     w = open_pingtan_window(make_window, monkeypatch, dt.date(2026, 3, 20), final=True)
     assert deadline_cells(w)["2025年"] == ("", False)
 
+
+def test_packs_chosen_in_settings_apply_to_the_open_report_and_the_list(qtbot, clerk, make_window, monkeypatch):
+    w = open_pingtan_window(make_window, monkeypatch, dt.date(2026, 2, 1))
+    w.years.open_selected()
+    assert not [f for f in w.session.findings if f.rule.startswith("L-")]
+
+    def choose(d: SettingsDialog):
+        qtbot.mouseClick(d.pack_boxes["wuwei-2025"], Qt.MouseButton.LeftButton)
+        d.accept()
+
+    seen = clerk.on_dialog(SettingsDialog, choose)
+    w.years.show_settings()
+    assert seen and settings.chosen_packs() == ["wuwei-2025"]
+    assert "L-COUNT" in {f.rule for f in w.session.findings}
