@@ -38,6 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.years = YearList(self.exporter)
         self.years.openRequested.connect(self.open_year)
         self.years.statusMessage.connect(self.statusBar().showMessage)
+        self.years.settingsChanged.connect(self._settings_changed)
         self.editor = QtWidgets.QWidget()
         self.editor_banner = QtWidgets.QLabel()
         self.editor_banner.setObjectName("banner")
@@ -179,6 +180,11 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     # ------------------------------------------------------------------ editing
+    def _settings_changed(self) -> None:
+        """The local requirements chosen in 设置 apply to the open report at once."""
+        if self.session is not None:
+            self.session.set_packs(settings.local_packs(self.data_dir))
+
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
         from gui.wizard.wizard import ReportWizard

@@ -6,7 +6,9 @@ main window owns preview, export and 定稿 and connects to the wizard's signals
 
 from __future__ import annotations
 
+from gui import session as session_module
 from gui.qt import QtWidgets, Signal
+from gui.styling import set_state
 from gui.wizard.findings_panel import FindingsList
 from gui.wizard.page import WizardPage
 from report.findings import Findings, Severity
@@ -28,8 +30,12 @@ class ReviewPage(WizardPage):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        self.deadline = QtWidgets.QLabel(self)
+        self.deadline.setObjectName("deadline")
+        self.deadline.setAccessibleName("发布截止")
         self.findings = FindingsList(self)
         self.findings.setAccessibleName("检查结果")
+        self.body.addWidget(self.deadline)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.findings, 1)
 
@@ -76,9 +82,16 @@ class ReviewPage(WizardPage):
         else:
             self.summary.setText(f"发现 {findings.summary()}。点击一条可跳到相应的单元格或文字处修改。")
         self._update_final(len(findings.errors))
+        self._update_deadline()
+
+    def _update_deadline(self) -> None:
+        text, urgent = self.session.deadline(session_module.today())
+        self.deadline.setText(text + ("，尚未定稿，请抓紧。" if urgent else "。"))
+        set_state(self.deadline, "deadline", "urgent" if urgent else "")
 
     def set_read_only(self, read_only: bool) -> None:
         self._update_final(len(self.findings.findings().errors))
+        self._update_deadline()
 
     def _update_final(self, errors: int) -> None:
         status = getattr(self.session, "status", "draft")
