@@ -11,10 +11,10 @@ import os
 from pathlib import Path
 
 from gui.qt import QtCore
+from report.pdf.font_roles import roles
 
 ORG = "nianbao"
 APP = "nianbao"
-FONT_ROLES = ("title", "body", "heading1", "heading2", "table")
 
 
 def settings() -> QtCore.QSettings:
@@ -28,7 +28,7 @@ def font_files() -> dict[str, str]:
     """Font file chosen for each PDF role; roles without a choice use the PDF's own default."""
     s = settings()
     out = {}
-    for role in FONT_ROLES:
+    for role in roles():
         path = s.value(f"fonts/{role}", "", str)
         if path:
             out[role] = path
@@ -37,7 +37,7 @@ def font_files() -> dict[str, str]:
 
 def set_font_files(files: dict[str, str]) -> None:
     s = settings()
-    for role in FONT_ROLES:
+    for role in roles():
         if files.get(role):
             s.setValue(f"fonts/{role}", files[role])
         else:

@@ -8,14 +8,13 @@ from gui import settings
 from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from gui.workers import readable_error
+from report.pdf.font_roles import roles
 
-ROLE_LABELS = {
-    "title": "标题字体",
-    "heading1": "一级标题字体",
-    "heading2": "二级标题字体",
-    "body": "正文字体",
-    "table": "表格字体",
-}
+
+def _label(role: str) -> str:
+    return f"{roles()[role].name}字体"  # 「正文字体」
+
+
 FONT_FILTER = "TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"
 
 
@@ -34,14 +33,15 @@ class SettingsDialog(QtWidgets.QDialog):
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         grid.addWidget(hint, 0, 0, 1, 3)
-        for i, role in enumerate(settings.FONT_ROLES, start=1):
+        for i, role in enumerate(roles(), start=1):
+            label = _label(role)
             edit = QtWidgets.QLineEdit(files.get(role, ""))
-            edit.setAccessibleName(ROLE_LABELS[role])
+            edit.setAccessibleName(label)
             edit.setPlaceholderText("默认")
             browse = QtWidgets.QPushButton("浏览…")
-            browse.setAccessibleName(f"选择{ROLE_LABELS[role]}")
+            browse.setAccessibleName(f"选择{label}")
             browse.clicked.connect(lambda _=False, e=edit, r=role: self._browse(e, r))
-            grid.addWidget(QtWidgets.QLabel(ROLE_LABELS[role]), i, 0)
+            grid.addWidget(QtWidgets.QLabel(label), i, 0)
             grid.addWidget(edit, i, 1)
             grid.addWidget(browse, i, 2)
             self.font_edits[role] = edit
@@ -70,7 +70,7 @@ class SettingsDialog(QtWidgets.QDialog):
         self.setMinimumWidth(620)
 
     def _browse(self, edit: QtWidgets.QLineEdit, role: str) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, f"选择{ROLE_LABELS[role]}",
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, f"选择{_label(role)}",
                                                         edit.text() or "", FONT_FILTER)
         if path:
             edit.setText(path)
@@ -87,7 +87,7 @@ class SettingsDialog(QtWidgets.QDialog):
         return {role: e.text().strip() for role, e in self.font_edits.items() if e.text().strip()}
 
     def accept(self) -> None:
-        missing = [f"{ROLE_LABELS[r]}：{p}" for r, p in self.font_files().items() if not Path(p).is_file()]
+        missing = [f"{_label(r)}：{p}" for r, p in self.font_files().items() if not Path(p).is_file()]
         if missing:
             self.error.setText("找不到以下字体文件，请重新选择或清空：\n" + "\n".join(missing))
             self.error.show()

@@ -57,7 +57,7 @@ def _signature(story: list[Item], fonts) -> list:
     name.right_indent = ss.TEXT_WIDTH - name_start - wn
     date.right_indent = ss.TEXT_WIDTH - date_start - wd
     name.spaceBefore = ss.SIGNATURE_SPACE_BEFORE
-    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text)) if i])]
+    return [KeepTogether([b for b in (name, date) if b.text])]
 
 
 def _room_after_heading(story: list[Item], n: int, made: dict) -> float:

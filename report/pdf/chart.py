@@ -53,7 +53,7 @@ def drawing(data: ChartData, fonts):
     legend.x, legend.y = w / 2, title_y - 0.8 * size
     legend.dx = legend.dy = size
     legend.deltax = 4 * size
-    legend.colorNamePairs = list(zip(colours, data.years))
+    legend.colorNamePairs = list(zip(colours, data.years, strict=True))
     d.add(legend)
 
     chart = VerticalBarChart()

@@ -44,33 +44,6 @@ LEADING = (TEXT_HEIGHT - SIZE_3HAO) / (LINES_PER_PAGE - 1)
 FRAME_BOTTOM = MARGIN_BOTTOM - (LEADING - SIZE_3HAO)
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - FRAME_BOTTOM
 
-# ------------------------------------------------------------------ font roles
-# Preference lists by file name (lower case), tried in order after the clerk's own choice.
-# Windows names first (仿宋/黑体/楷体/宋体 and 方正小标宋), then the usual Linux packages.
-ROLES = ("title", "body", "heading1", "heading2", "table")
-ROLE_NAMES = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题", "table": "表格"}
-ROLE_FILES = {
-    "title": ("fzxbsjw.ttf", "方正小标宋简体.ttf", "fzxbsk.ttf", "方正小标宋_gbk.ttf",
-              "simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-    "body": ("simfang.ttf", "仿宋_gb2312.ttf", "fzfsjw.ttf", "方正仿宋简体.ttf",
-             "simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-    "heading1": ("simhei.ttf", "fzhtjw.ttf", "方正黑体简体.ttf", "msyh.ttc", "wqy-microhei.ttc", "wqy-zenhei.ttc"),
-    "heading2": ("simkai.ttf", "楷体_gb2312.ttf", "fzktjw.ttf", "方正楷体简体.ttf", "gkai00mp.ttf", "ukai.ttc"),
-    "table": ("simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-}
-# Shipped in resources/fonts (Debian's fonts-arphic-gbsn00lp, -gkai00mp, fonts-wqy-microhei).
-BUNDLED_FILES = {
-    "title": "gbsn00lp.ttf",
-    "body": "gbsn00lp.ttf",
-    "heading1": "wqy-microhei.ttc",
-    "heading2": "gkai00mp.ttf",
-    "table": "gbsn00lp.ttf",
-}
-# Set to "bundled" to use only the shipped fonts (reproducible tests and documents).
-FONTS_ENV = "NIANBAO_FONTS"
-PROBE_CHARS = "中国政府信息公开年度报告"  # a font without these is not a Chinese font
-
-
 @dataclass(frozen=True)
 class TextStyle:
     """How one kind of line is set: font role, size, leading, alignment, indents, spacing."""

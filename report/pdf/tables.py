@@ -31,7 +31,7 @@ def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
     spans, cells = [s for s in g.spans if s not in too_tall], dict(g.cells)
     for c0, r0, c1, r1 in too_tall:
         inner = [s for s in g.groups if s[0] > c0 and s not in too_tall]
-        may_cut = lambda r: not any(s[1] < r <= s[3] for s in inner)  # noqa: E731
+        may_cut = lambda r, inner=inner: not any(s[1] < r <= s[3] for s in inner)  # noqa: E731
         start = r0
         while True:
             used, cut = 0.0, None

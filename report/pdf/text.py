@@ -196,7 +196,7 @@ class TextBlock(Flowable):
                 x = indent + (room - natural) / 2
             elif s.align == "right":
                 x = indent + room - natural
-            ascent = s.size * font_ascent(line[0][0].font)
+            ascent = s.size * font_ascent(self.fonts.roles[s.role])  # one baseline, whatever face each glyph takes
             baseline = top - n * s.leading - s.glyph_drop * (s.leading - s.size) - ascent
             for font, run, spaced, gap_after in _runs(line):
                 inside = extra if spaced else 0.0
