@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from report import __version__
 from report.forms import common
+from report.output import write_atomically
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
@@ -154,29 +153,5 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
         doc.build(_flowables(story, fonts))
     except LayoutError as e:
         raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
-    _write_atomically(out_path, buf.getvalue())
+    write_atomically(out_path, buf.getvalue(), PdfError)
     return out_path
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a failed export never leaves half a PDF."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".nianbao-", suffix=".pdf", dir=path.parent)
-    except FileNotFoundError:
-        raise PdfError(f"找不到要保存到的文件夹：{path.parent}") from None
-    except PermissionError:
-        raise PdfError(f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except IsADirectoryError:
-        raise PdfError(f"{path.name} 是一个文件夹，请另起一个文件名。") from None
-    except PermissionError:
-        raise PdfError(f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。") from None
-    except OSError as e:
-        raise PdfError(f"无法写入 {path.name}：{e.strerror or e}（磁盘可能已满）。") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

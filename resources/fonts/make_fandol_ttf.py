@@ -9,7 +9,7 @@ type any character the face has.
 
 Source: Debian package texlive-lang-chinese (Fandol v0.3, 2015-07-18),
 /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/.
-Run: pip install fonttools; python resources/fonts/make_fandol_ttf.py [source folder]
+Run: python resources/fonts/make_fandol_ttf.py [source folder]  (fontTools comes with matplotlib)
 """
 
 from __future__ import annotations
