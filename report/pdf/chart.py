@@ -11,11 +11,8 @@ from report.printed.chart import ChartData
 
 
 def _font(fonts, texts) -> str:
-    """The first font of the table role's chain that has every character of the chart."""
-    chars = set("".join(texts))
-    chain = fonts.chain("table")
-    best = max(chain, key=lambda f: (sum(f.has(c) for c in chars), -chain.index(f)))
-    return best.name
+    """The first font of the table role that has every character of the chart."""
+    return fonts.best_for("table", "".join(texts)).name
 
 
 def _wrap(label: str, per_line: int) -> str:

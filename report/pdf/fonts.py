@@ -45,30 +45,53 @@ def is_latin(ch: str) -> bool:
 
 @dataclass
 class FontSet:
-    """The faces of every role: its own, its Latin face, and fallbacks for what both lack."""
+    """The faces of every role: its own, its Latin face, and fallbacks for what both lack.
+
+    Fallback files are loaded the first time a character needs them: most reports never do.
+    """
 
     roles: dict[str, LoadedFont]
     latin: dict[str, LoadedFont] = field(default_factory=dict)  # roles without one use their own face
-    fallbacks: dict[str, list[LoadedFont]] = field(default_factory=dict)
+    fallback_files: dict[str, list[Path]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # 「file: reason」 for fonts that were not usable
+    memo: dict = field(default_factory=dict, repr=False)  # what layout measured with these fonts
+
+    def _primary(self, role: str, ch: str) -> list[LoadedFont]:
+        first = [self.latin[role]] if role in self.latin and is_latin(ch) else []
+        return [*first, self.roles[role]]
+
+    def fallbacks(self, role: str) -> list[LoadedFont]:
+        key = ("fallbacks", role)
+        if key not in self.memo:
+            self.memo[key] = [f for path in self.fallback_files.get(role, ())
+                              if (f := _first_usable([path], bool, self.skipped))]
+        return self.memo[key]
 
     def chain(self, role: str, ch: str = "") -> list[LoadedFont]:
         """Faces to try for a character of ``role``: the Latin face first for a Latin character,
         the role's own face, its fallbacks, then every other role's face."""
-        first = [self.latin[role]] if role in self.latin and is_latin(ch) else []
         others = [f for r, f in self.roles.items() if r != role]
         seen, out = set(), []
-        for f in [*first, self.roles[role], *self.fallbacks.get(role, ()), *others]:
+        for f in [*self._primary(role, ch), *self.fallbacks(role), *others]:
             if f.name not in seen:
                 seen.add(f.name)
                 out.append(f)
         return out
 
     def font_for(self, role: str, ch: str) -> LoadedFont | None:
-        for f in self.chain(role, ch):
-            if f.has(ch):
-                return f
-        return None
+        key = ("font", role, ch)
+        if key not in self.memo:
+            found = next((f for f in self._primary(role, ch) if f.has(ch)), None)
+            self.memo[key] = found or next((f for f in self.chain(role, ch) if f.has(ch)), None)
+        return self.memo[key]
+
+    def best_for(self, role: str, text: str) -> LoadedFont:
+        """The role's first face that has every character of ``text``, else the one with most."""
+        chars = set(text)
+        if all(self.roles[role].has(c) for c in chars):
+            return self.roles[role]
+        chain = self.chain(role)
+        return max(chain, key=lambda f: (sum(f.has(c) for c in chars), -chain.index(f)))
 
 
 def bundled_dir() -> Path:
@@ -206,8 +229,23 @@ def _own_face(role: FontRole, chosen: dict, skipped: list[str]) -> LoadedFont:
         f"或在字体设置中选择一个中文 TrueType 字体（如 simsun.ttc、simfang.ttf）。")
 
 
+_selected: dict[tuple, tuple[object, FontSet]] = {}
+
+
 def select(font_files: dict[str, str | Path] | None = None) -> FontSet:
-    """The faces of every role; PdfError when a clerk's font is unusable or no Chinese font exists."""
+    """The faces of every role; PdfError when a clerk's font is unusable or no Chinese font exists.
+
+    The same choice gives the same FontSet for the life of the process (installed fonts are
+    indexed once too), so that a second export measures nothing twice."""
+    key = (tuple(sorted((r, str(p)) for r, p in (font_files or {}).items())), bundled_only(), bundled_dir())
+    index = None if bundled_only() else _system_index()
+    known = _selected.get(key)
+    if known is None or known[0] is not index:
+        known = _selected[key] = (index, _select(font_files))
+    return known[1]
+
+
+def _select(font_files: dict[str, str | Path] | None) -> FontSet:
     chosen = dict(font_files or {})
     unknown = set(chosen) - set(roles())
     if unknown:
@@ -220,8 +258,7 @@ def select(font_files: dict[str, str | Path] | None = None) -> FontSet:
                               lambda f: all(f.has(c) for c in LATIN_PROBE), fonts.skipped)
         if latin:
             fonts.latin[role.id] = latin
-        fonts.fallbacks[role.id] = [f for n in role.fallback
-                                    if (f := _first_usable([bundled_dir() / n], bool, fonts.skipped))]
+        fonts.fallback_files[role.id] = [bundled_dir() / n for n in role.fallback]
     return fonts
 
 

@@ -128,13 +128,14 @@ class TextBlock(Flowable):
 
     # ------------------------------------------------------------------ layout
     def _glyphs(self) -> list[_Glyph]:
-        size, role, out = self.style.size, self.style.role, []
-        cache: dict[str, _Glyph] = {}
+        size, role, space, out = self.style.size, self.style.role, self.style.char_space, []
+        memo = self.fonts.memo
         for ch in self.text:
-            g = cache.get(ch)
+            key = (role, size, space, ch)
+            g = memo.get(key)
             if g is None:
                 font = self.fonts.font_for(role, ch) or self.fonts.roles[role]
-                g = cache[ch] = _Glyph(ch, font, stringWidth(ch, font.name, size) + self.style.char_space)
+                g = memo[key] = _Glyph(ch, font, stringWidth(ch, font.name, size) + space)
             out.append(g)
         return out
 
