@@ -32,7 +32,7 @@ class LoadedFont:
 
     name: str
     path: Path
-    chars: frozenset[int]
+    chars: frozenset[int] = field(repr=False)
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.chars

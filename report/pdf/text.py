@@ -10,12 +10,16 @@ of its role that has it, so a rare character falls back to another embedded font
 
 from __future__ import annotations
 
+import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from report import resources
 from report.pdf.fonts import FontSet, LoadedFont
 from report.pdf.stylesheet import TextStyle
 
@@ -24,6 +28,7 @@ CANNOT_END = set("（《〈「『【〔［｛“‘([{")
 NO_SPLIT = set("—…")  # ——  and …… are one mark
 _FUZZ = 0.01
 _MAX_STRETCH = 0.5  # a line is justified only if no gap grows by more than half a character
+MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
 
 
 def _is_word_char(ch: str) -> bool:
@@ -50,14 +55,83 @@ class _Token(list):
         return self[0].ch.isspace()
 
 
-def _tokens(glyphs: list[_Glyph]) -> list[_Token]:
+@cache
+def _rules() -> dict:
+    with open(resources.path("typesetting.toml"), "rb") as fh:
+        rules = tomllib.load(fh)
+    rules["whole_re"] = re.compile("|".join(f"(?:{w})" for w in rules["whole"]))
+    return rules
+
+
+def _is_ideograph(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) == "W" and unicodedata.category(ch) == "Lo"
+
+
+def word_breaks(text: str) -> set[int]:
+    """Positions an agency's name may break at: after a division, before an organ's word."""
+    rules, out = _rules(), set()
+    for word in rules["break_after"]:
+        out.update(m.end() for m in re.finditer(re.escape(word), text))
+    for word in rules["break_before"]:
+        out.update(m.start() for m in re.finditer(re.escape(word), text))
+    for word in rules["never_inside"]:
+        for m in re.finditer(re.escape(word), text):
+            out.difference_update(range(m.start() + 1, m.end()))
+    return {i for i in out if 0 < i < len(text)}
+
+
+def _glued(text: str, mode: str) -> set[int]:
+    """Indices of characters that must stay on the line of the character before them.
+
+    Always: Latin words and numbers, and whole runs (dates, phone numbers, 文号, figures).
+    ``pairs`` (table headers): Chinese words are mostly two characters, so a run of ideographs
+    breaks only after an even count (社会/公益组织, not 社会公/益组织). ``words`` (title and
+    signature): only at word_breaks().
+    """
+    glued = {i for i in range(1, len(text)) if _is_word_char(text[i]) and _is_word_char(text[i - 1])}
+    for m in _rules()["whole_re"].finditer(text):
+        glued.update(range(m.start() + 1, m.end()))
+    if mode == "pairs":
+        run = 0
+        for i, ch in enumerate(text):
+            run = run + 1 if _is_ideograph(ch) else 0
+            if run and run % 2 == 0:
+                glued.add(i)
+    elif mode == "words":
+        breaks = word_breaks(text)
+        if breaks:
+            glued.update(i for i in range(1, len(text)) if i not in breaks)
+    return glued
+
+
+def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
+    glued = _glued("".join(g.ch for g in glyphs), mode)
     out: list[_Token] = []
-    for g in glyphs:
-        if out and _is_word_char(g.ch) and _is_word_char(out[-1][-1].ch):
+    for i, g in enumerate(glyphs):
+        if out and i in glued and not g.ch.isspace() and not out[-1].space:
             out[-1].append(g)
         else:
             out.append(_Token([g]))
     return out
+
+
+def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
+    """A Latin word or URL cut so that its head fills ``room``: a URL after a 「/」, a word
+    longer than the whole line anywhere; None when it should rather start the next line."""
+    if len(token) < 2 or not all(_is_word_char(g.ch) for g in token):
+        return None
+    slashes = [i + 1 for i, g in enumerate(token[:-1]) if g.ch == "/"]
+    cuts = slashes if slashes else (range(1, len(token)) if token.width > line + _FUZZ else [])
+    used, best = 0.0, None
+    widths = [g.width for g in token]
+    for cut in cuts:
+        used = sum(widths[:cut])
+        if used > room + _FUZZ:
+            break
+        best = cut
+    if not best:
+        return None
+    return _Token(token[:best]), _Token(token[best:])
 
 
 def _may_break_before(tokens: list[_Token], i: int) -> bool:
@@ -76,10 +150,17 @@ def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Token]]
     while start < n:
         avail = widths[min(len(lines), len(widths) - 1)]
         used, i = 0.0, start
-        while i < n and (used + tokens[i].width <= avail + _FUZZ or i == start):
-            if i == start and tokens[i].width > avail + _FUZZ and len(tokens[i]) > 1:
-                tokens[i:i + 1] = [_Token([g]) for g in tokens[i]]  # a word longer than the line
+        while i < n:
+            if tokens[i].width > avail - used + _FUZZ and len(tokens[i]) > 1:
+                pieces = _split_where_it_stands(tokens[i], avail - used, avail)
+                if pieces is None and i == start:  # a run longer than the line: one glyph a token
+                    pieces = [_Token([g]) for g in tokens[i]]
+                if pieces is None:
+                    break
+                tokens[i:i + 1] = list(pieces)
                 n = len(tokens)
+            if used + tokens[i].width > avail + _FUZZ and i > start:
+                break
             used += tokens[i].width
             i += 1
         end = i
@@ -110,6 +191,18 @@ def _balanced(tokens: list[_Token], lines: list[list[_Token]], width: float, ste
     return best
 
 
+def _no_lone_last_character(tokens: list[_Token], lines: list[list[_Token]], widths: list[float],
+                            step: float) -> list[list[_Token]]:
+    """A paragraph's last line holds at least two characters besides its punctuation (「完成。」,
+    not 「成。」): the line before gives one up, its spacing growing by a fraction of a point."""
+    if len(lines) < 2 or sum(1 for t in lines[-1] if t[-1].ch not in CANNOT_START) >= 2:
+        return lines
+    per_line = [widths[min(i, len(widths) - 1)] for i in range(len(lines))]
+    per_line[-2] -= step
+    trial = break_lines(list(tokens), per_line)
+    return trial if len(trial) == len(lines) and len(trial[-1]) > len(lines[-1]) else lines
+
+
 class TextBlock(Flowable):
     """One paragraph (no newline inside) set in ``style``; splits between lines across pages."""
 
@@ -125,6 +218,7 @@ class TextBlock(Flowable):
         self._first = _first  # the first line of the paragraph (indented) is in this block
         self.spaceBefore = 0.0
         self.spaceAfter = style.space_after
+        self.keep_whole = False  # a heading or title line never breaks across pages
 
     # ------------------------------------------------------------------ layout
     def _glyphs(self) -> list[_Glyph]:
@@ -144,15 +238,34 @@ class TextBlock(Flowable):
         return sum(g.width for g in self._glyphs())
 
     def _layout(self, width: float) -> None:
-        if self._lines is not None and (self._lines_width == width or not self._first):
+        if self._lines is not None and (abs(self._lines_width - width) < _FUZZ or not self._first):
             return
         avail = width - self.right_indent
         widths = [avail - self.style.first_indent, avail] if self._first else [avail]
-        tokens = _tokens(self._glyphs())
+        tokens = _tokens(self._glyphs(), self.style.breaks)
         self._lines = break_lines(list(tokens), widths)
         if self.style.align == "centre" and len(self._lines) > 1:
             self._lines = _balanced(tokens, self._lines, avail, self.style.size)
+        elif self.style.align == "justify":
+            self._lines = _no_lone_last_character(tokens, self._lines, widths, self.style.size)
         self._lines_width = width
+
+    def lines_at(self, width: float, balanced: bool = False) -> list[list[_Token]]:
+        """The text broken to ``width`` (in lines of even length when ``balanced``)."""
+        tokens = _tokens(self._glyphs(), self.style.breaks)
+        lines = break_lines(list(tokens), [width])
+        return _balanced(tokens, lines, width, self.style.size) if balanced and len(lines) > 1 else lines
+
+    @staticmethod
+    def line_widths(lines: list[list[_Token]]) -> list[float]:
+        return [sum(t.width for t in line) for line in lines]
+
+    def fix_lines(self, lines: list[list[_Token]], width: float) -> None:
+        """Set these lines whatever the frame's width (the signature's name, broken beforehand)."""
+        self._lines, self._lines_width = lines, width
+
+    def line_count(self) -> int:
+        return len(self._lines or ())
 
     def wrap(self, availWidth, availHeight):
         self._layout(availWidth)
@@ -161,12 +274,20 @@ class TextBlock(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
+        """Between lines, leaving at least two lines on each page (no widow, no orphan)."""
         self._layout(availWidth)
         fit = int((availHeight + _FUZZ) // self.style.leading)
-        if fit <= 0:
-            return []
         if fit >= len(self._lines):
             return [self]
+        if self.keep_whole:
+            return []
+        fit = min(fit, len(self._lines) - MIN_LINES)
+        if fit < MIN_LINES:
+            return []
+        return self.split_at(fit)
+
+    def split_at(self, fit: int) -> list[TextBlock]:
+        """The first ``fit`` lines and the rest, as two blocks."""
         head = TextBlock(self.text, self.style, self.fonts, right_indent=self.right_indent,
                          _lines=self._lines[:fit], _width=self._lines_width, _first=self._first)
         head.spaceAfter = 0.0

@@ -73,8 +73,8 @@ def items(report, *, history: dict | None = None, include_chart: bool = True) ->
                 number += 1
                 out.append(Item("heading2", f"（{chinese_number(number)}）{f.label}", where))
             paragraphs = _paragraphs(sentences.effective_text(report, f.id))
-            if not paragraphs and part.id in ("problems", "other"):
-                paragraphs = [w["empty_item"]]
+            if not paragraphs and (f.printed and f.numbered or part.id in ("problems", "other")):
+                paragraphs = [w["empty_item"]]  # never a bare sub-heading
             out += [Item("body", p, where) for p in paragraphs]
     out.append(Item("signature", report.agency.name, "落款"))
     out.append(Item("date", issued_date(report), "落款日期"))

@@ -33,8 +33,8 @@ def test_every_page_is_a4(pages):
 
 def test_text_starts_at_the_top_and_left_margins(pages):
     for page in pages:
-        body = [c for c in page.chars if c["size"] >= 15.9]
-        assert min(c["top"] for c in body) / MM == pytest.approx(37, abs=1)
+        printed = [*(c for c in page.chars if c["size"] >= 9), *page.rects, *page.lines]  # text, tables, chart
+        assert min(c["top"] for c in printed) / MM == pytest.approx(37, abs=1)
         text_lines = lines_of(page, 16)
         if text_lines:
             assert min(line[0]["x0"] for line in text_lines) / MM >= 28 - 1
@@ -114,7 +114,7 @@ def test_paragraphs_start_two_characters_in(pages):
 
 def test_page_numbers_in_4hao_below_the_text_block(pages):
     for n, page in enumerate(pages, start=1):
-        number = [c for c in page.chars if abs(c["size"] - 14) < 0.05]
+        number = [c for c in page.chars if abs(c["size"] - 14) < 0.05 and c["top"] > page.height - 35 * MM]
         assert "".join(c["text"] for c in number).replace(" ", "") == f"—{n}—"
         top = min(c["top"] for c in number)
         assert top > page.height - 35 * MM  # below the 版心
