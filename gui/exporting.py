@@ -59,7 +59,9 @@ def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
     from report.pdf import export_pdf
 
     files = settings.font_files() if font_files is None else font_files
-    return _atomic(Path(out_path), lambda tmp: export_pdf(report, tmp, history=history, font_files=files or None))
+    annex = settings.chart_as_annex()
+    return _atomic(Path(out_path), lambda tmp: export_pdf(report, tmp, history=history, font_files=files or None,
+                                                          chart_as_annex=annex))
 
 
 def report_for_file(report: Report, history: dict | None) -> Report:

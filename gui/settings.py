@@ -45,6 +45,17 @@ def set_font_files(files: dict[str, str]) -> None:
     s.sync()
 
 
+def chart_as_annex() -> bool:
+    """The PDF's chart after the signature as 「附件」 rather than after table 2."""
+    return settings().value("pdf/chart_as_annex", False, bool)
+
+
+def set_chart_as_annex(on: bool) -> None:
+    s = settings()
+    s.setValue("pdf/chart_as_annex", bool(on))
+    s.sync()
+
+
 def save_geometry(widget) -> None:
     s = settings()
     s.setValue("window/geometry", widget.saveGeometry())

@@ -45,6 +45,9 @@ class SettingsDialog(QtWidgets.QDialog):
             grid.addWidget(edit, i, 1)
             grid.addWidget(browse, i, 2)
             self.font_edits[role] = edit
+        self.chart_as_annex = QtWidgets.QCheckBox("统计图作为附件放在落款之后（默认放在表二之后）")
+        self.chart_as_annex.setChecked(settings.chart_as_annex())
+        grid.addWidget(self.chart_as_annex, len(roles()) + 1, 0, 1, 3)
 
         data = QtWidgets.QGroupBox("数据")
         data_layout = QtWidgets.QFormLayout(data)
@@ -93,4 +96,5 @@ class SettingsDialog(QtWidgets.QDialog):
             self.error.show()
             return
         settings.set_font_files(self.font_files())
+        settings.set_chart_as_annex(self.chart_as_annex.isChecked())
         super().accept()

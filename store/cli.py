@@ -37,6 +37,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, metavar="N", help="报告年度")
     p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出排好版的 PDF")
+    p.add_argument("--chart-as-annex", action="store_true", help="PDF 中的统计图作为附件放在落款之后（默认在表二之后）")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
     p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
@@ -182,7 +183,8 @@ def cmd_export(args) -> int:
             shown = "；".join(f.message for f in errors[:3])
             more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
             _err(f"注意：报告有{more}错误，PDF 已导出为草稿（带“草稿”字样）：{shown}")
-        export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors))
+        export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors),
+                   chart_as_annex=args.chart_as_annex)
         print(f"已导出 PDF：{args.pdf}")
     return 0
 

@@ -14,6 +14,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -116,21 +117,21 @@ def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
 
 
 def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
-    """A Latin word or URL cut so that its head fills ``room``: a URL after a 「/」, a word
-    longer than the whole line anywhere; None when it should rather start the next line."""
+    """A Latin word or URL cut so that its head fills ``room``: after a 「/」 when that wastes
+    at most two letters' width, else at any letter (a URL, or a word longer than the line);
+    None when the token should rather start the next line."""
     if len(token) < 2 or not all(_is_word_char(g.ch) for g in token):
         return None
-    slashes = [i + 1 for i, g in enumerate(token[:-1]) if g.ch == "/"]
-    cuts = slashes if slashes else (range(1, len(token)) if token.width > line + _FUZZ else [])
-    used, best = 0.0, None
-    widths = [g.width for g in token]
-    for cut in cuts:
-        used = sum(widths[:cut])
-        if used > room + _FUZZ:
-            break
-        best = cut
-    if not best:
+    text = "".join(g.ch for g in token)
+    if not ("/" in text or "www." in text or "@" in text) and token.width <= line + _FUZZ:
         return None
+    ends = list(accumulate(g.width for g in token))
+    fits = [cut for cut in range(1, len(token)) if ends[cut - 1] <= room + _FUZZ]
+    if not fits:
+        return None
+    slack = 2 * max(g.width for g in token)
+    slashes = [cut for cut in fits if text[cut - 1] == "/"]
+    best = slashes[-1] if slashes and room - ends[slashes[-1] - 1] <= slack else fits[-1]
     return _Token(token[:best]), _Token(token[best:])
 
 
