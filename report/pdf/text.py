@@ -14,8 +14,8 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from itertools import accumulate
 from functools import cache
+from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
