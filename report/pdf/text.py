@@ -118,8 +118,8 @@ def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
 
 def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
     """A Latin word or URL cut so that its head fills ``room``: after a 「/」 when that wastes
-    at most two letters' width, else at any letter (a URL, or a word longer than the line);
-    None when the token should rather start the next line."""
+    at most two letters' width, else after a 「.」 or another URL sign, else at any letter (a URL,
+    or a word longer than the line); None when the token should rather start the next line."""
     if len(token) < 2 or not all(_is_word_char(g.ch) for g in token):
         return None
     text = "".join(g.ch for g in token)
@@ -130,8 +130,12 @@ def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_To
     if not fits:
         return None
     slack = 2 * max(g.width for g in token)
-    slashes = [cut for cut in fits if text[cut - 1] == "/"]
-    best = slashes[-1] if slashes and room - ends[slashes[-1] - 1] <= slack else fits[-1]
+    best = fits[-1]
+    for marks in ("/", "./-_?&=#@"):  # after a 「/」, else after a URL's other signs, else anywhere
+        cuts = [cut for cut in fits if text[cut - 1] in marks]
+        if cuts and room - ends[cuts[-1] - 1] <= slack:
+            best = cuts[-1]
+            break
     return _Token(token[:best]), _Token(token[best:])
 
 
