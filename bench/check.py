@@ -21,7 +21,7 @@ from report.document import Report  # noqa: E402
 
 def timings(report: Report, previous: Report | None, runs: int) -> list[float]:
     out = []
-    for i in range(runs):
+    for _ in range(runs):
         report.texts["overview.lead"] += "。"  # a keystroke: the changed text defeats any per-text cache
         start = time.perf_counter()
         check(report, previous)

@@ -46,7 +46,7 @@ def main() -> None:
         store.save(seed)
         session = ReportSession(store, seed.agency.name, seed.year)
         for tid in ("t2", "t3", "t4"):
-            print(f"open {tid} editor: {ms(lambda: TableEditor(session, tid).deleteLater(), runs):7.2f} ms")
+            print(f"open {tid} editor: {ms(lambda tid=tid: TableEditor(session, tid).deleteLater(), runs):7.2f} ms")
         ed = TableEditor(session, "t3")
         ed.resize(1000, 900)
         ed.show()

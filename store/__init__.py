@@ -12,7 +12,7 @@ import os
 
 from store.errors import StoreError, StoreLockedError, StoreWriteError
 
-_LAZY = {"Store": "store.repository", "ReportSummary": "store.repository", "Revision": "store.revisions",
+_LAZY = {"Store": "store.repository", "ReportSummary": "store.agency_db", "Revision": "store.revisions",
          "Backup": "store.backups"}
 
 

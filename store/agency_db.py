@@ -8,13 +8,29 @@ File layout (TinyDB tables): ``meta`` {schema}, ``agency`` {profile, former_name
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from tinydb import Query, TinyDB
 
+from report import dates
 from report.document import Agency
+from report.findings import Severity
 from store.migrations import SCHEMA_VERSION
 from store.storage import AtomicJSONStorage, DamagedFileError, atomic_write, dumps
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One line of the year list; counts are those of the checker at the last save (None if unknown)."""
+
+    agency: str
+    year: int
+    status: str
+    modified: dt.datetime
+    errors: int | None
+    warnings: int | None
 
 
 def check_shape(data, path: Path) -> None:
@@ -32,6 +48,11 @@ def check_shape(data, path: Path) -> None:
         raise DamagedFileError(path, "内容不是年报助手的单位数据")
 
 
+def agency_name(data: dict) -> str:
+    """The agency's name in parsed file data that passed check_shape."""
+    return next(iter(data["agency"].values()))["profile"]["name"]
+
+
 def initial_data(agency: Agency, created: str) -> dict:
     return {"meta": {"1": {"schema": SCHEMA_VERSION}},
             "agency": {"1": {"profile": agency.to_dict(), "history": {}, "created": created}},
@@ -42,7 +63,6 @@ class AgencyDB:
     def __init__(self, path: Path, read_only: bool):
         self.path = path
         self.id = path.stem
-        self.storage_read_only = read_only
         self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
         self._meta = self._db.table("meta", cache_size=0)
         self._agency = self._db.table("agency", cache_size=0)
@@ -101,6 +121,15 @@ class AgencyDB:
     def records(self) -> list[dict]:
         """Every report record, by year. Treat as read-only: they are the cached file data."""
         return sorted(self._reports.all(), key=lambda r: r["year"])
+
+    def summaries(self) -> list[ReportSummary]:
+        """The year list, oldest year first."""
+        out = []
+        for r in self.records():
+            c = r.get("counts") or {}
+            out.append(ReportSummary(self.name, r["year"], r["status"], dates.parse_iso_time(r["modified"]),
+                                     *(c.get(s.value) for s in (Severity.ERROR, Severity.WARNING))))
+        return out
 
     def record(self, year: int) -> dict | None:
         return self._reports.get(Query().year == year)

@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from report import dates
 from store.errors import StoreError
 from store.paths import Layout
 from store.storage import atomic_file
@@ -46,7 +47,7 @@ class Backup:
 def create(layout: Layout, reason: str, now: dt.datetime | None = None) -> Path:
     """Zip the db folder into backups/; returns the new file."""
     now = now or dt.datetime.now()
-    stamp = now.strftime("%Y%m%d-%H%M%S")
+    stamp = dates.file_stamp(now)
     target = layout.backups / f"nianbao-{stamp}-{reason}.zip"
     n = 1
     while target.exists():
@@ -57,6 +58,13 @@ def create(layout: Layout, reason: str, now: dt.datetime | None = None) -> Path:
             for p in sorted(_members(layout.db)):
                 zf.write(p, p.relative_to(layout.db).as_posix())
     return target
+
+
+def take(layout: Layout, reason: str) -> Path:
+    """A new backup, then the rotation; returns the new backup."""
+    path = create(layout, reason)
+    rotate(layout)
+    return path
 
 
 def _members(db: Path):
@@ -73,7 +81,7 @@ def parse_name(path: Path) -> Backup | None:
     if not m:
         return None
     try:
-        when = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        when = dates.parse_file_stamp(m.group(1))
     except ValueError:
         return None
     return Backup(path, when, m.group(3))
@@ -126,7 +134,8 @@ def open_checked(path: Path) -> dict[str, bytes]:
     except FileNotFoundError:
         raise StoreError(f"找不到备份文件：{path}") from None
     except (zipfile.BadZipFile, OSError):
-        raise StoreError(f"{path} 不是年报助手的备份文件（应为 backups 文件夹中的 .zip 文件），或文件已损坏。") from None
+        raise StoreError(f"{path} 不是年报助手的备份文件（应为 backups 文件夹中的 .zip 文件），"
+                         "或文件已损坏。") from None
     files: dict[str, bytes] = {}
     with zf:
         for info in zf.infolist():

@@ -10,10 +10,12 @@ import functools
 import logging
 import sys
 import unicodedata
-from pathlib import Path
 
+from report import dates
 from report.document import Report, ReportFileError
+from report.findings import Severity
 from report.forms import common
+from store import logs
 from store.errors import StoreError, StoreLockedError
 
 log = logging.getLogger(__name__)
@@ -21,29 +23,39 @@ FAIL = 2
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="把报告文件导入程序", description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
+    p = sub.add_parser("import", help="把报告文件导入程序",
+                       description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json）")
     p.add_argument("--replace", action="store_true", help="替换程序中已有的同年度草稿（原内容保留为历史版本）")
     p.set_defaults(func=_command(cmd_import, "导入"))
 
-    p = sub.add_parser("list", help="列出程序中的报告", description="列出程序中保存的报告：单位、年度、状态、修改时间、错误和警告数。")
+    p = sub.add_parser("list", help="列出程序中的报告",
+                       description="列出程序中保存的报告：单位、年度、状态、修改时间、错误和警告数。")
     p.add_argument("--agency", metavar="NAME", help="只列出这个单位的报告")
     p.set_defaults(func=_command(cmd_list, "列出"))
 
-    p = sub.add_parser("export", help="导出报告为 JSON 或 PDF",
-                       description="导出报告：报告文件 FILE.json，或用 --agency 和 --year 指定程序中保存的报告。")
+    p = sub.add_parser("export", help="导出报告为 PDF、Word、网页、Excel 或数据文件",
+                       description="导出报告：报告文件 FILE.json，或用 --agency 和 --year 指定程序中保存的报告。"
+                       "各种格式可在一次命令中任意组合。")
     p.add_argument("file", nargs="?", metavar="FILE.json", help="报告文件")
     p.add_argument("--agency", metavar="NAME", help="单位名称")
     p.add_argument("--year", type=int, metavar="N", help="报告年度")
-    p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出排好版的 PDF")
-    p.add_argument("--chart-as-annex", action="store_true", help="PDF 中的统计图作为附件放在落款之后（默认在表二之后）")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出可编辑的 Word 文件")
+    p.add_argument("--html", metavar="OUT.html", help="导出网页（单个文件，可直接发布）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 表格（表二至表四）")
+    p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
+    p.add_argument("--all", metavar="DIR", help="把以上全部格式导出到文件夹 DIR，按标准文件名命名")
+    p.add_argument("--chart-as-annex", action="store_true",
+                   help="PDF 中的统计图作为附件放在落款之后（默认在表二之后）")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
-    p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
+    p = sub.add_parser("backup", help="立即备份全部数据",
+                       description="立即把全部数据备份到数据文件夹的 backups 中。")
     p.set_defaults(func=_command(cmd_backup, "备份"))
 
-    p = sub.add_parser("restore", help="从备份恢复全部数据", description="用一个备份替换全部数据；恢复前的数据会先自动备份。")
+    p = sub.add_parser("restore", help="从备份恢复全部数据",
+                       description="用一个备份替换全部数据；恢复前的数据会先自动备份。")
     p.add_argument("backup", metavar="BACKUP", help="备份文件（backups 文件夹中的 .zip）")
     p.set_defaults(func=_command(cmd_restore, "恢复"))
 
@@ -53,19 +65,19 @@ def _command(handler, verb: str):
 
     @functools.wraps(handler)
     def run(args) -> int:
-        from report.pdf import PdfError
+        from report.output import ExportError
 
         try:
             return handler(args)
         except StoreLockedError:
             _err(f"年报助手正在另一个窗口中使用这些数据，无法{verb}；请先关闭那个窗口再试。")
-        except (StoreError, ReportFileError, PdfError) as e:
+        except (StoreError, ReportFileError, ExportError) as e:
             _err(str(e))
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
         except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
-            log.debug("unexpected failure", exc_info=True)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}），请把这句话告诉技术人员。")
+            log.exception("%s failed unexpectedly", handler.__name__)
+            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
@@ -125,15 +137,15 @@ def cmd_list(args) -> int:
         print(f"程序中没有“{args.agency}”的报告。" if args.agency else "程序中还没有报告。")
         return 0
     labels = common()
-    status, severity = labels["status"], labels["severity"]
+    status = labels["status"]
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
-              severity["error"], severity["warning"]]]
+              Severity.ERROR.label, Severity.WARNING.label]]
     for s in rows:
-        table.append([s.agency, str(s.year), status.get(s.status, s.status), f"{s.modified:%Y-%m-%d %H:%M}",
+        table.append([s.agency, str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
-        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+        print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 
@@ -147,45 +159,47 @@ def _width(text: str) -> int:
 
 
 # ---------------------------------------------------------------------- export
+_EXPORT_OPTIONS = ("pdf", "docx", "html", "xlsx", "json")
+
+
 def cmd_export(args) -> int:
     if args.file and (args.agency or args.year is not None):
         raise StoreError("请只指定一种来源：报告文件 FILE.json，或 --agency 和 --year。")
     if not args.file and not (args.agency and args.year is not None):
         raise StoreError("请指定要导出的报告：报告文件 FILE.json，或 --agency 单位名称 --year 年度。")
-    if not args.json and not args.pdf:
-        raise StoreError("请用 --json OUT 或 --pdf OUT.pdf 指定导出的文件。")
+    targets = {fid: getattr(args, fid) for fid in _EXPORT_OPTIONS if getattr(args, fid)}
+    if not targets and not args.all:
+        raise StoreError("请指定导出的文件：--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all 文件夹。")
     store = _open(args, writing=False)
     try:
-        if args.file:
-            report = Report.load(args.file)
-            stored_history = store.history_counts(report.agency.name, before_year=report.year)
-            history = {**stored_history, **(report.website_counts_history or {})}
-        else:
-            report = store.load(args.agency, args.year)
-            stored_history = store.history_counts(args.agency, before_year=args.year)
-            history = {**(report.website_counts_history or {}), **stored_history}
+        report = Report.load(args.file) if args.file else store.load(args.agency, args.year)
+        history = store.history_counts(report.agency.name, before_year=report.year, report=report)
         previous = (store.load(report.agency.name, report.year - 1)
                     if store.exists(report.agency.name, report.year - 1) else None)
     finally:
         store.close()
-    report.website_counts_history = {y: history[y] for y in sorted(history)} or None
-    if args.json:
-        from store.storage import atomic_write
+    report.website_counts_history = history or None
+    draft = False
+    if "pdf" in targets or args.all:
+        from report.checks import blocking_errors
 
-        atomic_write(Path(args.json), report.dumps().encode("utf-8"))
-        print(f"已导出报告文件：{args.json}")
-    if args.pdf:
-        from report.checks import check
-        from report.pdf import export_pdf
-
-        errors = [f for f in check(report, previous) if f.severity == "error"]
+        errors = blocking_errors(report, previous)
         if errors:
-            shown = "；".join(f.message for f in errors[:3])
             more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
-            _err(f"注意：报告有{more}错误，PDF 已导出为草稿（带“草稿”字样）：{shown}")
-        export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors),
-                   chart_as_annex=args.chart_as_annex)
-        print(f"已导出 PDF：{args.pdf}")
+            _err(f"注意：报告有{more}{Severity.ERROR.label}，PDF 已导出为草稿（带“草稿”字样）：{errors.excerpt()}")
+        draft = bool(errors)
+    from report.exports import FORMATS, export, export_all
+
+    for fid, path in targets.items():
+        export(report, {fid: path}, history=report.website_counts_history, draft=draft,
+               chart_as_annex=args.chart_as_annex)
+        print(f"已导出 {FORMATS[fid].name}：{path}")
+    if args.all:
+        written = export_all(report, args.all, history=report.website_counts_history, draft=draft,
+                             chart_as_annex=args.chart_as_annex)
+        print(f"已全部导出到 {args.all}：")
+        for path in written:
+            print(f"  {path.name}")
     return 0
 
 

@@ -1,8 +1,7 @@
 """The Store: every agency's reports of every year, kept safely in the data folder.
 
-Layout of the data folder (see paths.Layout): ``db/agencies/<id>.json`` (one TinyDB file per
-agency), ``db/revisions/<id>/<year>.jsonl`` (earlier versions of each report),
-``backups/*.zip``, ``damaged/`` (unreadable files moved aside), ``nianbao.lock``.
+The data folder's files are named in paths.Layout; damaged files and interrupted restores are
+dealt with in store.recovery.
 
 One program instance writes (it holds the lock); any other opens the store read-only. Writes
 never change the caller's Report, so after a failed write the caller still holds everything
@@ -14,54 +13,34 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from report.checks import check
+from report import dates
+from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
-from store import backups, migrations
-from store.agency_db import AgencyDB, check_shape
+from report.findings import Severity
+from report.website_counts import website_history
+from store import backups as backup_zips
+from store import recovery
+from store.agency_db import AgencyDB, ReportSummary
+from store.agency_files import AgencyFiles
 from store.carry import carry_forward
 from store.errors import StoreError, StoreLockedError, StoreWriteError, write_error
-from store.migrations import migrate, version_of
 from store.paths import Layout
 from store.revisions import Revision, RevisionLog
-from store.storage import DamagedFileError, atomic_write, clean_stale_temp, fsync_dir, parse_json
+from store.storage import clean_stale_temp
 
 log = logging.getLogger(__name__)
 
 DRAFT, FINAL = "draft", "final"
 LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
                   "请在那个窗口中修改，或关闭它后重新打开本程序。")
-_COMPLETE = ".complete"  # marks a fully written restore staging folder
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    """One line of the year list; counts are those of the checker at the last save (None if unknown)."""
-
-    agency: str
-    year: int
-    form: str
-    status: str
-    created: dt.datetime
-    modified: dt.datetime
-    final_at: dt.datetime | None
-    errors: int | None
-    warnings: int | None
-    notes: int | None
 
 
 def _now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _time(s: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(s) if s else None
+    return dates.now_iso()
 
 
 class Store:
@@ -69,137 +48,32 @@ class Store:
         self.data_dir = Path(root)
         self.layout = Layout(self.data_dir)
         self.notices: list[str] = []  # Chinese sentences the GUI shows once after opening
-        self.read_only = False
+        read_only = False
         self._lock = FileLock(str(self.layout.lock), thread_local=False)
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
-            self.read_only = True
+            read_only = True
             self.notices.append(LOCKED_MESSAGE)
         except OSError as e:
-            self.read_only = True
+            read_only = True
             self.notices.append(f"数据文件夹 {self.data_dir} 不能写入（{e.strerror}），本窗口只能查看，不能修改。")
-        self._dbs: dict[str, AgencyDB] = {}
-        self._skipped: set[Path] = set()  # files this instance cannot use (damaged, newer version)
         self._logs: dict[tuple[str, int], RevisionLog] = {}
         self._parsed: dict[tuple[str, int], tuple[dict, Report]] = {}  # stored doc → its Report
         self._backup_day: dt.date | None = None
-        self._migration_backup: Path | None = None
-        if not self.read_only:
-            self._finish_interrupted_restore()
+        if not read_only:
+            recovery.finish_interrupted_restore(self.layout)
             clean_stale_temp(self.layout.db)
             clean_stale_temp(self.layout.backups)
-        self._refresh()
-
-    # ------------------------------------------------------------------ opening
-    def _refresh(self) -> None:
-        """Open agency files not yet open (another instance may have added some)."""
-        folder = self.layout.agencies
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.glob("*.json")):
-            if path.stem in self._dbs or path in self._skipped or path.name.startswith("."):
-                continue
-            try:
-                db = self._open_agency(path)
-            except StoreWriteError as e:  # a repair or upgrade could not be written: leave the file be
-                self._skipped.add(path)
-                self.notices.append(f"{e}单位数据文件 {path} 暂时无法打开，文件未改动。")
-                continue
-            if db is not None:
-                self._dbs[db.id] = db
-
-    def _open_agency(self, path: Path) -> AgencyDB | None:
-        db = AgencyDB(path, self.read_only)
-        try:
-            data = db.raw()
-        except DamagedFileError as e:
-            db.close()
-            return self._recover_damaged(path, e)
-        version = version_of(data)
-        if version > migrations.SCHEMA_VERSION:
-            self._skipped.add(path)
-            self.read_only = True
-            self.notices.append(f"单位“{db.name}”的数据由更新版本的年报助手保存，本程序无法修改它。"
-                                "请升级年报助手；在此之前本窗口只能查看。")
-            return None
-        if version < migrations.SCHEMA_VERSION:
-            if self.read_only:
-                self._skipped.add(path)
-                self.notices.append(f"单位“{db.name}”的数据需要升级格式，本窗口为只读，暂不显示。")
-                return None
-            if self._migration_backup is None:
-                self._migration_backup = backups.create(self.layout, "before-migration")
-                self.notices.append(f"数据已升级为新的格式；升级前的数据已备份到 {self._migration_backup}。")
-            db.write_raw(migrate(data))
-        return db
-
-    def _recover_damaged(self, path: Path, err: DamagedFileError) -> AgencyDB | None:
-        """Move the unreadable file aside and bring back its newest readable backup."""
-        self._skipped.add(path)
-        if self.read_only:
-            self.notices.append(f"{err}本窗口为只读，未做处理；请关闭其他年报助手窗口后重新打开。")
-            return None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = self.layout.damaged / f"{path.stem}-{stamp}.json"
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = self.layout.damaged / f"{path.stem}-{stamp}-{n}.json"
-        try:
-            self.layout.damaged.mkdir(parents=True, exist_ok=True)
-            os.replace(path, aside)
-        except OSError as e:
-            self.read_only = True
-            self.notices.append(f"{err}无法把它移到 {self.layout.damaged}（{e.strerror}），本窗口只能查看。")
-            return None
-        member = f"agencies/{path.name}"
-        for b in backups.list_backups(self.layout):
-            data = backups.read_member(b.path, member)
-            if data is None:
-                continue
-            try:
-                parsed = parse_json(data, path)
-                check_shape(parsed, path)
-            except DamagedFileError:
-                continue
-            atomic_write(path, data)
-            self._skipped.discard(path)
-            db = self._open_agency(path)
-            name = db.name if db else path.stem
-            self.notices.append(
-                f"单位“{name}”的数据文件已损坏，无法读取。损坏的文件已移到 {aside}（未删除）；"
-                f"已从 {b.time:%Y年%m月%d日 %H:%M} 的备份恢复，此后的修改可能需要重新填写。")
-            return db
-        self.notices.append(f"{err}损坏的文件已移到 {aside}（未删除），但没有找到可用的备份，"
-                            "该单位的报告暂时无法显示。请联系技术人员从该文件中抢救数据。")
-        return None
-
-    def _finish_interrupted_restore(self) -> None:
-        """A crash during restore() leaves staging folders; finish or undo that restore."""
-        db, staging, old = self.layout.db, self._staging, self._old_db
-        if staging.exists() and not db.exists() and (staging / _COMPLETE).exists():
-            os.replace(staging, db)
-        elif staging.exists() and not db.exists() and old.exists():
-            os.replace(old, db)
-        if staging.exists():
-            shutil.rmtree(staging)
-        if old.exists() and db.exists():
-            shutil.rmtree(old)
-        (db / _COMPLETE).unlink(missing_ok=True)
+        self._files = AgencyFiles(self.layout, read_only, self.notices)
 
     @property
-    def _staging(self) -> Path:
-        return self.data_dir / "db.restoring"
-
-    @property
-    def _old_db(self) -> Path:
-        return self.data_dir / "db.replaced"
+    def read_only(self) -> bool:
+        """True when another instance holds the lock or a file may only be read: nothing is written."""
+        return self._files.read_only
 
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
+        self._files.close()
         if self._lock.is_locked:
             self._lock.release()
 
@@ -215,16 +89,7 @@ class Store:
             raise StoreLockedError(LOCKED_MESSAGE)
 
     def _db(self, agency_name: str) -> AgencyDB | None:
-        """The agency of that name, or of that former name (reports keep the name they were written under)."""
-        self._refresh()
-        name = agency_name.strip()
-        for db in self._dbs.values():
-            if db.name == name:
-                return db
-        for db in self._dbs.values():
-            if name in db.former_names():
-                return db
-        return None
+        return self._files.find(agency_name)
 
     def _require_db(self, agency_name: str) -> AgencyDB:
         db = self._db(agency_name)
@@ -266,10 +131,7 @@ class Store:
         except Exception:  # noqa: BLE001 — the save matters more than the counts
             log.exception("checker failed while saving")
             return None
-        counts = {"error": 0, "warning": 0, "note": 0}
-        for f in findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-        return counts
+        return {severity.value: n for severity, n in findings.counts().items()}
 
     def _daily_backup(self) -> None:
         """Before the first change of a day, back up the store as it was."""
@@ -277,19 +139,17 @@ class Store:
         if self._backup_day == today:
             return
         self._backup_day = today
-        newest = backups.list_backups(self.layout)
-        if (newest and newest[0].time.date() == today) or not self._dbs:
+        newest = backup_zips.list_backups(self.layout)
+        if (newest and newest[0].time.date() == today) or not self._files.any_open():
             return
         try:
-            backups.create(self.layout, "daily")
-            backups.rotate(self.layout)
+            backup_zips.take(self.layout, "daily")
         except StoreWriteError as e:
             self.notices.append(f"今天的自动备份没有成功：{e}")
 
     # ------------------------------------------------------------------ agencies
     def agencies(self) -> list[Agency]:
-        self._refresh()
-        return sorted((db.profile() for db in self._dbs.values()), key=lambda a: a.name)
+        return sorted((db.profile() for db in self._files.all()), key=lambda a: a.name)
 
     def get_agency(self, name: str) -> Agency | None:
         db = self._db(name)
@@ -323,25 +183,13 @@ class Store:
         db.rename(new_name)
 
     def _create_agency(self, agency: Agency) -> AgencyDB:
-        agency = Agency.from_dict({**agency.to_dict(), "name": agency.name.strip()})
-        path = self.layout.agency_file(uuid.uuid4().hex[:12])
-        db = AgencyDB.create(path, agency, _now())
-        self._dbs[db.id] = db
-        return db
+        return self._files.create(agency, _now())
 
     # ------------------------------------------------------------------ reports
     def reports(self, agency_name: str) -> list[ReportSummary]:
         """The agency's reports, oldest year first."""
         db = self._db(agency_name)
-        if db is None:
-            return []
-        out = []
-        for r in db.records():
-            c = r.get("counts") or {}
-            out.append(ReportSummary(db.name, r["year"], r["doc"].get("form", ""), r["status"],
-                                     _time(r["created"]), _time(r["modified"]), _time(r.get("final_at")),
-                                     c.get("error"), c.get("warning"), c.get("note")))
-        return out
+        return db.summaries() if db else []
 
     def all_reports(self) -> list[ReportSummary]:
         return [s for a in self.agencies() for s in self.reports(a.name)]
@@ -427,10 +275,10 @@ class Store:
             return
         year = int(year)
         report = self._report(db, year)
-        errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
+        errors = blocking_errors(report, self._report(db, year - 1))
         if errors:
-            first = "；".join(f.message for f in errors[:3])
-            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个错误，改正后才能定稿：{first}")
+            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
+                             f"改正后才能定稿：{errors.excerpt()}")
         now = _now()
         self._log(db, year).append("final", now, rec["doc"])
         db.update({year: {"status": FINAL, "final_at": now}})
@@ -449,16 +297,15 @@ class Store:
         self._writable()
         db, _ = self._record(agency_name, year)
         year = int(year)
-        backup = backups.create(self.layout, "before-delete")
-        backups.rotate(self.layout)
+        backup = backup_zips.take(self.layout, "before-delete")
         db.remove(year)
         self._parsed.pop((db.id, year), None)
         log_path = self.layout.revision_log(db.id, year)
         self._logs.pop((db.id, year), None)
         if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = dates.file_stamp()
             try:
-                os.replace(log_path, log_path.with_name(f"{year}.deleted-{stamp}.jsonl"))
+                os.replace(log_path, self.layout.deleted_revision_log(db.id, year, stamp))
             except OSError as e:
                 raise write_error(e, log_path) from e
         return backup
@@ -474,8 +321,7 @@ class Store:
         if prev is None:
             raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
         report = carry_forward(prev, year, db.profile())
-        history = {**(report.website_counts_history or {}), **self.history_counts(agency_name, before_year=year)}
-        report.website_counts_history = history or None
+        report.website_counts_history = self.history_counts(agency_name, before_year=year, report=report) or None
         self.save(report)
         return report
 
@@ -497,21 +343,23 @@ class Store:
             raise StoreError(f"{year}年不在任何报告格式的适用年度内：本程序支持2019年度起的报告。")
 
     # ------------------------------------------------------------------ chart history
-    def history_counts(self, agency_name: str, before_year: int | None = None) -> dict[str, dict[str, int]]:
-        """Website counts per year: each report's own counts first, then figures typed for
-        years without one, then the history that reports carried in (imported files)."""
+    def history_counts(self, agency_name: str, before_year: int | None = None,
+                       report: Report | None = None) -> dict[str, dict[str, int]]:
+        """Website counts per year from every record of the agency, merged by
+        report.website_counts.website_history; ``report`` (in hand, maybe unsaved or from a
+        file) stands for the stored report of its year."""
         db = self._db(agency_name)
-        if db is None:
-            return {}
-        out: dict[str, dict[str, int]] = {}
-        records = db.records()
-        for r in records:
-            out.update({y: dict(c) for y, c in (r["doc"].get("website_counts_history") or {}).items()})
-        out.update(db.typed_history())
-        for r in records:
-            if r["doc"].get("website_counts"):
-                out[str(r["year"])] = dict(r["doc"]["website_counts"])
-        return {y: out[y] for y in sorted(out) if before_year is None or int(y) < before_year}
+        own: dict[int, dict | None] = {}
+        carried: dict[int, dict | None] = {}
+        typed = {}
+        if db is not None:
+            for r in db.records():
+                own[r["year"]] = r["doc"].get("website_counts")
+                carried[r["year"]] = r["doc"].get("website_counts_history")
+            typed = db.typed_history()
+        if report is not None:
+            own[report.year], carried[report.year] = report.website_counts, report.website_counts_history
+        return website_history(own, typed, carried, before_year)
 
     def set_history_counts(self, agency_name: str, year: int, counts: dict[str, int] | None) -> None:
         """Figures for a year the program has no report of (None or {} removes them)."""
@@ -555,57 +403,27 @@ class Store:
     # ------------------------------------------------------------------ backups
     def backup_now(self) -> Path:
         self._writable()
-        path = backups.create(self.layout, "manual")
-        backups.rotate(self.layout)
-        return path
+        return backup_zips.take(self.layout, "manual")
 
-    def backups(self) -> list[backups.Backup]:
+    def backups(self) -> list[backup_zips.Backup]:
         """Newest first."""
-        return backups.list_backups(self.layout)
+        return backup_zips.list_backups(self.layout)
 
     def restore(self, backup_path: str | Path) -> Path:
         """Replace the whole store by a backup; the current state is backed up first (returned)."""
         self._writable()
-        files = backups.open_checked(Path(backup_path))
-        for name, data in files.items():
-            if name.startswith("agencies/"):
-                path = Path(backup_path) / name
-                try:
-                    parsed = parse_json(data, path)
-                    check_shape(parsed, path)
-                except DamagedFileError:
-                    raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
-                if version_of(parsed) > migrations.SCHEMA_VERSION:
-                    raise StoreError(f"备份文件 {backup_path} 由更新版本的年报助手生成，请先升级本程序。")
-        before = backups.create(self.layout, "before-restore")
-        staging, db_dir, old = self._staging, self.layout.db, self._old_db
+        files = recovery.checked_backup(Path(backup_path))
+        before = backup_zips.create(self.layout, "before-restore")
         try:
-            if staging.exists():
-                shutil.rmtree(staging)
-            for name, data in files.items():
-                atomic_write(staging / name, data)
-            atomic_write(staging / _COMPLETE, b"")
-            self.close_dbs()
-            if db_dir.exists():
-                os.replace(db_dir, old)
-            os.replace(staging, db_dir)
-            fsync_dir(self.data_dir)
-            if old.exists():
-                shutil.rmtree(old)
-            (db_dir / _COMPLETE).unlink()
-        except OSError as e:
-            raise write_error(e, db_dir) from e
+            recovery.install(self.layout, files, let_go=self._let_go)
         finally:
-            self._finish_interrupted_restore()
-            self._refresh()
-        backups.rotate(self.layout)
+            self._files.refresh()
+        backup_zips.rotate(self.layout)
         return before
 
-    def close_dbs(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
-        self._skipped.clear()
+    def _let_go(self) -> None:
+        """Close every agency file and forget what was read from them (a restore replaces them)."""
+        self._files.forget()
         self._logs.clear()
         self._parsed.clear()
 

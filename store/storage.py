@@ -1,17 +1,15 @@
-"""Crash-safe files: a TinyDB storage that never leaves a half-written store behind.
+"""Crash-safe store files: a TinyDB storage that never leaves a half-written store behind.
 
 TinyDB's JSONStorage rewrites its file in place, so a crash between write and truncate leaves
-new JSON followed by old bytes (tech-notes §6). Here every write goes to a temporary file in
-the same folder, is fsynced, then ``os.replace``d over the store and the folder is fsynced:
-after a crash the file is either the old or the new version, never a mix.
+new JSON followed by old bytes. Here every write goes through ``report.files.atomic_file``
+(temporary file, fsync, rename, fsync of the folder): after a crash the file is either the old
+or the new version, never a mix. Failures become StoreWriteError with a Chinese message.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,14 +17,9 @@ from typing import BinaryIO
 
 from tinydb.storages import Storage
 
+from report import files
+from report.files import TEMP_PREFIX, fsync_dir
 from store.errors import StoreError, StoreLockedError, write_error
-
-TEMP_PREFIX = ".tmp-"
-# Windows refuses os.replace while another process (a virus scanner, an indexer, a backup tool)
-# has the target open; such holds are short, so retry for about a second.
-RETRY_REPLACE = os.name == "nt"
-REPLACE_ATTEMPTS = 20
-REPLACE_PAUSE = 0.05
 
 
 class DamagedFileError(StoreError):
@@ -37,55 +30,16 @@ class DamagedFileError(StoreError):
         self.path = path
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside ``folder`` durable (POSIX; Windows has no directory handles)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def replace(src: Path | str, dst: Path | str) -> None:
-    for attempt in range(REPLACE_ATTEMPTS):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if not RETRY_REPLACE or attempt == REPLACE_ATTEMPTS - 1:
-                raise
-            time.sleep(REPLACE_PAUSE)
-
-
 @contextmanager
 def atomic_file(path: Path, suffix: str = "") -> Iterator[BinaryIO]:
-    """Open a temporary file beside ``path``; on a clean exit it is fsynced and put in place.
-
-    A crash leaves either the old or the new file, never a mix. Raises StoreWriteError (with a
-    Chinese message) if the disk refuses; the old file is intact and the temporary file gone.
-    """
-    folder = path.parent
-    tmp = None
+    """``report.files.atomic_file`` for the data folder: creates missing folders, and raises
+    StoreWriteError (with a Chinese message) if the disk refuses; the old file is then intact."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
-        with os.fdopen(fd, "wb") as fh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with files.atomic_file(path, suffix) as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        replace(tmp, path)
-        tmp = None
-        fsync_dir(folder)
     except OSError as e:
         raise write_error(e, path) from e
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def atomic_write(path: Path, data: bytes) -> None:

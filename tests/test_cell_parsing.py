@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from gui.tables.parsing import CellSpec, CellValueError, join_block, parse_cell, split_block
 from report.document import format_value
+from report.values import CellSpec, CellValueError, join_block, parse_cell, split_block
 
 COUNT = CellSpec("count")
 SIGNED = CellSpec("signed")

@@ -1,7 +1,7 @@
 """Chinese paragraphs set on the official character grid, with proper line-break rules.
 
 ReportLab's own CJK wrapping lets a line start with ，：；” or 》 and end with “《（, and loses
-the spaces between Latin words when a paragraph is split across pages (tech-notes §5c). This
+the spaces between Latin words when a paragraph is split across pages. This
 flowable breaks lines itself: a line never starts with closing punctuation nor ends with an
 opening mark (the character before is carried over with it), Latin words and numbers stay
 whole, full lines are justified to the right edge, and each character takes the first font
@@ -119,7 +119,8 @@ def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
 def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
     """A Latin word or URL cut so that its head fills ``room``: after a 「/」 when that wastes
     at most two letters' width, else after a 「.」 or another URL sign, else at any letter (a URL,
-    or a word longer than the line); None when the token should rather start the next line."""
+    or a word longer than the line); None when the token should rather start the next line
+    (it fits there and this line has only about four letters' room left)."""
     if len(token) < 2 or not all(_is_word_char(g.ch) for g in token):
         return None
     text = "".join(g.ch for g in token)
@@ -127,13 +128,14 @@ def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_To
         return None
     ends = list(accumulate(g.width for g in token))
     fits = [cut for cut in range(1, len(token)) if ends[cut - 1] <= room + _FUZZ]
-    if not fits:
-        return None
     slack = 2 * max(g.width for g in token)
+    if not fits or (room <= 2 * slack and token.width <= line + _FUZZ):
+        return None  # little room left: the whole URL starts the next line, the gaps stay small
     best = fits[-1]
-    for marks in ("/", "./-_?&=#@"):  # after a 「/」, else after a URL's other signs, else anywhere
+    # after a 「/」, else after another URL sign, wasting little room; else after any sign; else anywhere
+    for marks, waste in (("/", slack), ("/./-_?&=#@", slack), ("/./-_?&=#@", 4 * slack)):
         cuts = [cut for cut in fits if text[cut - 1] in marks]
-        if cuts and room - ends[cuts[-1] - 1] <= slack:
+        if cuts and room - ends[cuts[-1] - 1] <= waste:
             best = cuts[-1]
             break
     return _Token(token[:best]), _Token(token[best:])

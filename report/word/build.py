@@ -8,7 +8,7 @@ from datetime import datetime
 from docx import Document
 from docx.shared import Mm
 
-from report.printed import Item, document_title, items
+from report.printed import Item, check_printable, document_title, items
 from report.printed.signature import right_indents
 from report.printed.tables import TEXT_WIDTH_MM
 from report.printed.wording import wording
@@ -44,8 +44,7 @@ def docx_bytes(report, *, history: dict | None = None, include_chart: bool = Tru
                font_files: dict | None = None) -> bytes:
     from report.output import ExportError
 
-    if not report.agency.name.strip():
-        raise ExportError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+    check_printable(report, ExportError)
     doc = Document()
     names = styles.set_up(doc, font_files)
     body = doc.paragraphs[0] if doc.paragraphs else None  # the template's empty first paragraph

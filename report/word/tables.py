@@ -41,10 +41,12 @@ def _table_properties(table, padding: float) -> None:
     tblPr.insert_element_before(margins, "w:tblLook")
 
 
-def _paragraph(text: str, style_id: str, size_half_points: int, left: bool):
+def _paragraph(text: str, style_id: str, size_half_points: int, left: bool, keep: bool):
     p = _el("w:p")
     ppr = _el("w:pPr")
     ppr.append(_el("w:pStyle", val=style_id))
+    if keep:
+        ppr.append(_el("w:keepNext"))
     if left:
         ppr.append(_el("w:jc", val="left"))
     p.append(ppr)
@@ -76,7 +78,11 @@ def _cell(width_twips: int, span: int, vmerge: str | None, paragraph):
 
 
 def add_table(doc, g: Grid, style_name: str):
-    """Append grid ``g`` to ``doc`` as a Word table (built as XML: python-docx's merge is quadratic)."""
+    """Append grid ``g`` to ``doc`` as a Word table (built as XML: python-docx's merge is quadratic).
+
+    Every row but the last is kept with the next, as Word and WPS keep a table together: a table
+    that fits one page starts on a new page with its heading rather than break a merged label;
+    a longer one breaks between rows, its header rows repeated."""
     cell_style, _label, padding = ss.table_text(g.table_id)
     table = doc.add_table(rows=0, cols=g.n_cols)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -103,12 +109,13 @@ def add_table(doc, g: Grid, style_name: str):
                 continue  # inside a horizontal span, already counted by its gridSpan
             cols = span[2] - span[0] + 1 if span else 1
             width = sum(widths[c:c + cols])
+            keep = r < g.n_rows - 1
             if span and span[1] != r:
-                tr.append(_cell(width, cols, "continue", _paragraph("", style_id, size, False)))
+                tr.append(_cell(width, cols, "continue", _paragraph("", style_id, size, False, keep)))
                 continue
             vmerge = "restart" if span and span[3] > span[1] else None
             text = g.cells.get((c, r), "")
             left = (c, r) in g.labels and not (span and span[3] > span[1])
-            tr.append(_cell(width, cols, vmerge, _paragraph(text, style_id, size, left)))
+            tr.append(_cell(width, cols, vmerge, _paragraph(text, style_id, size, left, keep)))
         table._tbl.append(tr)
     return table

@@ -1,12 +1,11 @@
-"""The rule set as a whole: every rule of rules.md registered with its severity; order; adding a rule."""
+"""The rule set as a whole: every rule of the check list registered with its severity; order; adding a rule."""
 
-from rulekit import of
 
 from report.checks import RULES, check
 from report.checks.registry import Issue, Rule, Unknown
 from report.forms import common
 
-# typed from rules.md (plus F-INT and Y-PREV, which keep bad fee figures and wrong comparisons visible)
+# typed by hand from the check list (plus F-INT and Y-PREV, which keep bad fee figures and wrong comparisons visible)
 EXPECTED = {
     "T3-BAL": "error", "T3-SUM": "error", "T3-FWD": "error", "T3-INT": "error", "T3-ROW": "error", "T3-BLANK": "note",
     "T4-SUM": "error", "T4-INT": "error",
@@ -36,7 +35,7 @@ def test_findings_come_errors_first(clean):
     assert severities[0] == "error" and "note" in severities
 
 
-def test_a_new_rule_is_one_function_and_blanks_merge_into_one_finding(clean, monkeypatch):
+def test_a_new_rule_is_one_function_and_blanks_merge_into_one_finding(of, clean, monkeypatch):
     def demo(ctx):
         yield Issue("示例问题。", ("year",))
         yield Unknown(("t3/1/natural", "t3/2/natural"), ("甲", "乙"))

@@ -33,7 +33,7 @@ def test_a_url_breaks_after_a_slash_where_it_stands_and_the_line_before_stays_fu
     text = "中" * shift + f"详见网站{URL}中的年报栏目。" + "文" * 30
     lines = lines_of(text)
     assert "".join(lines) == text
-    full = ss.TEXT_WIDTH - 2 * ss.ADVANCE - 2 * ss.ADVANCE - 0.01  # indented two characters, two to spare
+    full = ss.TEXT_WIDTH - 2 * ss.ADVANCE - 4 * ss.ADVANCE - 0.01  # indented two characters; gaps under 0.2 em
     block = TextBlock(text, ss.BODY, fontsel.select())
     block.wrap(ss.TEXT_WIDTH, 1e6)
     for line in block._lines[:-1]:

@@ -40,13 +40,24 @@ def test_text_starts_at_the_top_and_left_margins(pages):
             assert min(line[0]["x0"] for line in text_lines) / MM >= 28 - 1
 
 
-def test_a_full_page_holds_22_lines_of_28_characters_ending_at_the_margins(pages):
-    full = [p for p in pages if len(lines_of(p, 16)) == 22]
+@pytest.fixture(scope="module")
+def long_text_pages(seed_report, tmp_path_factory):
+    from report.pdf import export_pdf
+
+    r = seed_report.copy()
+    r.texts["problems"] = "\n".join([r.texts["overview.management"]] * 12)  # pages of plain text
+    with pdfplumber.open(export_pdf(r, tmp_path_factory.mktemp("long") / "long.pdf", draft=False)) as pdf:
+        yield pdf.pages
+
+
+def test_a_full_page_holds_22_lines_of_28_characters_ending_at_the_margins(long_text_pages):
+    full = [p for p in long_text_pages if len(lines_of(p, 16)) == 22]
     assert full, "no page is filled with text"
     page = full[0]
     lines = lines_of(page, 16)
     assert (page.height - max(c["bottom"] for c in lines[-1])) / MM == pytest.approx(35, abs=1)
-    chinese = [line for line in lines if all("\u4e00" <= c["text"] <= "\u9fff" or c["text"] in "，。、；：“”（）《》" for c in line)]
+    chinese = [line for line in lines
+               if all("\u4e00" <= c["text"] <= "\u9fff" or c["text"] in "，。、；：“”（）《》" for c in line)]
     assert any(len(line) == 28 for line in chinese)
     for line in chinese:
         if len(line) == 28:

@@ -2,15 +2,15 @@
 
 import datetime as dt
 import zipfile
+from pathlib import Path
 
 import pytest
-from conftest import SEED_AGENCY, files_snapshot
 
 from store import StoreError, backups, migrations, open_store
 from store.backups import Backup, to_keep
 
 
-def test_first_change_of_a_day_backs_up_the_state_before_it(store, seed, private_data_dir):
+def test_first_change_of_a_day_backs_up_the_state_before_it(store, seed, private_data_dir, seed_agency):
     store.save(seed)  # an empty store has nothing to back up
     assert store.backups() == []
     store.close()
@@ -28,28 +28,28 @@ def test_first_change_of_a_day_backs_up_the_state_before_it(store, seed, private
         s.save(seed)  # already backed up today
         assert len(s.backups()) == 1
         s.restore(daily.path)
-        assert s.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
+        assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()
     finally:
         s.close()
 
 
-def test_backup_on_request_and_restore_backs_up_the_current_state_first(store, seed):
+def test_backup_on_request_and_restore_backs_up_the_current_state_first(store, seed, seed_agency):
     store.save(seed)
     manual = store.backup_now()
     assert manual.name.endswith("-manual.zip")
     seed.texts["problems"] = "备份之后的修改"
     store.save(seed)
-    store.new_blank_year(SEED_AGENCY, 2023)
+    store.new_blank_year(seed_agency, 2023)
     before = store.restore(manual)
-    assert [s.year for s in store.reports(SEED_AGENCY)] == [2022]
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] != "备份之后的修改"
+    assert [s.year for s in store.reports(seed_agency)] == [2022]
+    assert store.load(seed_agency, 2022).texts["problems"] != "备份之后的修改"
     assert "before-restore" in before.name
     store.restore(before)  # and back again: nothing was lost
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "备份之后的修改"
-    assert [s.year for s in store.reports(SEED_AGENCY)] == [2022, 2023]
+    assert store.load(seed_agency, 2022).texts["problems"] == "备份之后的修改"
+    assert [s.year for s in store.reports(seed_agency)] == [2022, 2023]
 
 
-def test_restoring_a_bad_file_changes_nothing(store, seed, private_data_dir, tmp_path):
+def test_restoring_a_bad_file_changes_nothing(store, seed, private_data_dir, tmp_path, files_snapshot):
     store.save(seed)
     junk = tmp_path / "junk.zip"
     junk.write_bytes(b"not a zip")
@@ -70,13 +70,13 @@ def test_restoring_a_bad_file_changes_nothing(store, seed, private_data_dir, tmp
 def test_rotation_keeps_14_days_and_one_per_month_for_a_year():
     now = dt.datetime(2026, 11, 26, 12, 0)
     days = [now - dt.timedelta(days=d) for d in range(0, 500)]
-    bs = [Backup(backups.Path(f"b{i}"), t, "daily") for i, t in enumerate(days)]
-    bs.append(Backup(backups.Path("manual-today"), now.replace(hour=9), "manual"))
+    bs = [Backup(Path(f"b{i}"), t, "daily") for i, t in enumerate(days)]
+    bs.append(Backup(Path("manual-today"), now.replace(hour=9), "manual"))
     keep = to_keep(bs, now)
     kept = sorted((b for b in bs if b.path in keep), key=lambda b: b.time, reverse=True)
     recent = {b.time.date() for b in kept if now - b.time < dt.timedelta(days=14)}
     assert len(recent) == 14
-    assert backups.Path("manual-today") in keep  # every backup of a recent day
+    assert Path("manual-today") in keep  # every backup of a recent day
     older = [b for b in kept if now - b.time >= dt.timedelta(days=14)]
     months = [(b.time.year, b.time.month) for b in older]
     assert len(months) == len(set(months))  # one per month
@@ -106,7 +106,7 @@ def _agency_file(root):
     return path
 
 
-def test_damaged_file_is_moved_aside_and_the_newest_backup_restored(store, seed, private_data_dir):
+def test_damaged_file_is_moved_aside_and_the_newest_backup_restored(store, seed, private_data_dir, seed_agency):
     store.save(seed)
     store.backup_now()
     seed.texts["problems"] = "备份之后的修改"
@@ -117,7 +117,7 @@ def test_damaged_file_is_moved_aside_and_the_newest_backup_restored(store, seed,
     path.write_bytes(damaged)
     s = open_store()
     try:
-        assert s.load(SEED_AGENCY, 2022).texts["problems"] != "备份之后的修改"
+        assert s.load(seed_agency, 2022).texts["problems"] != "备份之后的修改"
         (aside,) = (private_data_dir / "damaged").iterdir()
         assert aside.read_bytes() == damaged  # never deleted, never overwritten
         (notice,) = s.notices
@@ -153,7 +153,7 @@ def test_read_only_instance_does_not_touch_a_damaged_file(store, seed, private_d
         second.close()
 
 
-def test_interrupted_restore_is_finished_when_the_store_opens(store, seed, private_data_dir):
+def test_interrupted_restore_is_finished_when_the_store_opens(store, seed, private_data_dir, seed_agency):
     store.save(seed)
     backup = store.backup_now()
     store.close()
@@ -165,13 +165,13 @@ def test_interrupted_restore_is_finished_when_the_store_opens(store, seed, priva
     (private_data_dir / "db").rename(private_data_dir / "db.replaced")
     s = open_store()
     try:
-        assert s.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
+        assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()
         assert not staging.exists() and not (private_data_dir / "db.replaced").exists()
     finally:
         s.close()
 
 
-def test_migration_backs_up_first_then_upgrades(store, seed, private_data_dir, monkeypatch):
+def test_migration_backs_up_first_then_upgrades(store, seed, private_data_dir, monkeypatch, seed_agency):
     store.save(seed)
     store.close()
     old_bytes = _agency_file(private_data_dir).read_bytes()
@@ -189,7 +189,7 @@ def test_migration_backs_up_first_then_upgrades(store, seed, private_data_dir, m
         assert b.reason == "before-migration"
         assert backups.read_member(b.path, f"agencies/{_agency_file(private_data_dir).name}") == old_bytes
         assert any("升级" in n for n in s.notices)
-        assert s.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
+        assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()
         raw = _agency_file(private_data_dir).read_text(encoding="utf-8")
         assert '"schema":2' in raw and '"migrated":true' in raw
     finally:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_AGENCY, files_snapshot
 from pypdf import PdfReader
 
 from gui.main import main
@@ -30,7 +29,7 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-def test_import_then_list(capsys, seed_path, shuyang_path):
+def test_import_then_list(capsys, seed_path, shuyang_path, seed_agency):
     code, out, err = run(capsys, "import", str(seed_path), str(shuyang_path))
     assert code == 0 and err == ""
     assert "已导入威海市文登区信访局2022年度报告" in out and "已导入沭阳县发展和改革局2023年度报告" in out
@@ -38,7 +37,7 @@ def test_import_then_list(capsys, seed_path, shuyang_path):
     assert code == 0
     header, *rows = out.strip().splitlines()
     assert header.split() == ["单位名称", "报告年度", "状态", "修改时间", "错误", "警告"]
-    seed_row = next(r.split() for r in rows if r.startswith(SEED_AGENCY))
+    seed_row = next(r.split() for r in rows if r.startswith(seed_agency))
     assert seed_row[1:3] == ["2022", "草稿"] and seed_row[-2] == "0"
     shuyang_row = next(r.split() for r in rows if r.startswith("沭阳"))
     assert int(shuyang_row[-2]) >= 1  # no 落款日期
@@ -48,7 +47,7 @@ def test_list_of_an_empty_store(capsys):
     assert run(capsys, "list")[:2] == (0, "程序中还没有报告。\n")
 
 
-def test_invalid_files_change_nothing(capsys, seed_path, tmp_path, private_data_dir):
+def test_invalid_files_change_nothing(capsys, seed_path, tmp_path, private_data_dir, files_snapshot):
     run(capsys, "import", str(seed_path))
     bad_schema = tmp_path / "bad.json"
     data = json.loads(seed_path.read_text(encoding="utf-8"))
@@ -64,14 +63,14 @@ def test_invalid_files_change_nothing(capsys, seed_path, tmp_path, private_data_
     assert files_snapshot(private_data_dir) == before
 
 
-def test_good_files_are_imported_even_when_another_fails(capsys, seed_path, tmp_path):
+def test_good_files_are_imported_even_when_another_fails(capsys, seed_path, tmp_path, seed_agency):
     code, out, err = run(capsys, "import", str(tmp_path / "missing.json"), str(seed_path))
     assert code == 2 and "找不到文件" in one_line(err)
     with open_store() as s:
-        assert s.exists(SEED_AGENCY, 2022)
+        assert s.exists(seed_agency, 2022)
 
 
-def test_existing_year_needs_replace_which_keeps_the_old_one(capsys, seed_path, tmp_path):
+def test_existing_year_needs_replace_which_keeps_the_old_one(capsys, seed_path, tmp_path, seed_agency):
     run(capsys, "import", str(seed_path))
     changed = Report.load(seed_path)
     changed.texts["problems"] = "新文件里的内容"
@@ -82,17 +81,17 @@ def test_existing_year_needs_replace_which_keeps_the_old_one(capsys, seed_path, 
     code, out, err = run(capsys, "import", str(new_file), "--replace")
     assert code == 0 and "原内容已保留为历史版本" in out
     with open_store() as s:
-        assert s.load(SEED_AGENCY, 2022).texts["problems"] == "新文件里的内容"
-        (rev,) = s.revisions(SEED_AGENCY, 2022)
+        assert s.load(seed_agency, 2022).texts["problems"] == "新文件里的内容"
+        (rev,) = s.revisions(seed_agency, 2022)
         assert rev.kind == "replaced"
-        assert s.load_revision(SEED_AGENCY, 2022, rev.id).to_dict() == Report.load(seed_path).to_dict()
+        assert s.load_revision(seed_agency, 2022, rev.id).to_dict() == Report.load(seed_path).to_dict()
     assert run(capsys, "import", str(new_file))[0] == 0  # same content again: nothing to do
 
 
-def test_final_report_is_never_overwritten(capsys, seed_path, tmp_path):
+def test_final_report_is_never_overwritten(capsys, seed_path, tmp_path, seed_agency):
     run(capsys, "import", str(seed_path))
     with open_store() as s:
-        s.mark_final(SEED_AGENCY, 2022)
+        s.mark_final(seed_agency, 2022)
     changed = Report.load(seed_path)
     changed.texts["problems"] = "想覆盖定稿"
     new_file = tmp_path / "new.json"
@@ -100,16 +99,16 @@ def test_final_report_is_never_overwritten(capsys, seed_path, tmp_path):
     code, _, err = run(capsys, "import", str(new_file), "--replace")
     assert code == 2 and "已定稿" in one_line(err)
     with open_store() as s:
-        assert s.load(SEED_AGENCY, 2022).texts["problems"] != "想覆盖定稿"
+        assert s.load(seed_agency, 2022).texts["problems"] != "想覆盖定稿"
 
 
-def test_export_json_fills_history_from_the_store(capsys, seed_path, tmp_path):
+def test_export_json_fills_history_from_the_store(capsys, seed_path, tmp_path, seed_agency):
     run(capsys, "import", str(seed_path))
     with open_store() as s:
-        s.set_history_counts(SEED_AGENCY, 2020, {"工作动态": 25})
-        s.new_year_from_last(SEED_AGENCY, 2023)
+        s.set_history_counts(seed_agency, 2020, {"工作动态": 25})
+        s.new_year_from_last(seed_agency, 2023)
     out_file = tmp_path / "out.json"
-    code, out, err = run(capsys, "export", "--agency", SEED_AGENCY, "--year", "2023", "--json", str(out_file))
+    code, out, err = run(capsys, "export", "--agency", seed_agency, "--year", "2023", "--json", str(out_file))
     assert code == 0, err
     exported = Report.load(out_file)
     assert exported.year == 2023
@@ -118,10 +117,10 @@ def test_export_json_fills_history_from_the_store(capsys, seed_path, tmp_path):
         "2022": {"机构职能": 3, "工作动态": 60, "政策解读": 1, "重点领域信息公开": 4}}
 
 
-def test_export_a_file_merges_the_stores_history(capsys, seed_path, tmp_path):
+def test_export_a_file_merges_the_stores_history(capsys, seed_path, tmp_path, seed_agency):
     run(capsys, "import", str(seed_path))
     with open_store() as s:
-        s.set_history_counts(SEED_AGENCY, 2020, {"工作动态": 25})
+        s.set_history_counts(seed_agency, 2020, {"工作动态": 25})
     out_file = tmp_path / "out.json"
     assert run(capsys, "export", str(seed_path), "--json", str(out_file))[0] == 0
     history = Report.load(out_file).website_counts_history
@@ -156,7 +155,7 @@ def test_export_pdf_can_put_the_chart_after_the_signature_as_an_annex(capsys, se
 
 @pytest.mark.parametrize("argv, message", [
     (["export", "--json", "x.json"], "请指定要导出的报告"),
-    (["export", "--agency", SEED_AGENCY, "--year", "2022"], "--json OUT 或 --pdf"),
+    (["export", "--agency", "某某局", "--year", "2022"], "--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all"),
     (["export", "a.json", "--agency", "x", "--year", "2022", "--json", "o.json"], "只指定一种来源"),
     (["export", "--agency", "某某局", "--year", "2022", "--json", "o.json"], "没有找到单位"),
     (["restore", "nowhere.zip"], "找不到备份文件"),
@@ -166,27 +165,27 @@ def test_errors_are_one_chinese_line_and_exit_2(capsys, argv, message):
     assert code == 2 and message in one_line(err)
 
 
-def test_backup_and_restore(capsys, seed_path, tmp_path):
+def test_backup_and_restore(capsys, seed_path, tmp_path, seed_agency):
     run(capsys, "import", str(seed_path))
     code, out, _ = run(capsys, "backup")
     backup = Path(out.strip().split(" ", 1)[1])
     assert code == 0 and backup.is_file()
     with open_store() as s:
-        s.delete(SEED_AGENCY, 2022)
+        s.delete(seed_agency, 2022)
     code, out, err = run(capsys, "restore", str(backup))
     assert code == 0 and "恢复前的数据已备份到" in out
     with open_store() as s:
-        assert s.load(SEED_AGENCY, 2022).to_dict() == Report.load(seed_path).to_dict()
+        assert s.load(seed_agency, 2022).to_dict() == Report.load(seed_path).to_dict()
 
 
-def test_writing_commands_refuse_while_the_program_holds_the_store(capsys, seed_path, shuyang_path):
+def test_writing_commands_refuse_while_the_program_holds_the_store(capsys, seed_path, shuyang_path, seed_agency):
     run(capsys, "import", str(seed_path))
     with open_store():
         code, _, err = run(capsys, "import", str(shuyang_path))
         assert code == 2 and "请先关闭" in one_line(err)
         assert run(capsys, "backup")[0] == 2
         code, out, err = run(capsys, "list")  # reading still works
-        assert code == 0 and SEED_AGENCY in out and err == ""
+        assert code == 0 and seed_agency in out and err == ""
     with open_store() as s:
         assert not s.exists("沭阳县发展和改革局", 2023)
 

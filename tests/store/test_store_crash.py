@@ -8,12 +8,12 @@ import time
 
 from report.document import Report
 from store import open_store
-from tests.store.crash_writer import ROOT, WRITER, version
 
 ROUNDS = 24
 
 
-def test_kill_9_while_saving_never_damages_the_store(tmp_path, seed_path):
+def test_kill_9_while_saving_never_damages_the_store(tmp_path, seed_path, crash_writer):
+    version = crash_writer.version
     base = Report.load(seed_path)
     data = tmp_path / "store"
     with open_store(data) as s:
@@ -21,8 +21,8 @@ def test_kill_9_while_saving_never_damages_the_store(tmp_path, seed_path):
     rng = random.Random(20261126)
     last, saved_rounds = 0, 0
     for _ in range(ROUNDS):
-        child = subprocess.Popen([sys.executable, str(WRITER), str(data), str(seed_path)], cwd=ROOT,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen([sys.executable, str(crash_writer.path), str(data), str(seed_path)],
+                                 cwd=crash_writer.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
         time.sleep(rng.uniform(0, 0.3))
         child.kill()  # SIGKILL

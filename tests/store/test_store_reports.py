@@ -6,131 +6,130 @@ import os
 import zipfile
 
 import pytest
-from conftest import SEED_AGENCY
 
 from report.document import Agency
 from store import StoreError, StoreLockedError, StoreWriteError, open_store, revisions, storage
 
 
-def test_saved_report_reads_back_equal_and_creates_its_agency(store, seed):
+def test_saved_report_reads_back_equal_and_creates_its_agency(store, seed, seed_agency):
     assert store.save(seed) is True
-    assert [a.name for a in store.agencies()] == [SEED_AGENCY]
-    assert store.get_agency(SEED_AGENCY) == seed.agency
-    assert store.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
-    assert store.status(SEED_AGENCY, 2022) == "draft"
+    assert [a.name for a in store.agencies()] == [seed_agency]
+    assert store.get_agency(seed_agency) == seed.agency
+    assert store.load(seed_agency, 2022).to_dict() == seed.to_dict()
+    assert store.status(seed_agency, 2022) == "draft"
 
 
-def test_report_survives_closing_and_reopening(store, seed):
+def test_report_survives_closing_and_reopening(store, seed, seed_agency):
     store.save(seed)
     store.close()
     again = open_store()
     try:
-        assert again.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
+        assert again.load(seed_agency, 2022).to_dict() == seed.to_dict()
     finally:
         again.close()
 
 
-def test_saving_unchanged_content_reports_no_change_and_keeps_no_revision(store, seed):
+def test_saving_unchanged_content_reports_no_change_and_keeps_no_revision(store, seed, seed_agency):
     store.save(seed)
     assert store.save(seed.copy()) is False
-    assert store.revisions(SEED_AGENCY, 2022) == []
+    assert store.revisions(seed_agency, 2022) == []
 
 
-def test_file_is_utf8_text_with_chinese_as_characters(store, seed, private_data_dir):
+def test_file_is_utf8_text_with_chinese_as_characters(store, seed, private_data_dir, seed_agency):
     store.save(seed)
     (path,) = (private_data_dir / "db" / "agencies").glob("*.json")
-    assert SEED_AGENCY.encode("utf-8") in path.read_bytes()
+    assert seed_agency.encode("utf-8") in path.read_bytes()
 
 
-def test_blank_zero_and_slash_stay_distinct(store, seed):
+def test_blank_zero_and_slash_stay_distinct(store, seed, seed_agency):
     seed.set("t2", "rules", "issued", "/")
     seed.set("t2", "rules", "repealed", None)
     seed.set("t2", "rules", "in_force", 0)
     store.save(seed)
-    back = store.load(SEED_AGENCY, 2022)
+    back = store.load(seed_agency, 2022)
     assert [back.get("t2", "rules", c) for c in ("issued", "repealed", "in_force")] == ["/", None, 0]
 
 
-def test_each_changing_save_keeps_the_previous_content_with_its_time(store, seed):
+def test_each_changing_save_keeps_the_previous_content_with_its_time(store, seed, seed_agency):
     store.save(seed)
-    first_saved = store.reports(SEED_AGENCY)[0].modified
+    first_saved = store.reports(seed_agency)[0].modified
     seed.texts["problems"] = "第二版"
     store.save(seed)
-    (rev,) = store.revisions(SEED_AGENCY, 2022)
+    (rev,) = store.revisions(seed_agency, 2022)
     assert rev.kind == "draft" and rev.time == first_saved
-    old = store.load_revision(SEED_AGENCY, 2022, rev.id)
+    old = store.load_revision(seed_agency, 2022, rev.id)
     assert old.texts["problems"] != "第二版"
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "第二版"
+    assert store.load(seed_agency, 2022).texts["problems"] == "第二版"
 
 
-def test_going_back_to_a_revision_keeps_the_current_one_too(store, seed):
+def test_going_back_to_a_revision_keeps_the_current_one_too(store, seed, seed_agency):
     original = seed.texts["problems"]
     store.save(seed)
     seed.texts["problems"] = "改坏了"
     store.save(seed)
-    rev = store.revisions(SEED_AGENCY, 2022)[0]
-    store.revert(SEED_AGENCY, 2022, rev.id)
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == original
-    assert "改坏了" in [store.load_revision(SEED_AGENCY, 2022, r.id).texts["problems"]
-                        for r in store.revisions(SEED_AGENCY, 2022)]
+    rev = store.revisions(seed_agency, 2022)[0]
+    store.revert(seed_agency, 2022, rev.id)
+    assert store.load(seed_agency, 2022).texts["problems"] == original
+    assert "改坏了" in [store.load_revision(seed_agency, 2022, r.id).texts["problems"]
+                        for r in store.revisions(seed_agency, 2022)]
 
 
-def test_revisions_keep_the_last_100_drafts_and_every_final(store, seed):
+def test_revisions_keep_the_last_100_drafts_and_every_final(store, seed, seed_agency):
     store.save(seed)
-    store.mark_final(SEED_AGENCY, 2022)
-    store.reopen(SEED_AGENCY, 2022)
+    store.mark_final(seed_agency, 2022)
+    store.reopen(seed_agency, 2022)
     for i in range(1, 131):
         seed.texts["problems"] = f"第{i}版"
         store.save(seed)
-    revs = store.revisions(SEED_AGENCY, 2022)
+    revs = store.revisions(seed_agency, 2022)
     drafts = [r for r in revs if r.kind == "draft"]
     assert len(drafts) == revisions.MAX_DRAFTS
     # newest first: the last draft kept is version 129 (130 is current), the oldest kept is 30
-    texts = [store.load_revision(SEED_AGENCY, 2022, r.id).texts["problems"] for r in (drafts[0], drafts[-1])]
+    texts = [store.load_revision(seed_agency, 2022, r.id).texts["problems"] for r in (drafts[0], drafts[-1])]
     assert texts == ["第129版", "第30版"]
     assert [r.kind for r in revs if r.kind != "draft"] == ["reopen", "final"]
-    log_lines = store.layout.revision_log(store._db(SEED_AGENCY).id, 2022).read_bytes().count(b"\n")
+    log_lines = store.layout.revision_log(store._db(seed_agency).id, 2022).read_bytes().count(b"\n")
     assert log_lines < revisions.COMPACT_AT + 2  # the file itself is compacted, not only the listing
 
 
-def test_import_adds_a_year_skips_identical_content_and_replaces_only_when_asked(store, seed):
+def test_import_adds_a_year_skips_identical_content_and_replaces_only_when_asked(store, seed, seed_agency):
     assert store.import_report(seed) == "new"
     assert store.import_report(seed.copy()) == "same"
     changed = seed.copy()
     changed.texts["problems"] = "导入的新内容。"
     with pytest.raises(StoreError, match="--replace"):
         store.import_report(changed)
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == seed.texts["problems"]
+    assert store.load(seed_agency, 2022).texts["problems"] == seed.texts["problems"]
     assert store.import_report(changed, replace=True) == "replaced"
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "导入的新内容。"
-    assert store.revisions(SEED_AGENCY, 2022)[0].kind == "replaced"
-    store.mark_final(SEED_AGENCY, 2022)
+    assert store.load(seed_agency, 2022).texts["problems"] == "导入的新内容。"
+    assert store.revisions(seed_agency, 2022)[0].kind == "replaced"
+    store.mark_final(seed_agency, 2022)
     with pytest.raises(StoreError, match="已定稿"):
         store.import_report(seed, replace=True)
 
 
-def test_year_list_has_status_times_and_checker_counts(store, seed, shuyang):
+def test_year_list_has_status_times_and_checker_counts(store, seed, shuyang, seed_agency):
     store.save(seed)
     store.save(shuyang)
     (s,) = store.reports("沭阳县发展和改革局")
-    assert (s.year, s.status, s.form) == (2023, "draft", "2021")
+    assert (s.year, s.status) == (2023, "draft")
     assert s.errors >= 1  # no 落款日期
     assert s.warnings >= 1
     assert isinstance(s.modified, dt.datetime)
-    assert store.reports(SEED_AGENCY)[0].errors == 0
+    assert store.reports(seed_agency)[0].errors == 0
 
 
-def test_saving_last_year_updates_the_cross_year_counts_of_this_year(store, seed):
+def test_saving_last_year_updates_the_cross_year_counts_of_this_year(store, seed, seed_agency):
     store.save(seed)
-    nxt = store.new_year_from_last(SEED_AGENCY, 2023)
+    nxt = store.new_year_from_last(seed_agency, 2023)
     nxt.set("t3", "2", "natural", 0)
     store.save(nxt)
-    before = store.reports(SEED_AGENCY)[1].warnings
+    before = store.reports(seed_agency)[1].warnings
     seed.set("t3", "4", "natural", 3)  # last year now carries 3 over; this year says 0 → Y-CARRY
     seed.set("t3", "1", "natural", 3)
     seed.compute_totals()
     store.save(seed)
-    assert store.reports(SEED_AGENCY)[1].warnings > before
+    assert store.reports(seed_agency)[1].warnings > before
 
 
 def test_final_requires_no_errors(store, shuyang):
@@ -140,36 +139,36 @@ def test_final_requires_no_errors(store, shuyang):
     assert store.status("沭阳县发展和改革局", 2023) == "draft"
 
 
-def test_final_report_cannot_change_until_reopened(store, seed):
+def test_final_report_cannot_change_until_reopened(store, seed, seed_agency):
     store.save(seed)
-    store.mark_final(SEED_AGENCY, 2022)
-    assert store.status(SEED_AGENCY, 2022) == "final"
+    store.mark_final(seed_agency, 2022)
+    assert store.status(seed_agency, 2022) == "final"
     assert store.save(seed) is False  # an autosave of unchanged content is harmless
     changed = seed.copy()
     changed.texts["problems"] = "定稿后又改"
     with pytest.raises(StoreError, match="已定稿.*撤回为草稿"):
         store.save(changed)
-    assert store.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
-    store.reopen(SEED_AGENCY, 2022)
+    assert store.load(seed_agency, 2022).to_dict() == seed.to_dict()
+    store.reopen(seed_agency, 2022)
     assert store.save(changed) is True
-    kinds = [r.kind for r in store.revisions(SEED_AGENCY, 2022)]
+    kinds = [r.kind for r in store.revisions(seed_agency, 2022)]
     assert kinds == ["draft", "reopen", "final"]
-    final = next(r for r in store.revisions(SEED_AGENCY, 2022) if r.kind == "final")
-    assert store.load_revision(SEED_AGENCY, 2022, final.id).to_dict() == seed.to_dict()
+    final = next(r for r in store.revisions(seed_agency, 2022) if r.kind == "final")
+    assert store.load_revision(seed_agency, 2022, final.id).to_dict() == seed.to_dict()
 
 
-def test_delete_backs_up_first_and_keeps_the_history_file(store, seed, private_data_dir):
+def test_delete_backs_up_first_and_keeps_the_history_file(store, seed, private_data_dir, seed_agency):
     store.save(seed)
     seed.texts["problems"] = "第二版"
     store.save(seed)
-    backup = store.delete(SEED_AGENCY, 2022)
+    backup = store.delete(seed_agency, 2022)
     assert backup.exists() and "before-delete" in backup.name
-    assert not store.exists(SEED_AGENCY, 2022)
+    assert not store.exists(seed_agency, 2022)
     with pytest.raises(StoreError, match="没有找到"):
-        store.load(SEED_AGENCY, 2022)
+        store.load(seed_agency, 2022)
     assert list((private_data_dir / "db" / "revisions").rglob("2022.deleted-*.jsonl"))
     store.restore(backup)
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "第二版"
+    assert store.load(seed_agency, 2022).texts["problems"] == "第二版"
     # the restore's own safety backup holds the deleted report's history too
     assert any("deleted" in n for n in zipfile.ZipFile(store.backups()[0].path).namelist())
 
@@ -194,7 +193,7 @@ def test_agency_profile_is_updated(store):
     assert len(store.agencies()) == 1
 
 
-def test_failed_write_raises_store_write_error_and_a_later_save_succeeds(store, seed, monkeypatch):
+def test_failed_write_raises_store_write_error_and_a_later_save_succeeds(store, seed, monkeypatch, seed_agency):
     store.save(seed)
     seed.texts["problems"] = "断电前没保存上的修改"
     kept = seed.to_dict()
@@ -207,22 +206,26 @@ def test_failed_write_raises_store_write_error_and_a_later_save_succeeds(store, 
     with pytest.raises(StoreWriteError, match="磁盘空间不足"):
         store.save(seed)
     assert seed.to_dict() == kept  # the caller's report is untouched
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] != "断电前没保存上的修改"
+    assert store.load(seed_agency, 2022).texts["problems"] != "断电前没保存上的修改"
     monkeypatch.setattr(storage.os, "replace", real_replace)
     assert store.save(seed) is True
-    assert store.load(SEED_AGENCY, 2022).texts["problems"] == "断电前没保存上的修改"
-    drafts = [r for r in store.revisions(SEED_AGENCY, 2022) if r.kind == "draft"]
+    assert store.load(seed_agency, 2022).texts["problems"] == "断电前没保存上的修改"
+    drafts = [r for r in store.revisions(seed_agency, 2022) if r.kind == "draft"]
     assert len(drafts) == 1  # the retry did not record the old content twice
 
 
-def test_read_only_file_system_error(store, seed, monkeypatch):
-    def read_only_fs(*args, **kwargs):
-        raise OSError(errno.EROFS, "Read-only file system")
+def test_read_only_file_system_error(store, seed, monkeypatch, seed_agency):
+    real_open = os.open
 
-    monkeypatch.setattr(storage.tempfile, "mkstemp", read_only_fs)
+    def read_only_fs(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only_fs)
     with pytest.raises(StoreWriteError, match="只读"):
         store.save(seed)
-    assert seed.agency.name == SEED_AGENCY
+    assert seed.agency.name == seed_agency
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders")
@@ -239,23 +242,23 @@ def test_real_read_only_folder(store, seed, private_data_dir):
     assert store.save(seed) is True
 
 
-def test_second_instance_is_read_only(store, seed, private_data_dir):
+def test_second_instance_is_read_only(store, seed, private_data_dir, seed_agency):
     store.save(seed)
     second = open_store()
     try:
         assert second.read_only is True
         assert store.read_only is False
         assert any("另一个年报助手窗口" in n for n in second.notices)
-        assert second.load(SEED_AGENCY, 2022).to_dict() == seed.to_dict()
+        assert second.load(seed_agency, 2022).to_dict() == seed.to_dict()
         with pytest.raises(StoreLockedError, match="只能查看"):
             second.save(seed)
-        for write in (lambda: second.backup_now(), lambda: second.mark_final(SEED_AGENCY, 2022),
-                      lambda: second.new_blank_year(SEED_AGENCY, 2023)):
+        for write in (lambda: second.backup_now(), lambda: second.mark_final(seed_agency, 2022),
+                      lambda: second.new_blank_year(seed_agency, 2023)):
             with pytest.raises(StoreLockedError):
                 write()
         seed.texts["problems"] = "第一个窗口的修改"
         store.save(seed)
-        assert second.load(SEED_AGENCY, 2022).texts["problems"] == "第一个窗口的修改"
+        assert second.load(seed_agency, 2022).texts["problems"] == "第一个窗口的修改"
     finally:
         second.close()
 
@@ -298,9 +301,9 @@ def test_newer_file_version_is_not_touched(store, seed, private_data_dir):
     assert path.read_bytes() == raw
 
 
-def test_renamed_agency_keeps_its_reports_under_old_and_new_names(store, seed):
+def test_renamed_agency_keeps_its_reports_under_old_and_new_names(store, seed, seed_agency):
     store.save(seed)
-    store.rename_agency(SEED_AGENCY, "威海市文登区信访事务中心")
+    store.rename_agency(seed_agency, "威海市文登区信访事务中心")
     assert [a.name for a in store.agencies()] == ["威海市文登区信访事务中心"]
     assert [s.year for s in store.reports("威海市文登区信访事务中心")] == [2022]
     old = store.load("威海市文登区信访事务中心", 2022)
@@ -308,15 +311,15 @@ def test_renamed_agency_keeps_its_reports_under_old_and_new_names(store, seed):
     assert store.save(old) is True  # the 2022 report still carries the old name: same agency
     assert len(store.agencies()) == 1
     with pytest.raises(StoreError, match="以前的名称"):
-        store.save_agency(Agency(name=SEED_AGENCY))
+        store.save_agency(Agency(name=seed_agency))
     store.save_agency(Agency(name="另一个局"))
     with pytest.raises(StoreError, match="不能重名"):
         store.rename_agency("另一个局", "威海市文登区信访事务中心")
 
 
-def test_spaces_around_the_agency_name_do_not_make_a_second_agency(store, seed):
-    seed.agency.name = f" {SEED_AGENCY} "
+def test_spaces_around_the_agency_name_do_not_make_a_second_agency(store, seed, seed_agency):
+    seed.agency.name = f" {seed_agency} "
     store.save(seed)
     seed.texts["problems"] = "第二版"
     store.save(seed)
-    assert [a.name for a in store.agencies()] == [SEED_AGENCY]
+    assert [a.name for a in store.agencies()] == [seed_agency]

@@ -59,23 +59,6 @@ def test_reader_sees_another_writers_change(tmp_path):
     assert reader.read() == {"v": 2}
 
 
-def test_replace_is_retried_on_windows_while_another_process_holds_the_file(tmp_path, monkeypatch):
-    real_replace, calls = os.replace, []
-
-    def busy_twice(src, dst):
-        calls.append(dst)
-        if len(calls) <= 2:
-            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(storage, "RETRY_REPLACE", True)
-    monkeypatch.setattr(storage, "REPLACE_PAUSE", 0)
-    monkeypatch.setattr(storage.os, "replace", busy_twice)
-    atomic_write(tmp_path / "db.json", b"{}")
-    assert len(calls) == 3
-    assert (tmp_path / "db.json").read_bytes() == b"{}"
-
-
 def test_stale_temporary_files_are_removed_when_the_store_opens(private_data_dir):
     open_store().close()
     stale = private_data_dir / "db" / "agencies" / ".tmp-abc123"

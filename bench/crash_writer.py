@@ -1,8 +1,8 @@
 """The writer that the kill -9 drills kill: it saves version after version of one report.
 
-Shared by tests/store/test_store_crash.py and bench/store.py so that both drills exercise the
-same saves. Run as ``python crash_writer.py DATA_DIR SEED.json``; it prints "ready" once the
-store is open, then saves until it is killed.
+Run as ``python bench/crash_writer.py DATA_DIR SEED.json``; it prints "ready" once the store is
+open, then saves until it is killed. bench/store.py's drill and the store's crash test both run
+it, and both check what they read back against ``version()``, so they exercise the same saves.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 WRITER = Path(__file__).resolve()
 
 
