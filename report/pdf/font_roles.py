@@ -16,6 +16,7 @@ from report import resources
 class FontRole:
     id: str
     name: str  # 「正文」: how messages and the settings dialog call it
+    family: str  # 「仿宋」: the font's name on a Windows or WPS machine (the Word file names it)
     system: tuple[str, ...]  # installed file names (lower case), in order of preference
     bundled: str  # the shipped face when none is installed
     latin: tuple[str, ...]  # faces for Latin letters and figures: installed names, then shipped files
@@ -27,6 +28,6 @@ def roles() -> dict[str, FontRole]:
     """Every role by id, in the order the settings dialog shows them."""
     with open(resources.path("fonts", "roles.toml"), "rb") as fh:
         data = tomllib.load(fh)
-    return {rid: FontRole(rid, r["name"], tuple(n.lower() for n in r["system"]), r["bundled"],
+    return {rid: FontRole(rid, r["name"], r["family"], tuple(n.lower() for n in r["system"]), r["bundled"],
                           tuple(r["latin"]), tuple(r["fallback"]))
             for rid, r in data.items()}
