@@ -171,3 +171,17 @@ def _rows(page, keep) -> list[tuple[str, float]]:
         chars.sort(key=lambda c: c["x0"])
         out.append(("".join(c["text"] for c in chars), chars[-1]["x1"]))
     return out
+
+
+def test_the_chart_and_its_labels_stay_inside_the_text_block_with_large_values(tmp_path):
+    r = _seed()
+    r.website_counts = {k: 1234567 for k in r.website_counts}
+    pdf = export_pdf(r, tmp_path / "chart.pdf", draft=False)
+    with pdfplumber.open(pdf) as doc:
+        page = next(p for p in doc.pages if "图1" in (p.extract_text() or ""))
+        left, right = 28 * MM, page.width - 26 * MM
+        drawn = [o for o in [*page.chars, *page.rects, *page.lines] if o["top"] < page.height - BOTTOM]
+        caption = [c for c in page.chars if c["text"] == "图"]
+    assert "1234567" in (page.extract_text() or "").replace(" ", "")
+    assert all(o["x0"] >= left - 0.5 and o["x1"] <= right + 0.5 for o in drawn)
+    assert caption and all(c["bottom"] <= page.height - BOTTOM for c in caption)
