@@ -30,6 +30,7 @@ NO_SPLIT = set("—…")  # ——  and …… are one mark
 _FUZZ = 0.01
 _MAX_STRETCH = 0.5  # a line is justified only if no gap grows by more than half a character
 MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+_MEMO_LIMIT = 50_000  # glyphs and laid-out texts remembered per set of fonts
 
 
 def _is_word_char(ch: str) -> bool:
@@ -248,13 +249,20 @@ class TextBlock(Flowable):
         if self._lines is not None and (abs(self._lines_width - width) < _FUZZ or not self._first):
             return
         avail = width - self.right_indent
-        widths = [avail - self.style.first_indent, avail] if self._first else [avail]
-        tokens = _tokens(self._glyphs(), self.style.breaks)
-        self._lines = break_lines(list(tokens), widths)
-        if self.style.align == "centre" and len(self._lines) > 1:
-            self._lines = _balanced(tokens, self._lines, avail, self.style.size)
-        elif self.style.align == "justify":
-            self._lines = _no_lone_last_character(tokens, self._lines, widths, self.style.size)
+        key = ("lines", self.text, self.style, round(avail, 3))  # the same cell text is set once
+        lines = self.fonts.memo.get(key)
+        if lines is None:
+            widths = [avail - self.style.first_indent, avail]
+            tokens = _tokens(self._glyphs(), self.style.breaks)
+            lines = break_lines(list(tokens), widths)
+            if self.style.align == "centre" and len(lines) > 1:
+                lines = _balanced(tokens, lines, avail, self.style.size)
+            elif self.style.align == "justify":
+                lines = _no_lone_last_character(tokens, lines, widths, self.style.size)
+            if len(self.fonts.memo) > _MEMO_LIMIT:  # a long session: measure afresh rather than grow
+                self.fonts.memo.clear()
+            self.fonts.memo[key] = lines
+        self._lines = list(lines)
         self._lines_width = width
 
     def lines_at(self, width: float, balanced: bool = False) -> list[list[_Token]]:
