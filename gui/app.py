@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from gui import gc_guard
 from gui.qt import QtCore, QtGui, QtWidgets
 from report import resources
 
@@ -44,6 +45,7 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
+    gc_guard.install(app)
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报助手")

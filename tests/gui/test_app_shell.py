@@ -38,6 +38,27 @@ def test_style_sheet_is_applied(qapp):
     assert "QLabel#banner" in app.styleSheet()
 
 
+def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_allocates(qtbot):
+    import threading
+
+    make_app()
+    died_in = []
+    obj = QtCore.QObject()
+    obj.cycle = obj  # reachable only through a reference cycle once dropped
+    obj.destroyed.connect(lambda: died_in.append(threading.current_thread()), Qt.ConnectionType.DirectConnection)
+    del obj
+
+    def job():  # allocates like a PDF build: enough to trigger any automatic collection
+        junk = [[i] for i in range(200_000)]
+        return len(junk)
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(died_in), timeout=5000)
+    assert died_in == [threading.main_thread()]
+
+
 def _fill(dialog, values: dict[str, str]) -> None:
     for key, text in values.items():
         dialog.edits[key].clear()
