@@ -40,6 +40,14 @@ def style_sheet() -> str:
         return fh.read()
 
 
+def app_icon() -> QtGui.QIcon:
+    """The window's icon from the PNG sizes (an SVG icon would need the QtSvg plugin)."""
+    icon = QtGui.QIcon()
+    for png in sorted(resources.path("icons").glob("nianbao-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     """The application object (reused when one exists, as under pytest-qt)."""
     app = QtWidgets.QApplication.instance()
@@ -49,6 +57,8 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报助手")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nianbao")
     install_translations(app)
     choose_ui_font(app)
     app.setStyleSheet(style_sheet())

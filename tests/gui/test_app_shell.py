@@ -59,6 +59,18 @@ def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_a
     assert died_in == [threading.main_thread()]
 
 
+def test_windows_carry_the_application_icon_in_small_and_large_sizes(qtbot):
+    app = make_app()
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    icon = window.windowIcon()
+    assert app.windowIcon().cacheKey() == icon.cacheKey()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+    header = icon.pixmap(256, 256).toImage().pixelColor(128, 40)  # the red header band
+    assert header.red() > 150 and header.green() < 60
+
+
 def _fill(dialog, values: dict[str, str]) -> None:
     for key, text in values.items():
         dialog.edits[key].clear()
