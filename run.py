@@ -2,7 +2,8 @@
 """Set up everything on a fresh machine, then start nianbao or run its tests.
 
     python3 run.py          install (first time) and start the program
-    python3 run.py test     install (first time) and run the test suite
+    python3 run.py test     install (first time) and run the test suite, packages included
+    python3 run.py package  build dist/nianbao-<v>-linux-x86_64.tar.gz and dist/nianbao_<v>_amd64.deb
     python3 run.py -- ARGS  install and run the command line: nianbao ARGS
 
 Makes a virtual environment in .venv beside this file and installs the package into it. On
@@ -28,12 +29,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
-# Qt offscreen/xcb needs these on a minimal Debian; the tests need poppler and the fonts.
+# Qt offscreen/xcb/wayland needs these on a minimal Debian (the .deb depends on the same libraries);
+# the tests need poppler and the fonts.
 APT_RUN = ["libglib2.0-0", "libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libfontconfig1", "libfreetype6",
            "libxkbcommon0", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
            "libxcb-keysyms1", "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "libcups2",
-           "fonts-noto-cjk"]
-APT_TEST = ["poppler-utils", "xvfb", "xauth", "fonts-arphic-gbsn00lp", "fonts-arphic-gkai00mp",
+           "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "fonts-noto-cjk"]
+APT_PACKAGE = ["binutils"]  # PyInstaller reads the libraries' dependencies with objdump
+APT_TEST = ["poppler-utils", "xvfb", "xauth", "x11-utils", "fonts-arphic-gbsn00lp", "fonts-arphic-gkai00mp",
             "fonts-wqy-microhei"]
 
 
@@ -139,9 +142,15 @@ def ensure_venv(extra: str) -> Path:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["test"]:
-        apt_install(APT_RUN + APT_TEST)
+        apt_install(APT_RUN + APT_TEST + APT_PACKAGE)
         py = ensure_venv("[test]")
-        return subprocess.run([str(py), "-m", "pytest", *argv[1:]], cwd=HERE).returncode
+        # pyproject.toml leaves the package tests out of a plain pytest run; this command (CI's) runs them
+        everything = ["-m", "package or not package"]
+        return subprocess.run([str(py), "-m", "pytest", *everything, *argv[1:]], cwd=HERE).returncode
+    if argv[:1] == ["package"]:
+        apt_install(APT_RUN + APT_PACKAGE)
+        py = ensure_venv("[package]")
+        return subprocess.run([str(py), str(HERE / "packaging" / "build.py"), *argv[1:]], cwd=HERE).returncode
     apt_install(APT_RUN)
     py = ensure_venv("")
     args = argv[1:] if argv[:1] == ["--"] else argv
