@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from gui import gc_guard
 from gui.qt import QtCore, QtGui, QtWidgets
 from report import resources
 
@@ -39,14 +40,25 @@ def style_sheet() -> str:
         return fh.read()
 
 
+def app_icon() -> QtGui.QIcon:
+    """The window's icon from the PNG sizes (an SVG icon would need the QtSvg plugin)."""
+    icon = QtGui.QIcon()
+    for png in sorted(resources.path("icons").glob("nianbao-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     """The application object (reused when one exists, as under pytest-qt)."""
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
+    gc_guard.install(app)
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报助手")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nianbao")
     install_translations(app)
     choose_ui_font(app)
     app.setStyleSheet(style_sheet())
