@@ -34,6 +34,35 @@ def choose_ui_font(app: QtWidgets.QApplication) -> None:
             return
 
 
+class WheelGuard(QtCore.QObject):
+    """The mouse wheel scrolls the page; it changes a combo box or spin box only once the clerk
+    has clicked or tabbed into it. Qt would otherwise change whatever value passes under the
+    pointer while the page scrolls (单位类型 silently became 人民政府).
+
+    One application-wide filter covers every such widget, present and future: a wheel over an
+    unfocused one is ignored there, so Qt hands it on to the scrolling page behind it, and the
+    wheel no longer gives them focus.
+    """
+
+    GUARDED = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind == QtCore.QEvent.Type.Wheel and isinstance(obj, self.GUARDED) and not obj.hasFocus():
+            event.ignore()
+            return True
+        if kind == QtCore.QEvent.Type.Polish and isinstance(obj, self.GUARDED) \
+                and obj.focusPolicy() == QtCore.Qt.FocusPolicy.WheelFocus:
+            obj.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        return False
+
+
+def guard_wheel(app: QtWidgets.QApplication) -> None:
+    """Install the WheelGuard once per application."""
+    if app.findChild(WheelGuard) is None:
+        app.installEventFilter(WheelGuard(app))
+
+
 def style_sheet() -> str:
     with open(resources.path("style.qss"), encoding="utf-8") as fh:
         return fh.read()
@@ -49,6 +78,7 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setApplicationDisplayName("年报助手")
     install_translations(app)
     choose_ui_font(app)
+    guard_wheel(app)
     app.setStyleSheet(style_sheet())
     return app
 
