@@ -243,3 +243,42 @@ def test_undo_puts_the_earlier_fee_back_in_its_box(qtbot, ui, open_wizard, seed)
     wizard.session.undo_stack.undo()
     qtbot.waitUntil(lambda: box.edit.text() == "0")
     assert wizard.session.report.fees["notices"] == 0
+
+
+def press(ui, keys):
+    """Keys as the clerk presses them, each to whichever widget has the focus then (⏎ Enter, ⇥ Tab, ↑ Up)."""
+    special = {"⏎": Qt.Key.Key_Return, "⇥": Qt.Key.Key_Tab, "↑": Qt.Key.Key_Up, "↓": Qt.Key.Key_Down}
+    for k in keys:
+        ui.qtbot.keyClick(ui.focused(), special.get(k, k))
+
+
+def test_website_counts_are_typed_like_the_official_tables(qtbot, ui, open_wizard, seed):
+    report = seed.copy()
+    report.website_counts = None
+    wizard = open_wizard(report)
+    table = website_page(wizard).table
+    this_year = table.columnCount() - 1
+    table.setFocus()
+    table.setCurrentCell(0, this_year)
+    press(ui, "3⏎70⏎2⏎7⏎")
+    assert [table.item(r, this_year).text() for r in range(4)] == ["3", "70", "2", "7"]
+    assert wizard.session.report.website_counts == dict(zip(seed.website_counts, [3, 70, 2, 7], strict=True))
+    table.setCurrentCell(1, this_year)
+    press(ui, "71↑4⏎")  # ↑ commits and moves up, as in tables 2–4
+    assert [table.item(r, this_year).text() for r in range(2)] == ["4", "71"]
+    assert table.currentRow() == 1
+
+
+def test_tab_in_the_website_counts_skips_a_year_that_has_its_own_report(qtbot, ui, last_year, open_wizard, seed):
+    previous = last_year(seed)
+    report = seed.copy()
+    report.website_counts_history = None
+    wizard = open_wizard(report, previous)
+    table = website_page(wizard).table
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    press(ui, "5⇥")  # the next editable cell is this year's next row, past last year's locked figure
+    assert (table.currentRow(), table.currentColumn()) == (1, 1)
+    press(ui, "8⇥")
+    assert wizard.session.report.website_counts["机构职能"] == 5
+    assert wizard.session.report.website_counts["工作动态"] == 8
