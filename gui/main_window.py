@@ -255,7 +255,10 @@ class MainWindow(QtWidgets.QMainWindow):
         """Ctrl+S: the session saves within a second anyway; this says so at once."""
         from gui.session import saved_notice
 
-        if self.session is not None and self.session.save_now():
+        if self.session is None:
+            return
+        self.session.commit_pending()
+        if self.session.save_now():
             self._on_saved(saved_notice())
 
     def _on_saved(self, text: str) -> None:
@@ -304,6 +307,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ PDF, print, export
     def _current(self) -> tuple[Report, dict]:
+        self.session.commit_pending()
         self.session.save_now()
         return self.session.report.copy(), self.session.history_counts()
 

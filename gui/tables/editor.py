@@ -57,6 +57,8 @@ class TableEditor(QtWidgets.QWidget):
             self._take_session_findings()
         if hasattr(session, "statusChanged"):  # 定稿 / 撤回为草稿
             session.statusChanged.connect(self._on_status_changed)
+        if hasattr(session, "commitRequested"):  # a figure typed but not confirmed is not lost
+            session.commitRequested.connect(self.view.itemDelegate().commit_open_editor)
         self._update_read_only()
         first = next((p for p in self.model.grid.data_pieces() if self.model.is_editable(p.cell)), None)
         if first is not None:

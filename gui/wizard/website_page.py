@@ -42,6 +42,7 @@ class WebsitePage(WizardPage):
         self.table.setMinimumHeight(200)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._on_item_changed)
+        session.commitRequested.connect(self.table.itemDelegate().commit_open_editor)
         self.body.addWidget(self.table)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)

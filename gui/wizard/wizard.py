@@ -147,6 +147,7 @@ class ReportWizard(QtWidgets.QWizard):
     def _on_page_changed(self, page_id: int) -> None:
         if self._jumping or page_id < 0:
             return
+        self.session.commit_pending()
         self.session.save_now()
         self.steps.set_current_page(page_id)
         self.pages_[page_id].refresh()

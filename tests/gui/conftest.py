@@ -262,9 +262,9 @@ def make_window(qtbot):
     def make(start: bool = True):
         w = MainWindow()
         qtbot.addWidget(w)
-        w.show()
-        w.activateWindow()
-        qtbot.waitActive(w)
+        with qtbot.waitActive(w):  # offscreen gives the keyboard focus only to the active window
+            w.show()
+            w.activateWindow()
         if start:
             w.start()
         windows.append(w)
