@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from report import sentences
 from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
 from report.findings import Ref
@@ -257,6 +258,16 @@ def _items(listed: str) -> list[str]:
     if len(items) <= 1:
         items = [i for i in re.split(r"[，,；;、]", listed) if i.strip()]
     return [ITEM_NUMBER.sub("", i).strip() for i in items]
+
+
+@rule("X-OPENING", "warning")
+def two_openings(ctx: Context):
+    """A new opening inserted under the one carried over from last year prints both."""
+    for fid, text in ctx.texts():
+        n = sentences.openings(text)
+        if n > 1:
+            yield Issue(f"{ctx.field_name(fid)}有 {n} 段以“{sentences.opening_words()}”开头的开头语："
+                        "请删去多余的（多半是沿用的上年开头语），只保留一段。", (Ref.text(fid),))
 
 
 @rule("X-PARTS", "note")

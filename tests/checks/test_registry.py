@@ -12,7 +12,7 @@ EXPECTED = {
     "T2-INT": "error", "T2-STOCK": "warning", "T2-UNIT": "warning", "T2-RULES": "warning", "T2-2019": "warning",
     "Y-CARRY": "warning", "Y-STOCK": "warning", "Y-COPY": "warning", "Y-SAME": "warning", "Y-PENDING": "note",
     "X-REQ": "warning", "X-NONE": "warning", "X-APPEAL": "warning", "X-SUM": "warning", "X-YEAR": "warning",
-    "X-PARTS": "note",
+    "X-PARTS": "note", "X-OPENING": "warning",
     "F-PAID": "error", "F-NOTICE": "warning", "F-TEXT": "warning", "F-NOTT2": "note", "F-INT": "error",
     "C-PART": "warning", "C-HOLDER": "error", "C-AGENCY": "error", "C-DATE": "note",
     "Y-PREV": "note",
