@@ -84,6 +84,18 @@ def test_fees_are_three_figures_labelled_from_the_form(ui, open_wizard, seed):
     assert [e.edit.accessibleName() for e in fees.edits.values()] == [f[1] for f in load_form("2021").fees]
 
 
+def test_empty_fee_boxes_read_as_not_filled_in(ui, open_wizard, seed):
+    report = seed.copy()
+    report.fees = {}
+    wizard = open_wizard(report)
+    fees = part_page(ui, wizard, "other").fees
+    for edit in fees.edits.values():
+        assert edit.edit.text() == ""
+        assert edit.edit.placeholderText().startswith("未填写")  # not a grey 0 that looks filled in
+    wizard.session.run_checks()
+    assert any(c.startswith("fees/") for f in wizard.session.findings for c in f.cells)  # the checker: empty
+
+
 def test_fees_write_counts_and_money(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     fees = part_page(ui, wizard, "other").fees
