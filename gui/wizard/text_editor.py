@@ -16,6 +16,7 @@ from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import count_chars
 from report import sentences
 from report.forms import TextField
+from report.values import ascii_digits
 
 REPLACE = "替换本栏现有的全部文字"
 
@@ -134,6 +135,20 @@ class TextFieldEditor(QtWidgets.QWidget):
         if cursor.atBlockEnd():
             return f"第 {n} 段之后（另起一段）"
         return f"光标处（第 {n} 段中间）"
+
+    def select_phrase(self, phrase: str) -> bool:
+        """Select the first place the text says ``phrase`` (a finding's quote, digits read as
+        ASCII) and focus it; False when the text no longer says it."""
+        at = ascii_digits(self.edit.toPlainText()).find(phrase) if phrase else -1
+        if at < 0:
+            return False
+        cursor = self.edit.textCursor()
+        cursor.setPosition(at)
+        cursor.setPosition(at + len(phrase), QtGui.QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def refresh(self) -> None:
         """Show the report's text (after undo or a load) and update the buttons' states."""
