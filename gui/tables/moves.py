@@ -73,6 +73,20 @@ def enter_moves(view: QtWidgets.QAbstractItemView, event: QtGui.QKeyEvent) -> bo
     return False
 
 
+def typed_by_input_method(view: QtWidgets.QAbstractItemView, e: QtGui.QInputMethodEvent) -> bool:
+    """A Chinese input method commits full-width digits (“３５”) without key presses: start
+    editing the current (editable) cell with them, as a typed digit would (Qt itself drops the
+    text). True when the text went into the cell."""
+    if e.commitString() and not e.preeditString() \
+            and view.state() != QtWidgets.QAbstractItemView.State.EditingState:
+        view.edit(view.currentIndex())
+        line = view.itemDelegate().current_editor
+        if line is not None:
+            QtWidgets.QApplication.sendEvent(line, e)
+            return True
+    return False
+
+
 class CountTable(QtWidgets.QTableWidget):
     """A plain table of figures with the same keys as the official tables.
 
@@ -131,3 +145,8 @@ class CountTable(QtWidgets.QTableWidget):
             e.accept()
             return
         super().keyPressEvent(e)
+
+    def inputMethodEvent(self, e: QtGui.QInputMethodEvent) -> None:
+        here = self.currentIndex()
+        if not (here.isValid() and self._editable(here.row(), here.column()) and typed_by_input_method(self, e)):
+            super().inputMethodEvent(e)

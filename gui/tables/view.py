@@ -10,7 +10,7 @@ from __future__ import annotations
 from gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gui.tables.header import DATA, HEADER, LABEL, STUB, Piece
 from gui.tables.model import FONT
-from gui.tables.moves import MovingDelegate, enter_moves
+from gui.tables.moves import MovingDelegate, enter_moves, typed_by_input_method
 
 Move = QtWidgets.QAbstractItemView.CursorAction
 
@@ -152,16 +152,8 @@ class GridView(QtWidgets.QTableView):
         e.accept()
 
     def inputMethodEvent(self, e: QtGui.QInputMethodEvent) -> None:
-        """A Chinese input method commits full-width digits (“３５”) without key presses: start
-        editing the selected cell with them, as a typed digit would (Qt itself drops the text)."""
-        if e.commitString() and not e.preeditString() and self.state() != self.State.EditingState \
-                and self._current_editable():
-            self.edit(self.currentIndex())
-            line = self.itemDelegate().current_editor
-            if line is not None:
-                QtWidgets.QApplication.sendEvent(line, e)
-                return
-        super().inputMethodEvent(e)
+        if not (self._current_editable() and typed_by_input_method(self, e)):
+            super().inputMethodEvent(e)
 
     def _current_editable(self) -> bool:
         p = self._piece()

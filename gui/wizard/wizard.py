@@ -123,7 +123,7 @@ class ReportWizard(QtWidgets.QWizard):
 
     def show_finding(self, finding) -> None:
         if finding.cells:
-            self.show_page_for(finding.cells[0], getattr(finding, "quote", ""))
+            self.show_page_for(finding.cells[0], finding.quote)
         else:
             self.go_to_page(len(self.pages_) - 1)
 

@@ -294,3 +294,19 @@ def test_tab_in_the_website_counts_skips_a_year_that_has_its_own_report(qtbot, u
     press(ui, "8⇥")
     assert wizard.session.report.website_counts["机构职能"] == 5
     assert wizard.session.report.website_counts["工作动态"] == 8
+
+
+def test_full_width_digits_from_an_input_method_fill_a_website_count(qtbot, ui, open_wizard, seed):
+    from gui.qt import QtGui, QtWidgets
+
+    wizard = open_wizard(seed.copy())
+    table = website_page(wizard).table
+    table.setFocus()
+    table.setCurrentCell(1, table.columnCount() - 1)
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString("６５")  # a Chinese input method in full-width mode sends no key presses
+    QtWidgets.QApplication.sendEvent(table, event)
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    press(ui, "⏎")
+    assert wizard.session.report.website_counts["工作动态"] == 65
+    assert table.currentRow() == 2
