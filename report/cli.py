@@ -36,8 +36,9 @@ def _load(path: str) -> Report:
         return Report.load(path)
     except ReportFileError:
         raise
-    except (OSError, ValueError, TypeError, KeyError, RecursionError, MemoryError) as e:
-        raise ReportFileError(f"无法读取：{e}") from None
+    except Exception as e:  # noqa: BLE001 — a defect in reading is this file's result, the trace goes to the log
+        log.exception("reading %s failed unexpectedly", path)
+        raise ReportFileError(f"读取时出现程序错误（{type(e).__name__}），请把此文件发给维护者。") from None
 
 
 def _check(check, report: Report, previous: Report | None) -> Findings:
