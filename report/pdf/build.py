@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from report import __version__
 from report.files import atomic_write
 from report.forms import common
+from report.intake import clean_name
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
 from report.pdf.story import Item, items
 from report.pdf.wording import wording
+
+log = logging.getLogger(__name__)
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
@@ -118,8 +122,12 @@ def _decorate(fonts, draft_text: str | None):
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
           draft=None, previous=None) -> Path:
-    if not report.agency.name.strip():
+    name = clean_name(report.agency.name)  # a NUL or line break pasted into the name never reaches the title
+    if not name:
         raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+    if name != report.agency.name:
+        report = report.copy()
+        report.agency.name = name
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:
@@ -146,8 +154,9 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(fonts, draft_text))])
     try:
         doc.build(_flowables(story, fonts))
-    except LayoutError as e:
-        raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
+    except LayoutError:
+        log.warning("layout failed", exc_info=True)
+        raise PdfError("排版失败：有一部分内容比一页还大，无法排入页面。请缩短该部分后再导出。") from None
     try:
         atomic_write(out_path, buf.getvalue())
     except OSError as e:
