@@ -88,7 +88,8 @@ def _allowed(schema: dict) -> str:
     if "const" in schema:
         return f"“{schema['const']}”"
     if "pattern" in schema and schema.get("type") == "string":
-        return "写成字符串的十进制数（如 \"12.5\"）" if "0-9]{1," in schema["pattern"] else "日期字符串 YYYY-MM-DD"
+        return ("写成字符串的十进制数（最多 9 位整数、6 位小数，如 \"12.5\"）" if "0-9]{1," in schema["pattern"]
+                else "日期字符串 YYYY-MM-DD")
     if schema.get("type") == "integer" and "maximum" in schema:
         return f"整数（绝对值不超过 {schema['maximum']}）"
     return _kinds(schema.get("type"))

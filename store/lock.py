@@ -1,8 +1,8 @@
 """Who may write the data folder, and — when this instance may not — the true reason, in Chinese.
 
 One instance writes at a time: it holds ``nianbao.lock`` and says in ``nianbao.lock.owner``
-what it is (a window, or a command such as 导入) so that the one turned away can tell the clerk
-whom to wait for. A folder that is read-only or a disk that is full is said as such, never
+(while it holds the lock) what it is — a window, or a command such as 导入 — so that the one
+turned away can tell the clerk whom to wait for. A folder that is read-only or a disk that is full is said as such, never
 as "another window is open".
 """
 
@@ -78,5 +78,10 @@ class WriterLock:
         return self._lock.is_locked
 
     def release(self) -> None:
+        """Let go; the owner note goes first, so that a closed program leaves the folder as it found it."""
         if self._lock.is_locked:
+            try:
+                self.owner_path.unlink(missing_ok=True)
+            except OSError:
+                pass
             self._lock.release()
