@@ -65,8 +65,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.previous:
         try:
             previous = _load(args.previous)
-        except ReportFileError as e:
-            print(f"上一年度报告 {args.previous} 无法读取，跨年度核对已跳过：{e}", file=sys.stderr)
+        except ReportFileError as e:  # said once: in the --json list, or else on stderr
+            if not args.json:
+                print(f"上一年度报告 {args.previous} 无法读取，跨年度核对已跳过：{e}", file=sys.stderr)
             rows.append(_row(args.previous, UNREADABLE_RULE, Severity.ERROR, str(e)))
             code = EXIT_UNREADABLE
     for path in args.files:
@@ -76,7 +77,8 @@ def run_check(args: argparse.Namespace) -> int:
         except ReportFileError as e:
             code = EXIT_UNREADABLE
             rows.append(_row(path, UNREADABLE_RULE, Severity.ERROR, str(e)))
-            print(f"== {path}\n无法读取：{e}\n", file=sys.stderr if args.json else sys.stdout)
+            if not args.json:
+                print(f"== {path}\n无法读取：{e}\n")
             continue
         if findings.errors and code == EXIT_OK:
             code = EXIT_ERRORS

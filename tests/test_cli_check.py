@@ -199,3 +199,12 @@ def test_check_itself_loads_no_tinydb(seed_path):
 def test_version():
     p = subprocess.run([sys.executable, "-m", "gui.main", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0 and p.stdout.startswith("nianbao ")
+
+
+def test_with_json_an_unreadable_file_is_said_once_in_the_list(capsys, tmp_path, seed_path):
+    bad = write(tmp_path, "bad.json", "not json")
+    code, out, err = run(capsys, seed_path, bad, "--previous", bad, "--json")
+    rows = json.loads(out)
+    unreadable = [r for r in rows if r["rule"] == "FILE"]
+    assert code == 2 and err == "" and len(unreadable) == 2
+    assert all(r["message"].startswith("不是有效的 JSON 文件") for r in unreadable)
