@@ -20,13 +20,17 @@ MAX_EXPONENT = 20
 MAX_LISTED = 5
 NAMES = ("agency", "website_counts", "website_counts_history")  # one-line names: no control character at all
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))  # zero-width, BOM, soft hyphen
-_LINE_BREAKS = {0x0b: "\n", 0x0c: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}  # Word's line and page breaks
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
+_LINE_BREAK = re.compile("[\x0b\x0c\x85\u2028\u2029]")  # Word's line and page breaks
 _EXPONENT = re.compile(r"[eE]([+-]?\d+)$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # tab and line breaks are text
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_ODD = "\ud800-\udfff\u00ad\u200b-\u200d\u2060\ufeff\u2028\u2029"
+# one pass finds whether a string needs more than NFC: almost none do, and texts run to 500,000 characters
+_SUSPECT_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ODD}]")
+_SUSPECT_IN_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{_ODD}]")
 
 
 class BadNumber:
@@ -54,7 +58,7 @@ def parse_float(literal: str):
 
 def clean_text(text: str) -> str:
     """NFC, without zero-width characters, byte-order marks or soft hyphens; Word's breaks as newlines."""
-    return unicodedata.normalize("NFC", text.translate(_INVISIBLE).translate(_LINE_BREAKS))
+    return _nfc(_LINE_BREAK.sub("\n", _INVISIBLE.sub("", text)))
 
 
 def clean_name(text: str) -> str:
@@ -76,6 +80,10 @@ def for_terminal(text: str) -> str:
 
 def _where(path: tuple) -> str:
     return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _string_problem(text: str, path: tuple) -> str | None:
@@ -109,6 +117,10 @@ def take_in(data: Any) -> tuple[Any, list[str]]:
             parent[key] = None
             continue
         if isinstance(value, str):
+            suspect = _SUSPECT_IN_NAME if path and path[0] in NAMES else _SUSPECT_IN_TEXT
+            if not suspect.search(value):
+                parent[key] = _nfc(value)
+                continue
             why = _string_problem(value, path)
             if why:
                 problems.append(why)
