@@ -2,8 +2,8 @@
 
 One instance writes at a time: it holds ``nianbao.lock`` and says in ``nianbao.lock.owner``
 (while it holds the lock) what it is — a window, or a command such as 导入 — so that the one
-turned away can tell the clerk whom to wait for. A folder that is read-only or a disk that is full is said as such, never
-as "another window is open".
+turned away can tell the clerk whom to wait for. A folder that is read-only or a disk that is
+full is said as such, never as "another window is open".
 """
 
 from __future__ import annotations

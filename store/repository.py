@@ -20,6 +20,7 @@ from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
 from report.intake import clean_name
+from report.values import MAX_COUNT
 from report.website_counts import website_history
 from store import backups as backup_zips
 from store import recovery
@@ -371,9 +372,9 @@ class Store:
             raise StoreError(f"{year}年度的报告已在本程序中，请在该年度报告中修改网站信息数量。")
         clean: dict[str, int] = {}
         for category, n in (counts or {}).items():
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise StoreError(f"{year}年“{category}”的数量应为不小于 0 的整数，现在是“{n}”。")
-            clean[str(category)] = n
+            if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNT:
+                raise StoreError(f"{year}年“{category}”的数量应为 0 到 {MAX_COUNT} 之间的整数，现在是“{n}”。")
+            clean[clean_name(str(category))] = n
         history = db.typed_history()
         if clean:
             history[str(year)] = clean

@@ -10,7 +10,7 @@ from filelock import FileLock
 
 from gui.main import main
 from report.document import Agency, Report
-from store import open_store
+from store import StoreError, open_store
 from store.agency_db import AgencyDB
 from store.lock import LOCKED_BY_WINDOW
 
@@ -124,3 +124,11 @@ def test_nfc_and_nfd_names_are_one_agency():
         s.save(Report.blank(2023, Agency(name=nfc)))
         assert [a.name for a in s.agencies()] == [nfc]
         assert [r.year for r in s.reports(nfd)] == [2022, 2023]
+
+
+def test_typed_website_counts_are_bounded_like_cells(store, seed):
+    store.save(seed)
+    with pytest.raises(StoreError, match="应为 0 到 999999999 之间的整数"):
+        store.set_history_counts(seed.agency.name, 2019, {"工作动态": 1_000_000_000})
+    store.set_history_counts(seed.agency.name, 2019, {"工作\u200b动态": 999_999_999})
+    assert store.history_counts(seed.agency.name)["2019"] == {"工作动态": 999_999_999}
