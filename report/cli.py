@@ -13,6 +13,7 @@ import sys
 
 from report.document import Report, ReportFileError
 from report.findings import Findings, Severity
+from report.intake import for_terminal
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 UNREADABLE_RULE = "FILE"  # the --json entry of a file that could not be read
@@ -78,7 +79,7 @@ def run_check(args: argparse.Namespace) -> int:
             code = EXIT_UNREADABLE
             rows.append(_row(path, UNREADABLE_RULE, Severity.ERROR, str(e)))
             if not args.json:
-                print(f"== {path}\n无法读取：{e}\n")
+                print(f"== {for_terminal(path)}\n无法读取：{e}\n")
             continue
         if findings.errors and code == EXIT_OK:
             code = EXIT_ERRORS
@@ -95,7 +96,7 @@ def _row(path: str, rule: str, severity: Severity, message: str, cells=()) -> di
 
 
 def _text(path: str, report: Report, findings: Findings) -> str:
-    lines = [f"== {path}（{_title(report)}）"]
+    lines = [f"== {for_terminal(path)}（{_title(report)}）"]
     for severity in Severity:
         group = findings.of(severity)
         if group:

@@ -39,9 +39,6 @@ class BadNumber:
     def __init__(self, literal: str):
         self.literal = literal
 
-    def __repr__(self) -> str:
-        return self.literal
-
 
 def parse_int(literal: str):
     """``json.loads`` hook: an int, or BadNumber before Python converts thousands of digits."""
@@ -79,7 +76,7 @@ def for_terminal(text: str) -> str:
 
 
 def _where(path: tuple) -> str:
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{for_terminal(p)}" for p in path)
 
 
 def _nfc(text: str) -> str:

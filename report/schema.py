@@ -71,7 +71,7 @@ def _show(v: Any) -> str:
         return "true" if v else "false"
     if isinstance(v, (int, Decimal, float)):
         return str(v)
-    return "对象" if isinstance(v, dict) else "列表" if isinstance(v, list) else type(v).__name__
+    return "对象" if isinstance(v, dict) else "列表" if isinstance(v, list) else "其他值"
 
 
 _KIND = {"integer": "整数", "null": "空（null）", "string": "文字", "object": "对象", "array": "列表",

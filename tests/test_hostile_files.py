@@ -139,3 +139,12 @@ def test_every_problem_is_named_not_only_the_first(seed_text):
     with pytest.raises(ReportFileError) as e:
         Report.loads(text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass"))
     assert "$.agency.name" in str(e.value) and "$.texts.problems" in str(e.value)
+
+
+def test_check_never_prints_a_control_character_of_the_file_raw(seed_text, tmp_path, capsys):
+    path = tmp_path / "a\x1b[2J.json"
+    path.write_text(_mutate(seed_text, lambda d: d["texts"].update({"\x1b]0;x\x07": "无"})), encoding="utf-8")
+    code = main(["check", str(path)])
+    out, _ = capsys.readouterr()
+    assert code == 2 and "\x1b" not in out and "\x07" not in out
+    assert "a<U+001B>[2J.json" in out and "$.texts.<U+001B>]0;x<U+0007>：含有不可见的控制字符（U+001B）" in out
