@@ -193,6 +193,8 @@ class Report:
             except UnicodeDecodeError:
                 raise ReportFileError(
                     "文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
+        if intake.too_many_items(text):
+            raise ReportFileError(intake.summary([intake.TOO_MANY]))
         try:
             data = json.loads(text, parse_float=intake.parse_float, parse_int=intake.parse_int,
                               parse_constant=intake.BadNumber)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 MAX_DEPTH = 8  # the deepest place in a report file is $.website_counts_history.YEAR.CATEGORY
+MAX_ITEMS = 20_000  # a report holds about 400 values; 80 years of 50 website categories is 4,000
 MAX_NUMBER_CHARS = 30  # ±999,999,999 with six decimals fits; anything longer is not a figure
 MAX_EXPONENT = 20
 MAX_LISTED = 5
@@ -31,6 +32,20 @@ _ODD = "\ud800-\udfff\u00ad\u200b-\u200d\u2060\ufeff\u2028\u2029"
 # one pass finds whether a string needs more than NFC: almost none do, and texts run to 500,000 characters
 _SUSPECT_IN_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_ODD}]")
 _SUSPECT_IN_NAME = re.compile(f"[\x00-\x1f\x7f-\x9f{_ODD}]")
+
+
+TOO_MANY = f"$：内容过多（超过 {MAX_ITEMS} 项），不是报告文件的结构；请确认选对了文件。"
+_STRING_LITERAL = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+SCAN_ABOVE = 1_000_000  # characters: smaller files are parsed straight away
+
+
+def too_many_items(text: str) -> bool:
+    """Whether JSON ``text`` holds more values than a report can, counted from its commas and
+    brackets outside strings — before json.loads spends seconds building a million of them."""
+    if len(text) <= SCAN_ABOVE or text.count(",") + text.count("[") <= MAX_ITEMS:
+        return False
+    bare = _STRING_LITERAL.sub("", text)
+    return bare.count(",") + bare.count("[") + bare.count("{") > MAX_ITEMS
 
 
 class BadNumber:
@@ -107,8 +122,12 @@ def take_in(data: Any) -> tuple[Any, list[str]]:
     problems: list[str] = []
     root: list[Any] = [None]
     stack: list[tuple[Any, Any, Any, tuple]] = [(data, root, 0, ())]
+    seen = 0
     while stack:
         value, parent, key, path = stack.pop()
+        seen += 1 + (len(value) if isinstance(value, (dict, list)) else 0)
+        if seen > MAX_ITEMS:
+            return None, [TOO_MANY]
         if len(path) > MAX_DEPTH:
             problems.append(f"{_where(path[:MAX_DEPTH])}：嵌套层数过多（超过 {MAX_DEPTH} 层），不是报告文件的结构。")
             parent[key] = None
