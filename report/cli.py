@@ -37,18 +37,24 @@ def _load(path: str) -> Report:
         return Report.load(path)
     except ReportFileError:
         raise
-    except Exception as e:  # noqa: BLE001 — a defect in reading is this file's result, the trace goes to the log
+    except Exception:  # noqa: BLE001 — a defect in reading is this file's result, the trace goes to the log
         log.exception("reading %s failed unexpectedly", path)
-        raise ReportFileError(f"读取时出现程序错误（{type(e).__name__}），请把此文件发给维护者。") from None
+        raise ReportFileError(f"读取时出现程序错误，{_logged()}；请把此文件和日志发给维护者。") from None
+
+
+def _logged() -> str:
+    """Where the traceback went (the log file the command set up), as a clause of a message."""
+    files = [h.baseFilename for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)]
+    return f"详细情况已记入日志文件 {files[0]}" if files else "详细情况未能记入日志文件"
 
 
 def _check(check, report: Report, previous: Report | None) -> Findings:
     """Run the checker; a defect in a rule is one line for this file, not a traceback for the batch."""
     try:
         return Findings(check(report, previous))
-    except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
+    except Exception:  # noqa: BLE001 — reported as the file's result, the trace goes to the log
         log.exception("the checker failed on %s", report.year)
-        raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
+        raise ReportFileError(f"检查时出现程序错误，{_logged()}；请把此文件和日志发给维护者。") from None
 
 
 def _title(report: Report) -> str:

@@ -71,9 +71,9 @@ def _command(handler, verb: str):
             _err(str(e))
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
-        except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
+        except Exception:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
             log.exception("%s failed unexpectedly", handler.__name__)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
+            _err(f"{verb}时出现意外错误。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
@@ -118,9 +118,9 @@ def cmd_import(args) -> int:
             except (StoreError, ReportFileError) as e:
                 _err(f"{name}：未导入。{e}")
                 refused.append(name)
-            except Exception as e:  # noqa: BLE001 — one file's defect must not stop the batch
+            except Exception:  # noqa: BLE001 — one file's defect must not stop the batch
                 log.exception("importing %s failed unexpectedly", name)
-                _err(f"{name}：未导入。导入时出现意外错误（{type(e).__name__}）。{logs.where()}。")
+                _err(f"{name}：未导入。导入时出现意外错误。{logs.where()}，请把这句话和该文件告诉技术人员。")
                 refused.append(name)
     finally:
         store.close()

@@ -132,3 +132,22 @@ def test_typed_website_counts_are_bounded_like_cells(store, seed):
         store.set_history_counts(seed.agency.name, 2019, {"工作动态": 1_000_000_000})
     store.set_history_counts(seed.agency.name, 2019, {"工作\u200b动态": 999_999_999})
     assert store.history_counts(seed.agency.name)["2019"] == {"工作动态": 999_999_999}
+
+
+def test_a_defect_on_one_file_names_it_and_the_batch_goes_on(capsys, monkeypatch, seed_path, shuyang_path, tmp_path):
+    from store.repository import Store
+
+    real = Store.import_report
+
+    def flaky(self, report, replace=False):
+        if report.year == 2022:
+            raise RuntimeError("an English detail")
+        return real(self, report, replace)
+
+    monkeypatch.setattr(Store, "import_report", flaky)
+    code, out, err = run(capsys, "import", str(seed_path), str(shuyang_path))
+    assert code == 1 and "已导入沭阳县发展和改革局2023年度报告" in out
+    first, summary = err.strip().splitlines()
+    assert first.startswith(f"{seed_path}：未导入。导入时出现意外错误。详细情况已记入日志文件")
+    assert "English" not in err and "RuntimeError" not in err and str(seed_path) in summary
+    assert "RuntimeError: an English detail" in (tmp_path / "nianbao-logs" / "nianbao.log").read_text("utf-8")
