@@ -57,12 +57,9 @@ class WriterLock:
         except OSError as e:
             self.reason = cannot_write(self.path.parent, e)
             return
-        probe = self.path.parent / f".owner-{os.getpid()}"
         try:  # also proves the folder can be written: the lock file may be left from before the disk filled
-            probe.write_text(f"{holder}\n{os.getpid()}\n", encoding="utf-8")
-            os.replace(probe, self.owner_path)
+            self.owner_path.write_text(f"{holder}\n{os.getpid()}\n", encoding="utf-8")
         except OSError as e:
-            probe.unlink(missing_ok=True)
             self.release()
             self.reason = cannot_write(self.path.parent, e)
 
