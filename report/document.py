@@ -121,14 +121,15 @@ class Report:
 
     # ------------------------------------------------------------------ file
     def to_dict(self) -> dict[str, Any]:
-        """The report as its file holds it: every cell of the form, money as strings."""
+        """The report as its file holds it: every cell of the form, money as strings; no control
+        character a paste brought in, so that whatever is saved or exported can be read back."""
         out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "form": self.form,
             "year": self.year,
-            "agency": self.agency.to_dict(),
+            "agency": {k: intake.printable(v, name=True) for k, v in self.agency.to_dict().items()},
             "issued_on": dates.iso_date(self.issued_on) if self.issued_on else None,
-            "texts": {k: v for k, v in self.texts.items()},
+            "texts": {k: intake.printable(v) for k, v in self.texts.items()},
         }
         for table in self.definition.tables.values():
             data: dict[str, dict[str, Any]] = {}
@@ -147,9 +148,10 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Report":
-        """Build a report from parsed JSON, validating it first (ReportFileError if invalid)."""
-        data, problems = intake.take_in(data)
+    def from_dict(cls, data: Any, strict: bool = True) -> "Report":
+        """Build a report from parsed JSON, validating it first (ReportFileError if invalid);
+        ``strict=False`` for the program's own records (see intake.take_in)."""
+        data, problems = intake.take_in(data, strict)
         if problems:
             raise ReportFileError(intake.summary(problems))
         validate(data)

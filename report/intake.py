@@ -69,14 +69,25 @@ def parse_float(literal: str):
 
 
 def clean_text(text: str) -> str:
-    """NFC, without zero-width characters, byte-order marks or soft hyphens; Word's breaks as newlines."""
-    return _nfc(_LINE_BREAK.sub("\n", _INVISIBLE.sub("", text)))
+    """NFC, without zero-width characters, byte-order marks, soft hyphens or control characters
+    other than tab and line breaks (Word puts \\x07 after each table cell copied); Word's line and
+    page breaks as newlines."""
+    return _nfc(_CONTROL_IN_TEXT.sub("", _LINE_BREAK.sub("\n", _INVISIBLE.sub("", text))))
+
+
+def printable(text: str, name: bool = False) -> str:
+    """``text`` without what no file of the program may hold: lone surrogates, and control
+    characters — in a name each becomes a space, in a text all but tab and line breaks go."""
+    if not (_SUSPECT_IN_NAME if name else _SUSPECT_IN_TEXT).search(text):
+        return text
+    text = _SURROGATE.sub("", text)
+    return _CONTROL.sub(" ", text) if name else _CONTROL_IN_TEXT.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def clean_name(text: str) -> str:
     """A name as the program keeps and compares it: clean_text, control characters and runs of
     blanks as one space, no blanks around it."""
-    return " ".join(_CONTROL.sub(" ", clean_text(text)).split())
+    return " ".join(clean_text(printable(text, name=True)).split())
 
 
 def char_name(ch: str) -> str:
@@ -103,11 +114,9 @@ def _string_problem(text: str, path: tuple) -> str | None:
     if bad:
         return (f"{_where(path)}：含有无效的字符（单独的代理码 {char_name(bad[0])}），"
                 "文件可能在转换编码时损坏；请删去后重新保存。")
-    in_name = bool(path) and path[0] in NAMES
-    bad = (_CONTROL if in_name else _CONTROL_IN_TEXT).search(text)
+    bad = _CONTROL.search(text) if path and path[0] in NAMES else None
     if bad:
-        what = "名称中不能有换行、制表符等" if in_name else "含有不可见的"
-        return f"{_where(path)}：{what}控制字符（{char_name(bad[0])}），请删去后重新保存。"
+        return f"{_where(path)}：名称中不能有换行、制表符等控制字符（{char_name(bad[0])}），请删去后重新保存。"
     return None
 
 
@@ -116,9 +125,14 @@ def _number_problem(n: BadNumber, path: tuple) -> str:
     return f"{_where(path)}：数字 {shown} 过长或过大，不是报告中的数字（件数最多 999999999，金额请写成字符串）。"
 
 
-def take_in(data: Any) -> tuple[Any, list[str]]:
+def take_in(data: Any, strict: bool = True) -> tuple[Any, list[str]]:
     """``data`` (parsed JSON) with every string cleaned, and the problems found (Chinese, with
-    their JSON path). Iterative, so that depth is measured before anything recurses."""
+    their JSON path). Iterative, so that depth is measured before anything recurses.
+
+    ``strict`` (a file from outside) refuses lone surrogates and control characters in names;
+    otherwise (the store's own records, written by any earlier version) they are dropped or
+    become spaces, so that a report once saved always opens.
+    """
     problems: list[str] = []
     root: list[Any] = [None]
     stack: list[tuple[Any, Any, Any, tuple]] = [(data, root, 0, ())]
@@ -137,10 +151,11 @@ def take_in(data: Any) -> tuple[Any, list[str]]:
             if not suspect.search(value):
                 parent[key] = _nfc(value)
                 continue
-            why = _string_problem(value, path)
+            why = _string_problem(value, path) if strict else None
             if why:
                 problems.append(why)
-            parent[key] = value if why else clean_text(value)
+            in_name = bool(path) and path[0] in NAMES
+            parent[key] = value if why else clean_text(printable(value, in_name))
         elif isinstance(value, BadNumber):
             problems.append(_number_problem(value, path))
             parent[key] = None
@@ -148,11 +163,11 @@ def take_in(data: Any) -> tuple[Any, list[str]]:
             out: dict[str, Any] = {}
             parent[key] = out
             for k, v in value.items():
-                why = _string_problem(k, path + (k,))
+                why = _string_problem(k, path + (k,)) if strict else None
                 if why:
                     problems.append(why)
                     continue
-                ck = clean_text(k)
+                ck = clean_text(printable(k, bool(path) and path[0] in NAMES))
                 out[ck] = None
                 stack.append((v, out, ck, path + (ck,)))
         elif isinstance(value, list):

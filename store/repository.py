@@ -431,6 +431,6 @@ class Store:
 
 def _from_doc(doc: dict, agency_name: str, year: int) -> Report:
     try:
-        return Report.from_dict(doc)
+        return Report.from_dict(doc, strict=False)
     except ReportFileError as e:
         raise StoreError(f"{agency_name}{year}年度报告的存储内容无效（{e}），请从历史版本或备份中恢复。") from None

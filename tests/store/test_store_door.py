@@ -1,6 +1,7 @@
 """The store's door: the true reason a write is refused, names printed safely, look-alike names as one."""
 
 import errno
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,14 @@ def test_a_defect_on_one_file_names_it_and_the_batch_goes_on(capsys, monkeypatch
     assert first.startswith(f"{seed_path}：未导入。导入时出现意外错误。详细情况已记入日志文件")
     assert "English" not in err and "RuntimeError" not in err and str(seed_path) in summary
     assert "RuntimeError: an English detail" in (tmp_path / "nianbao-logs" / "nianbao.log").read_text("utf-8")
+
+
+def test_a_record_an_older_version_saved_with_control_characters_still_opens(store, seed):
+    store.save(seed)
+    db = store._db(seed.agency.name)
+    doc = json.loads(json.dumps(db.record(2022)["doc"]))
+    doc["texts"]["problems"] = "一格\x07"
+    doc["agency"]["office"] = "办公\t室"
+    db.update({2022: {"doc": doc}})
+    loaded = store.load(seed.agency.name, 2022)
+    assert loaded.texts["problems"] == "一格" and loaded.agency.office == "办公 室"
