@@ -88,7 +88,7 @@ def _allowed(schema: dict) -> str:
     if "const" in schema:
         return f"“{schema['const']}”"
     if "pattern" in schema and schema.get("type") == "string":
-        return ("写成字符串的十进制数（最多 9 位整数、6 位小数，如 \"12.5\"）" if "0-9]{1," in schema["pattern"]
+        return ("写成字符串的十进制数（最多 9 位整数、12 位小数，如 \"12.5\"）" if "0-9]{1," in schema["pattern"]
                 else "日期字符串 YYYY-MM-DD")
     if schema.get("type") == "integer" and "maximum" in schema:
         return f"整数（绝对值不超过 {schema['maximum']}）"
@@ -128,7 +128,7 @@ def _describe(e) -> str:
         return f"{where}：项名 {_show(inst)} 不符合要求（{what}）。"
     if v == "pattern":
         money = "0-9]{1," in e.validator_value
-        hint = ("金额应为不超过 9 位整数、最多 6 位小数的数字字符串，如 \"12.5\"" if money
+        hint = ("金额应为不超过 9 位整数、最多 12 位小数的数字字符串，如 \"12.5\"" if money
                 else "日期请写成 YYYY-MM-DD，如 2023-01-16")
         return f"{where}：格式不对，实际为 {_show(inst)}（{hint}）。"
     if v == "minLength":

@@ -59,8 +59,8 @@ CASES = {
                  "$.website_counts_history：项名 “20x1” 不符合要求（年份应为四位数字"),
     "3000-digit money": (lambda t: _mutate(t, lambda d: d["t2"]["charges"].update(amount="1" * 3000)),
                          "$.t2.charges.amount：应为 写成字符串的十进制数"),
-    "seven decimals": (lambda t: _mutate(t, lambda d: d["fees"].update(billed="1.1234567")),
-                       "$.fees.billed：应为 写成字符串的十进制数（最多 9 位整数、6 位小数"),
+    "13 decimals": (lambda t: _mutate(t, lambda d: d["fees"].update(billed="1.1234567890123")),
+                    "$.fees.billed：应为 写成字符串的十进制数（最多 9 位整数、12 位小数"),
     "year one": (lambda t: _mutate(t, lambda d: d.update(issued_on="0001-01-01")),
                  "$.issued_on：“0001-01-01”不在 2000—2100 年之间"),
 }
