@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 
 from report import __version__
@@ -16,8 +17,33 @@ from store import logs
 log = logging.getLogger(__name__)
 
 
+# argparse's own complaints, in the clerk's language (the rest of each line is what was typed)
+_ARG_ERRORS = [
+    (re.compile(r"the following arguments are required: (.*)"), "缺少参数 {0}"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), "参数 {0} 应为整数，实际为 {1}"),
+    (re.compile(r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)"), "没有这个{0}：{1}，可选：{2}"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少值"),
+    (re.compile(r"unrecognized arguments: (.*)"), "不认识的参数 {0}"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), "参数 {0} 不接受值 {1}"),
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that says what is wrong with the command line in Chinese (exit 2)."""
+
+    def error(self, message: str):
+        for pattern, chinese in _ARG_ERRORS:
+            m = pattern.fullmatch(message)
+            if m:
+                message = chinese.format(*m.groups())
+                break
+        else:
+            message = f"命令行有误（{message}）"
+        self.exit(2, f"{self.prog}：{message}。用 {self.prog} -h 查看用法。\n")
+
+
 def _global_parser(**kwargs) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="nianbao", description="年报助手：政府信息公开工作年度报告", **kwargs)
+    parser = _Parser(prog="nianbao", description="年报助手：政府信息公开工作年度报告", **kwargs)
     parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="数据文件夹（默认为用户数据目录，也可用环境变量 NIANBAO_DATA_DIR）")

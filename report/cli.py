@@ -14,6 +14,7 @@ import sys
 
 from report.document import Report, ReportFileError
 from report.findings import Findings, Severity
+from report.intake import for_terminal
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 UNREADABLE_RULE = "FILE"  # the --json entry of a file that could not be read
@@ -40,17 +41,24 @@ def _load(path: str) -> Report:
         return Report.load(path)
     except ReportFileError:
         raise
-    except (OSError, ValueError, TypeError, KeyError, RecursionError, MemoryError) as e:
-        raise ReportFileError(f"无法读取：{e}") from None
+    except Exception:  # noqa: BLE001 — a defect in reading is this file's result, the trace goes to the log
+        log.exception("reading %s failed unexpectedly", path)
+        raise ReportFileError(f"读取时出现程序错误，{_logged()}；请把此文件和日志发给维护者。") from None
+
+
+def _logged() -> str:
+    """Where the traceback went (the log file the command set up), as a clause of a message."""
+    files = [h.baseFilename for h in logging.getLogger().handlers if isinstance(h, logging.FileHandler)]
+    return f"详细情况已记入日志文件 {files[0]}" if files else "详细情况未能记入日志文件"
 
 
 def _check(check, report: Report, previous: Report | None, packs) -> Findings:
     """Run the checker; a defect in a rule is one line for this file, not a traceback for the batch."""
     try:
         return Findings(check(report, previous, packs))
-    except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
+    except Exception:  # noqa: BLE001 — reported as the file's result, the trace goes to the log
         log.exception("the checker failed on %s", report.year)
-        raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
+        raise ReportFileError(f"检查时出现程序错误，{_logged()}；请把此文件和日志发给维护者。") from None
 
 
 def _title(report: Report) -> str:
@@ -95,8 +103,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.previous:
         try:
             previous = _load(args.previous)
-        except ReportFileError as e:
-            print(f"上一年度报告 {args.previous} 无法读取，跨年度核对已跳过：{e}", file=sys.stderr)
+        except ReportFileError as e:  # said once: in the --json list, or else on stderr
+            if not args.json:
+                print(f"上一年度报告 {args.previous} 无法读取，跨年度核对已跳过：{e}", file=sys.stderr)
             rows.append(_row(args.previous, UNREADABLE_RULE, Severity.ERROR, str(e)))
             code = EXIT_UNREADABLE
     for path in args.files:
@@ -106,7 +115,8 @@ def run_check(args: argparse.Namespace) -> int:
         except ReportFileError as e:
             code = EXIT_UNREADABLE
             rows.append(_row(path, UNREADABLE_RULE, Severity.ERROR, str(e)))
-            print(f"== {path}\n无法读取：{e}\n", file=sys.stderr if args.json else sys.stdout)
+            if not args.json:
+                print(f"== {for_terminal(path)}\n无法读取：{e}\n")
             continue
         if findings.errors and code == EXIT_OK:
             code = EXIT_ERRORS
@@ -127,7 +137,7 @@ def _row(path: str, rule: str, severity: Severity, message: str, cells=()) -> di
 
 
 def _text(path: str, report: Report, findings: Findings) -> str:
-    lines = [f"== {path}（{_title(report)}）"]
+    lines = [f"== {for_terminal(path)}（{_title(report)}）"]
     for severity in Severity:
         group = findings.of(severity)
         if group:

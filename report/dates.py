@@ -35,6 +35,15 @@ def iso_date(d: dt.date) -> str:
     return d.isoformat()
 
 
+EARLIEST, LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+PLAUSIBLE_HINT = f"不在 {EARLIEST.year}—{LATEST.year} 年之间，请核对年份。"
+
+
+def plausible(d: dt.date) -> bool:
+    """A report's date lies in this century: 0001-01-01 or 9999-12-31 is a slip or a damaged file."""
+    return EARLIEST <= d <= LATEST
+
+
 def parse_iso_date(text: str) -> dt.date:
     """ValueError when ``text`` is not YYYY-MM-DD."""
     return dt.date.fromisoformat(text)

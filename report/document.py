@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from report import dates
+from report import dates, intake
 from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
 
@@ -121,14 +121,15 @@ class Report:
 
     # ------------------------------------------------------------------ file
     def to_dict(self) -> dict[str, Any]:
-        """The report as its file holds it: every cell of the form, money as strings."""
+        """The report as its file holds it: every cell of the form, money as strings; no control
+        character a paste brought in, so that whatever is saved or exported can be read back."""
         out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "form": self.form,
             "year": self.year,
-            "agency": self.agency.to_dict(),
+            "agency": {k: intake.printable(v, name=True) for k, v in self.agency.to_dict().items()},
             "issued_on": dates.iso_date(self.issued_on) if self.issued_on else None,
-            "texts": {k: v for k, v in self.texts.items()},
+            "texts": {k: intake.printable(v) for k, v in self.texts.items()},
         }
         for table in self.definition.tables.values():
             data: dict[str, dict[str, Any]] = {}
@@ -147,8 +148,12 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Report":
-        """Build a report from parsed JSON, validating it first (ReportFileError if invalid)."""
+    def from_dict(cls, data: Any, strict: bool = True) -> "Report":
+        """Build a report from parsed JSON, validating it first (ReportFileError if invalid);
+        ``strict=False`` for the program's own records (see intake.take_in)."""
+        data, problems = intake.take_in(data, strict)
+        if problems:
+            raise ReportFileError(intake.summary(problems))
         validate(data)
         form, year = data["form"], data["year"]
         if not load_form(form).covers(int(year)):
@@ -160,6 +165,8 @@ class Report:
             issued_on = dates.parse_iso_date(issued) if issued else None
         except ValueError:
             raise ReportFileError(f"$.issued_on：“{issued}”不是有效日期，请写成 YYYY-MM-DD，如 2023-01-16。") from None
+        if issued_on and not dates.plausible(issued_on):
+            raise ReportFileError(f"$.issued_on：“{issued}”{dates.PLAUSIBLE_HINT}")
         r = cls.blank(int(year), Agency.from_dict(data["agency"]), form)
         r.issued_on = issued_on
         r.texts = dict(data.get("texts") or {})
@@ -171,10 +178,11 @@ class Report:
         if r.definition.fees:
             for k, v in (data.get("fees") or {}).items():
                 r.fees[k] = _decode(v, dict((f[0], f[2]) for f in r.definition.fees)[k])
-        if "website_counts" in data:
-            r.website_counts = dict(data["website_counts"])
+        if "website_counts" in data:  # 3.0 is a whole number to the schema: kept as the int 3
+            r.website_counts = {k: int(n) for k, n in data["website_counts"].items()}
         if "website_counts_history" in data:
-            r.website_counts_history = {y: dict(c) for y, c in data["website_counts_history"].items()}
+            r.website_counts_history = {y: {k: int(n) for k, n in c.items()}
+                                        for y, c in data["website_counts_history"].items()}
         return r
 
     @classmethod
@@ -187,8 +195,11 @@ class Report:
             except UnicodeDecodeError:
                 raise ReportFileError(
                     "文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
+        if intake.too_many_items(text):
+            raise ReportFileError(intake.summary([intake.TOO_MANY]))
         try:
-            data = json.loads(text, parse_float=Decimal)
+            data = json.loads(text, parse_float=intake.parse_float, parse_int=intake.parse_int,
+                              parse_constant=intake.BadNumber)
         except json.JSONDecodeError as e:
             raise ReportFileError(
                 f"不是有效的 JSON 文件（第 {e.lineno} 行第 {e.colno} 列）：文件可能不完整或已损坏。") from None
@@ -210,6 +221,8 @@ class Report:
             raise ReportFileError(f"这是一个文件夹，不是报告文件：{p}") from None
         except PermissionError:
             raise ReportFileError(f"没有权限读取文件：{p}") from None
+        except OSError as e:
+            raise ReportFileError(f"无法读取文件 {p}（{e.strerror or e}），请检查磁盘或换一个文件。") from None
         return cls.loads(raw)
 
 
@@ -245,9 +258,10 @@ def _decode(v: Any, kind: str) -> Value:
         return v
     if kind == "money":
         try:
-            return Decimal(v)
+            amount = Decimal(v)
         except InvalidOperation:  # the schema's pattern makes this unreachable for valid files
             raise ReportFileError(f"“{v}”不是有效的金额。") from None
+        return amount.copy_abs() if amount.is_zero() else amount  # "-0" is 0, never printed as -0.00
     if isinstance(v, Decimal):  # 3.0 written for 3: parse_float gives Decimal; integral by the schema
         return int(v)
     return int(v)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from report import __version__
-from report.printed import check_printable, document_title, issued_date
+from report.printed import agency_name, check_printable, document_title, issued_date
 from report.printed.tables import Grid, grid
 from report.printed.wording import wording
 
@@ -38,7 +38,7 @@ def _info_sheet(ws, report) -> None:
     from openpyxl.styles import Alignment, Font
 
     labels, form = wording()["workbook"], report.definition
-    rows = [(labels["agency"], report.agency.name), (labels["year"], report.year),
+    rows = [(labels["agency"], agency_name(report)), (labels["year"], report.year),
             (labels["format"], f"{form.name}（{form.document}）"), (labels["title"], document_title(report)),
             (labels["issued"], issued_date(report)), (labels["program"], f"年报助手 {__version__}")]
     for r, (label, value) in enumerate(rows, start=1):
@@ -130,7 +130,7 @@ def xlsx_bytes(report) -> bytes:
             _table_sheet(wb.create_sheet(_sheet_name(part.title)), grid(report, part.table))
     props = wb.properties
     props.title = document_title(report)
-    props.creator = props.lastModifiedBy = report.agency.name
+    props.creator = props.lastModifiedBy = agency_name(report)
     props.subject = wording()["subject"]
     props.language = "zh-CN"
     buf = io.BytesIO()

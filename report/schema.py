@@ -71,19 +71,28 @@ def _show(v: Any) -> str:
         return "true" if v else "false"
     if isinstance(v, (int, Decimal, float)):
         return str(v)
-    return "对象" if isinstance(v, dict) else "列表"
+    return "对象" if isinstance(v, dict) else "列表" if isinstance(v, list) else "其他值"
 
 
 _KIND = {"integer": "整数", "null": "空（null）", "string": "文字", "object": "对象", "array": "列表",
          "number": "数字", "boolean": "true/false"}
 
 
+def _kinds(kind) -> str:
+    """「对象或空（null）」 for ``["object", "null"]``: a schema's type may be one name or a list."""
+    names = kind if isinstance(kind, list) else [kind]
+    return "或".join(_KIND.get(k, str(k)) for k in names)
+
+
 def _allowed(schema: dict) -> str:
     if "const" in schema:
         return f"“{schema['const']}”"
     if "pattern" in schema and schema.get("type") == "string":
-        return "写成字符串的十进制数（如 \"12.5\"）" if "0-9]+(" in schema["pattern"] else "日期字符串 YYYY-MM-DD"
-    return _KIND.get(schema.get("type"), str(schema.get("type")))
+        return ("写成字符串的十进制数（最多 9 位整数、12 位小数，如 \"12.5\"）" if "0-9]{1," in schema["pattern"]
+                else "日期字符串 YYYY-MM-DD")
+    if schema.get("type") == "integer" and "maximum" in schema:
+        return f"整数（绝对值不超过 {schema['maximum']}）"
+    return _kinds(schema.get("type"))
 
 
 def _describe(e) -> str:
@@ -97,7 +106,7 @@ def _describe(e) -> str:
             hint = "；件数只能是整数"
         return f"{where}：应为 {options}，实际为 {_show(inst)}{hint}。"
     if v == "type":
-        return f"{where}：应为{_KIND.get(e.validator_value, e.validator_value)}，实际为 {_show(inst)}。"
+        return f"{where}：应为{_kinds(e.validator_value)}，实际为 {_show(inst)}。"
     if v == "required":
         missing = [k for k in e.validator_value if k not in inst]
         return f"{where}：缺少必填项 {'、'.join(missing)}。"
@@ -114,8 +123,14 @@ def _describe(e) -> str:
         return f"{where}：不能小于 {e.validator_value}，实际为 {_show(inst)}。"
     if v == "maximum":
         return f"{where}：不能大于 {e.validator_value}，实际为 {_show(inst)}。"
+    if "propertyNames" in e.schema_path:  # the instance is a key of the object at ``where``
+        what = "年份应为四位数字，如 \"2022\"" if v == "pattern" else "类别名称应为 1–50 个字"
+        return f"{where}：项名 {_show(inst)} 不符合要求（{what}）。"
     if v == "pattern":
-        return f"{where}：格式不对，实际为 {_show(inst)}（日期请写成 YYYY-MM-DD）。"
-    if v in ("propertyNames",):
-        return f"{where}：项名不符合要求（年份应为四位数字，类别名 1–50 字）。"
-    return f"{where}：{e.message}"
+        money = "0-9]{1," in e.validator_value
+        hint = ("金额应为不超过 9 位整数、最多 12 位小数的数字字符串，如 \"12.5\"" if money
+                else "日期请写成 YYYY-MM-DD，如 2023-01-16")
+        return f"{where}：格式不对，实际为 {_show(inst)}（{hint}）。"
+    if v == "minLength":
+        return f"{where}：不能是空文字。"
+    return f"{where}：不符合报告文件的格式（{v}），实际为 {_show(inst)}。"

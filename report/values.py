@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from report import dates
 from report.document import SLASH
 from report.money import decimals, places
 
 MAX_COUNT = 999_999_999
+MAX_DIGITS = 15  # more digits than any figure may have: refused as too large before int() or Decimal()
 
 FULL_WIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}  # ０…９
 _DIGITS = str.maketrans(FULL_WIDTH_DIGITS)
@@ -25,15 +27,18 @@ _FULL_WIDTH = str.maketrans({
     **FULL_WIDTH_DIGITS,
     "－": "-", "−": "-", "＋": "+", "．": ".", "／": "/", "，": ",", "\u3000": " ",
 })
-_DATE = re.compile(r"^\s*(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?\s*$")
-_WHOLE = re.compile(r"^\d+$")
-_YUAN = re.compile(r"^\d+(\.\d{1,2})?$")
+# [0-9], never \d: \d and int() also take 𝟏𝟐 or ١٢, which a clerk never means as a figure
+_DATE = re.compile(r"^\s*([0-9]{4})\s*(?:[-./]|年)\s*([0-9]{1,2})\s*(?:[-./]|月)\s*([0-9]{1,2})\s*日?\s*$")
+_WHOLE = re.compile(r"^[0-9]+$")
+_YUAN = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
 
 _COUNT_UNITS = ("件", "条", "个", "项", "次")
 _NOTHING = ("无", "没有", "-", "—", "——", "--")
-_COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_COMMA_NUMBER = re.compile(r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+_SPACED_NUMBER = re.compile("^[+-]?[0-9]{1,3}([ \u00a0\u2009\u202f][0-9]{3})+(\\.[0-9]+)?$")  # 1 000 as Word writes it
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$")
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f]")
 
 
 # ---------------------------------------------------------------- table cells and pasted blocks
@@ -86,6 +91,10 @@ def parse_cell(text: str, spec: CellSpec):
     if _COMMA_NUMBER.match(t):
         plain = t.replace(",", "")
         raise CellValueError(f"“{shown}”含有千位分隔符", f"请去掉逗号，写成 {plain}")
+    if _SPACED_NUMBER.match(t):
+        plain = re.sub(r"\s", "", t)
+        raise CellValueError(f"“{shown}”中间有空格", f"请去掉空格，写成 {plain}")
+    _refuse_other_digits(t, shown)
     if spec.kind == "money":
         return _money(t, spec, shown)
     return _integer(t, spec, shown)
@@ -104,11 +113,22 @@ def _strip_unit(t: str, spec: CellSpec, shown: str) -> str:
     return t
 
 
+def _refuse_other_digits(t: str, shown: str) -> None:
+    if any(ch.isdigit() for ch in _OTHER_DIGIT.findall(t)):
+        raise CellValueError(f"“{shown}”含有不是阿拉伯数字的数字", "请用 0–9 填写，如 12")
+
+
+def _too_long(t: str, shown: str) -> None:
+    if len(t) > MAX_DIGITS:
+        raise CellValueError(f"“{shown[:20]}…”过大" if len(shown) > 20 else f"“{shown}”过大", "请核对后重新填写")
+
+
 def _integer(t: str, spec: CellSpec, shown: str) -> int:
     if not _INTEGER.match(t):
         if _DECIMAL.match(t):
             raise CellValueError(f"“{shown}”不是整数", "这里填写件数，不能有小数")
         raise CellValueError(f"“{shown}”不是整数", "请只填写阿拉伯数字，如 12")
+    _too_long(t, shown)
     value = int(t)
     if value < 0 and spec.kind != "signed":
         raise CellValueError(f"“{shown}”是负数", "这里只能填写 0 或正整数")
@@ -120,7 +140,10 @@ def _integer(t: str, spec: CellSpec, shown: str) -> int:
 def _money(t: str, spec: CellSpec, shown: str) -> Decimal:
     if not _DECIMAL.match(t):
         raise CellValueError(f"“{shown}”不是金额", "请只填写数字，可带小数点，如 1.25")
+    _too_long(t.split(".")[0], shown)
     value = Decimal(t.rstrip("."))  # the pattern guarantees a valid decimal
+    if value.is_zero():
+        value = value.copy_abs()  # -0 is 0: never shown as -0.00
     if value < 0:
         raise CellValueError(f"“{shown}”是负数", "金额不能为负数")
     allowed = places(spec.unit or "万元")  # table money is in 万元 in both formats
@@ -137,7 +160,9 @@ def split_block(text: str) -> list[list[str]]:
 
     Rows are lines; cells are separated by tabs, or — in a line without tabs, as text copied
     from a PDF or Word table — by runs of spaces. The line break after the last row is dropped;
-    an empty cell stays an empty string (it pastes as a blank).
+    an empty cell stays an empty string (it pastes as a blank). A single line that reads as one
+    number with its thousands spaced (“1 000”) stays one cell, which parse_cell then refuses
+    with the fix; several such lines are read as rows of cells, as a PDF table copies.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
@@ -148,7 +173,8 @@ def split_block(text: str) -> list[list[str]]:
             cells = line.split("\t")
         else:
             stripped = line.strip(" \u3000")
-            cells = re.split(r"[ \u3000]+", stripped) if stripped else [""]
+            one_number = len(lines) == 1 and _SPACED_NUMBER.match(_fold(stripped))
+            cells = [stripped] if one_number else re.split(r"[ \u3000]+", stripped) if stripped else [""]
         rows.append([_unquote(c) for c in cells])
     return rows
 
@@ -179,9 +205,12 @@ def parse_date(text: str) -> dt.date | None:
     if not m:
         raise InputError(f"“{text.strip()}”不是日期，请写成 2023-01-16 或 2023年1月16日。")
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         raise InputError(f"没有“{text.strip()}”这一天，请检查月份和日期。") from None
+    if not dates.plausible(day):
+        raise InputError(f"“{text.strip()}”{dates.PLAUSIBLE_HINT}")
+    return day
 
 
 def parse_count(text: str) -> int | None:
@@ -191,7 +220,14 @@ def parse_count(text: str) -> int | None:
         return None
     if not _WHOLE.match(t):
         raise InputError(f"“{text.strip()}”不是件数，请填写不带小数点和分隔符的整数，如 3；没有请填 0。")
+    if len(t) > MAX_DIGITS or int(t) > MAX_COUNT:
+        raise InputError(f"“{_clip(text)}”过大：件数最多 {MAX_COUNT}，请核对后重新填写。")
     return int(t)
+
+
+def _clip(text: str) -> str:
+    t = text.strip()
+    return t if len(t) <= 20 else t[:20] + "…"
 
 
 def parse_money(text: str) -> Decimal | None:
@@ -202,4 +238,6 @@ def parse_money(text: str) -> Decimal | None:
     if not _YUAN.match(t):
         raise InputError(f"“{text.strip()}”不是金额，请只填数字，最多两位小数，"
                          "不要加逗号或单位，如 1350.50；没有请填 0。")
+    if len(t.split(".")[0]) > MAX_DIGITS or Decimal(t) > MAX_COUNT:
+        raise InputError(f"“{_clip(text)}”过大：金额最多 {MAX_COUNT} 元，请核对后重新填写。")
     return Decimal(t)

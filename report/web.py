@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from report import __version__, resources
-from report.printed import Item, check_printable, document_title, items
+from report.printed import Item, agency_name, check_printable, document_title, items
 from report.printed.signature import right_indents
 from report.printed.tables import Grid
 
@@ -136,7 +136,7 @@ def page(report, *, history: dict | None = None, include_chart: bool = True, fon
     return ("<!DOCTYPE html>\n"
             '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta name="author" content="{escape(report.agency.name)}">\n'
+            f'<meta name="author" content="{escape(agency_name(report))}">\n'
             f'<meta name="generator" content="nianbao {escape(__version__)}">\n'
             f"<title>{escape(document_title(report))}</title>\n<style>\n{css}</style>\n</head>\n"
             f"<body>\n{body}\n</body>\n</html>\n")

@@ -16,12 +16,13 @@ _LAZY = {"Store": "store.repository", "ReportSummary": "store.agency_db", "Revis
          "Backup": "store.backups"}
 
 
-def open_store(data_dir: str | os.PathLike | None = None):
-    """Open the store in ``data_dir`` (default: --data-dir / NIANBAO_DATA_DIR / the user folder)."""
+def open_store(data_dir: str | os.PathLike | None = None, holder: str = "window"):
+    """Open the store in ``data_dir`` (default: --data-dir / NIANBAO_DATA_DIR / the user folder);
+    ``holder`` is what others are told holds it (see store.lock)."""
     from store.paths import data_dir as resolve
     from store.repository import Store
 
-    return Store(resolve(data_dir))
+    return Store(resolve(data_dir), holder)
 
 
 def __getattr__(name: str):

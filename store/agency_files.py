@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 from report.document import Agency
+from report.intake import clean_name
 from store import backups, migrations, recovery
 from store.agency_db import AgencyDB
 from store.errors import StoreWriteError
@@ -90,14 +91,18 @@ class AgencyFiles:
         return bool(self._dbs)
 
     def find(self, agency_name: str) -> AgencyDB | None:
-        """The agency of that name, or of that former name (reports keep the name they were written under)."""
+        """The agency of that name, or of that former name (reports keep the name they were written under).
+
+        Names are compared as clean_name makes them, so that look-alikes — composed or decomposed
+        characters, a zero-width space or byte-order mark pasted in — are one agency.
+        """
         dbs = self.all()
-        name = agency_name.strip()
-        return (next((db for db in dbs if db.name == name), None)
-                or next((db for db in dbs if name in db.former_names()), None))
+        name = clean_name(agency_name)
+        return (next((db for db in dbs if clean_name(db.name) == name), None)
+                or next((db for db in dbs if name in map(clean_name, db.former_names())), None))
 
     def create(self, agency: Agency, created: str) -> AgencyDB:
-        agency = Agency.from_dict({**agency.to_dict(), "name": agency.name.strip()})
+        agency = Agency.from_dict({**agency.to_dict(), "name": clean_name(agency.name)})
         db = AgencyDB.create(self.layout.agency_file(uuid.uuid4().hex[:12]), agency, created)
         self._dbs[db.id] = db
         return db

@@ -15,11 +15,12 @@ from report import dates
 from report.document import Report, ReportFileError
 from report.findings import Severity
 from report.forms import common
+from report.intake import for_terminal
 from store import logs
 from store.errors import StoreError, StoreLockedError
 
 log = logging.getLogger(__name__)
-FAIL = 2
+SOME_REFUSED, FAIL = 1, 2  # exit codes: some files were refused; the command could not run
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -67,56 +68,72 @@ def _command(handler, verb: str):
     def run(args) -> int:
         from report.output import ExportError
 
+        args.verb = verb
         try:
             return handler(args)
-        except StoreLockedError:
-            _err(f"年报助手正在另一个窗口中使用这些数据，无法{verb}；请先关闭那个窗口再试。")
+        except StoreLockedError as e:
+            _err(f"无法{verb}：{e}")
         except (StoreError, ReportFileError, ExportError) as e:
             _err(str(e))
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
-        except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
+        except Exception:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
             log.exception("%s failed unexpectedly", handler.__name__)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
+            _err(f"{verb}时出现意外错误。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
 
 
 def _err(line: str) -> None:
-    print(" ".join(line.split()), file=sys.stderr)
+    print(_line(line), file=sys.stderr)
+
+
+def _line(text: str) -> str:
+    """One line a terminal shows as it is: blanks and breaks as one space, control characters as U+XXXX."""
+    return for_terminal(" ".join(text.split()))
 
 
 def _open(args, writing: bool):
+    """The store, its notices told once; a command that writes is refused with the true reason
+    when it may only read (another window or command, a read-only folder, a full disk)."""
     from store import open_store
-    from store.repository import LOCKED_MESSAGE
 
-    store = open_store(getattr(args, "data_dir", None))
-    for notice in store.notices:
-        if notice != LOCKED_MESSAGE:
+    store = open_store(getattr(args, "data_dir", None), holder=getattr(args, "verb", ""))
+    lock_reason = store.read_only_reason if store.read_only else None
+    for notice in store.notices:  # a command that only reads need not hear who holds the lock
+        if notice != lock_reason:
             _err(notice)
     if writing and store.read_only:
         store.close()
-        raise StoreLockedError(LOCKED_MESSAGE)
+        raise StoreLockedError(lock_reason)
     return store
 
 
 # ---------------------------------------------------------------------- import
 def cmd_import(args) -> int:
-    failed = 0
+    """Each file is its own unit: a refused one is named with its reason and the others go on."""
+    refused: list[str] = []
     store = _open(args, writing=True)
     try:
         for name in args.files:
             try:
-                print(f"{name}：{_import_one(store, Report.load(name), args.replace)}")
+                print(_line(f"{name}：{_import_one(store, Report.load(name), args.replace)}"))
+            except StoreLockedError:
+                raise
             except (StoreError, ReportFileError) as e:
-                if isinstance(e, StoreLockedError):
-                    raise
                 _err(f"{name}：未导入。{e}")
-                failed += 1
+                refused.append(name)
+            except Exception:  # noqa: BLE001 — one file's defect must not stop the batch
+                log.exception("importing %s failed unexpectedly", name)
+                _err(f"{name}：未导入。导入时出现意外错误。{logs.where()}，请把这句话和该文件告诉技术人员。")
+                refused.append(name)
     finally:
         store.close()
-    return FAIL if failed else 0
+    if refused and len(args.files) > 1:
+        _err(f"共 {len(args.files)} 个文件，导入 {len(args.files) - len(refused)} 个，"
+             f"未导入 {len(refused)} 个：{'、'.join(refused)}（原因见上）。")
+    return SOME_REFUSED if refused else 0
 
 
 def _import_one(store, report: Report, replace: bool) -> str:
@@ -134,14 +151,14 @@ def cmd_list(args) -> int:
     finally:
         store.close()
     if not rows:
-        print(f"程序中没有“{args.agency}”的报告。" if args.agency else "程序中还没有报告。")
+        print(_line(f"程序中没有“{args.agency}”的报告。") if args.agency else "程序中还没有报告。")
         return 0
     labels = common()
     status = labels["status"]
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
               Severity.ERROR.label, Severity.WARNING.label]]
     for s in rows:
-        table.append([s.agency, str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
+        table.append([for_terminal(s.agency), str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:

@@ -15,12 +15,12 @@ import logging
 import os
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from report import dates
 from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
+from report.intake import clean_name
+from report.values import MAX_COUNT
 from report.website_counts import website_history
 from store import backups as backup_zips
 from store import recovery
@@ -28,6 +28,7 @@ from store.agency_db import AgencyDB, ReportSummary
 from store.agency_files import AgencyFiles
 from store.carry import carry_forward
 from store.errors import StoreError, StoreLockedError, StoreWriteError, write_error
+from store.lock import LOCKED_BY_WINDOW, WINDOW, WriterLock
 from store.paths import Layout
 from store.revisions import Revision, RevisionLog
 from store.storage import clean_stale_temp
@@ -35,8 +36,7 @@ from store.storage import clean_stale_temp
 log = logging.getLogger(__name__)
 
 DRAFT, FINAL = "draft", "final"
-LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
-                  "请在那个窗口中修改，或关闭它后重新打开本程序。")
+LOCKED_MESSAGE = LOCKED_BY_WINDOW
 
 
 def _now() -> str:
@@ -44,20 +44,15 @@ def _now() -> str:
 
 
 class Store:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, holder: str = WINDOW):
+        """``holder`` says who writes while this instance holds the lock: a window, or a command's verb."""
         self.data_dir = Path(root)
         self.layout = Layout(self.data_dir)
         self.notices: list[str] = []  # Chinese sentences the GUI shows once after opening
-        read_only = False
-        self._lock = FileLock(str(self.layout.lock), thread_local=False)
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            read_only = True
-            self.notices.append(LOCKED_MESSAGE)
-        except OSError as e:
-            read_only = True
-            self.notices.append(f"数据文件夹 {self.data_dir} 不能写入（{e.strerror}），本窗口只能查看，不能修改。")
+        self._lock = WriterLock(self.layout.lock, holder)
+        read_only = self._lock.reason is not None
+        if read_only:
+            self.notices.append(self._lock.reason)
         self._logs: dict[tuple[str, int], RevisionLog] = {}
         self._parsed: dict[tuple[str, int], tuple[dict, Report]] = {}  # stored doc → its Report
         self._backup_day: dt.date | None = None
@@ -72,10 +67,16 @@ class Store:
         """True when another instance holds the lock or a file may only be read: nothing is written."""
         return self._files.read_only
 
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why nothing may be written (Chinese), or None."""
+        if not self.read_only:
+            return None
+        return self._lock.reason or "有单位的数据文件现在只能查看，不能修改（原因见打开时的提示）。"
+
     def close(self) -> None:
         self._files.close()
-        if self._lock.is_locked:
-            self._lock.release()
+        self._lock.release()
 
     def __enter__(self) -> "Store":
         return self
@@ -86,7 +87,7 @@ class Store:
     # ------------------------------------------------------------------ helpers
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreLockedError(LOCKED_MESSAGE)
+            raise StoreLockedError(self.read_only_reason)
 
     def _db(self, agency_name: str) -> AgencyDB | None:
         return self._files.find(agency_name)
@@ -158,12 +159,12 @@ class Store:
     def save_agency(self, agency: Agency) -> None:
         """Create the agency, or update its profile (the profile new years start from)."""
         self._writable()
-        name = agency.name.strip()
+        name = clean_name(agency.name)
         if not name:
             raise StoreError("请填写单位名称。")
         agency = Agency.from_dict({**agency.to_dict(), "name": name})
         db = self._db(name)
-        if db is not None and db.name != name:
+        if db is not None and clean_name(db.name) != name:
             raise StoreError(f"“{name}”是单位“{db.name}”以前的名称；要改名，请使用“单位更名”。")
         if db is None:
             self._create_agency(agency)
@@ -174,7 +175,7 @@ class Store:
         """单位更名: the profile takes the new name; reports saved under the old one still find it."""
         self._writable()
         db = self._require_db(old_name)
-        new_name = new_name.strip()
+        new_name = clean_name(new_name)
         if not new_name:
             raise StoreError("请填写新的单位名称。")
         other = self._db(new_name)
@@ -236,7 +237,7 @@ class Store:
 
     def _save(self, report: Report, kind: str) -> bool:
         self._writable()
-        name = report.agency.name.strip()
+        name = clean_name(report.agency.name)
         if not name:
             raise StoreError("报告中没有填写单位名称，请先在“单位信息”中填写。")
         year = int(report.year)
@@ -371,9 +372,9 @@ class Store:
             raise StoreError(f"{year}年度的报告已在本程序中，请在该年度报告中修改网站信息数量。")
         clean: dict[str, int] = {}
         for category, n in (counts or {}).items():
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise StoreError(f"{year}年“{category}”的数量应为不小于 0 的整数，现在是“{n}”。")
-            clean[str(category)] = n
+            if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNT:
+                raise StoreError(f"{year}年“{category}”的数量应为 0 到 {MAX_COUNT} 之间的整数，现在是“{n}”。")
+            clean[clean_name(str(category))] = n
         history = db.typed_history()
         if clean:
             history[str(year)] = clean
@@ -430,6 +431,6 @@ class Store:
 
 def _from_doc(doc: dict, agency_name: str, year: int) -> Report:
     try:
-        return Report.from_dict(doc)
+        return Report.from_dict(doc, strict=False)
     except ReportFileError as e:
         raise StoreError(f"{agency_name}{year}年度报告的存储内容无效（{e}），请从历史版本或备份中恢复。") from None

@@ -130,3 +130,31 @@ def test_join_block_is_what_split_block_reads():
     text = join_block(rows)
     assert text == "1\t\t3\n/\t0.25\t\n"
     assert split_block(text) == rows
+
+
+@pytest.mark.parametrize("text", ["𝟏𝟐", "١٢", "۱۲", "१२", "1٢"])
+def test_digits_of_other_scripts_are_refused(text):
+    for spec in (COUNT, MONEY):
+        e = refusal(text, spec)
+        assert e.reason == f"“{text}”含有不是阿拉伯数字的数字" and "0–9" in e.hint
+
+
+@pytest.mark.parametrize("spec", [COUNT, SIGNED, MONEY])
+def test_thousands_of_digits_are_too_large_not_a_crash(spec):
+    e = refusal("9" * 5000, spec)
+    assert e.reason == f"“{'9' * 20}…”过大" and e.hint == "请核对后重新填写"
+    assert refusal("1000000000", spec).reason == "“1000000000”过大"
+
+
+def test_minus_zero_money_is_zero():
+    value = parse_cell("-0", MONEY)
+    assert value == 0 and format_value(value) == "0" and format_value(parse_cell("-0.00", MONEY)) == "0.00"
+
+
+def test_a_number_with_spaced_thousands_is_one_cell_and_refused_with_the_fix():
+    assert split_block("1 000\n") == [["1 000"]]
+    assert split_block("1\u00a0000\t2\n") == [["1\u00a0000", "2"]]
+    e = refusal("1 000", COUNT)
+    assert e.reason == "“1 000”中间有空格" and e.hint == "请去掉空格，写成 1000"
+    assert refusal("12\u202f345\u202f678", MONEY).hint == "请去掉空格，写成 12345678"
+    assert split_block("100 200\n300 400\n") == [["100", "200"], ["300", "400"]]  # rows copied from a PDF

@@ -115,7 +115,7 @@ def test_negative_count_is_a_finding_not_a_crash(capsys, tmp_path, seed_path):
     assert "[T3-INT] 三、（一）予以公开·自然人 = -4：件数不能为负数。" in out
 
 
-def test_a_defective_rule_is_reported_not_a_traceback(capsys, monkeypatch, seed_path, shuyang_path):
+def test_a_defective_rule_is_reported_not_a_traceback(capsys, monkeypatch, seed_path, shuyang_path, tmp_path):
     from report.checks import RULES
     from report.checks.registry import Rule
 
@@ -127,7 +127,9 @@ def test_a_defective_rule_is_reported_not_a_traceback(capsys, monkeypatch, seed_
     monkeypatch.setitem(RULES, "Z-BROKEN", Rule("Z-BROKEN", "error", "", broken))
     code, out, err = run(capsys, seed_path, shuyang_path)
     assert code == 2
-    assert "检查时出现程序错误（ZeroDivisionError: division by zero）" in out
+    assert "检查时出现程序错误，详细情况已记入日志文件" in out and "division" not in out
+    log = (tmp_path / "nianbao-logs" / "nianbao.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: division by zero" in log
     assert "[C-AGENCY]" in out and "Traceback" not in out + err
 
 
@@ -199,6 +201,15 @@ def test_check_itself_loads_no_tinydb(seed_path):
 def test_version():
     p = subprocess.run([sys.executable, "-m", "gui.main", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0 and p.stdout.startswith("nianbao ")
+
+
+def test_with_json_an_unreadable_file_is_said_once_in_the_list(capsys, tmp_path, seed_path):
+    bad = write(tmp_path, "bad.json", "not json")
+    code, out, err = run(capsys, seed_path, bad, "--previous", bad, "--json")
+    rows = json.loads(out)
+    unreadable = [r for r in rows if r["rule"] == "FILE"]
+    assert code == 2 and err == "" and len(unreadable) == 2
+    assert all(r["message"].startswith("不是有效的 JSON 文件") for r in unreadable)
 
 
 PINGTAN = ROOT / "tests" / "data"  # hand-made: table-2 figures of 平潭综合实验区 2025/2024 as issue 14 quotes them

@@ -177,9 +177,11 @@ class TableEditor(QtWidgets.QWidget):
             return
         if len(block) == 1 and len(block[0]) == 1 and len(self._selected_pieces()) > 1:
             targets = [(p, block[0][0]) for p in self._selected_pieces()]  # one value fills the selection
+            outside = 0
         else:
             targets = self._lay_over(start, block)
-        self._write_pasted(targets, outside=sum(len(r) for r in block) - len(targets))
+            outside = sum(len(r) for r in block) - len(targets)
+        self._write_pasted(targets, outside=outside)
 
     def _lay_over(self, start: Piece, block: list[list[str]]) -> list[tuple[Piece, str]]:
         grid, out = self.model.grid, []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 from report import __version__
@@ -11,8 +12,10 @@ from report.output import write_atomically
 from report.pdf import PdfError, flow
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
-from report.printed import Item, check_printable, document_title, items
+from report.printed import Item, agency_name, check_printable, document_title, items
 from report.printed.wording import wording
+
+log = logging.getLogger(__name__)
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
@@ -81,8 +84,8 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=(ss.PAGE_WIDTH, ss.PAGE_HEIGHT), leftMargin=ss.MARGIN_LEFT, rightMargin=ss.MARGIN_RIGHT,
-        topMargin=ss.MARGIN_TOP, bottomMargin=ss.FRAME_BOTTOM, title=title, author=report.agency.name,
-        subject=w["subject"], keywords=[*w["keywords"], report.agency.name, str(report.year)],
+        topMargin=ss.MARGIN_TOP, bottomMargin=ss.FRAME_BOTTOM, title=title, author=agency_name(report),
+        subject=w["subject"], keywords=[*w["keywords"], agency_name(report), str(report.year)],
         creator=w["creator"].format(version=__version__), lang="zh-CN", invariant=1 if invariant else 0,
         initialFontName=fonts.roles["body"].name, initialFontSize=ss.SIZE_3HAO)
     frame = Frame(ss.MARGIN_LEFT, ss.FRAME_BOTTOM, ss.TEXT_WIDTH, ss.FRAME_HEIGHT,
@@ -90,7 +93,8 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(fonts, draft_text))])
     try:
         doc.build(flow.flowables(story, fonts, chart_as_annex=chart_as_annex))
-    except LayoutError as e:
-        raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
+    except LayoutError:
+        log.warning("layout failed", exc_info=True)
+        raise PdfError("排版失败：有一部分内容比一页还大，无法排入页面。请缩短该部分后再导出。") from None
     write_atomically(out_path, buf.getvalue(), PdfError)
     return out_path

@@ -6,6 +6,6 @@ web page (report.html) and the Excel workbook (report.xlsx) only decide how an i
 never what is printed.
 """
 
-from report.printed.items import Item, check_printable, document_title, issued_date, items
+from report.printed.items import Item, agency_name, check_printable, document_title, issued_date, items
 
-__all__ = ["Item", "check_printable", "document_title", "issued_date", "items"]
+__all__ = ["Item", "agency_name", "check_printable", "document_title", "issued_date", "items"]

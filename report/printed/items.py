@@ -13,6 +13,7 @@ from typing import Any
 
 from report import sentences
 from report.dates import chinese_date
+from report.intake import clean_name, printable
 from report.printed import chart, tables
 from report.printed.wording import wording
 
@@ -34,7 +35,7 @@ class Item:
 
 def _paragraphs(text: str) -> list[str]:
     """Each line of a text is a paragraph; tabs print as spaces, empty lines are dropped."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
+    lines = printable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n")
     return [line.strip() for line in lines if line.strip()]
 
 
@@ -42,20 +43,26 @@ def issued_date(report) -> str:
     return chinese_date(report.issued_on) if report.issued_on else ""
 
 
+def agency_name(report) -> str:
+    """The agency's name as every format prints it: a NUL or line break pasted into it becomes a space."""
+    return clean_name(report.agency.name)
+
+
 def check_printable(report, error: type[Exception]) -> None:
     """Raise ``error`` when the report cannot be printed: the title and signature need the agency's name."""
-    if not report.agency.name.strip():
+    if not agency_name(report):
         raise error("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
 
 
 def document_title(report) -> str:
     """「威海市文登区信访局2022年政府信息公开工作年度报告」: the title of every written file, and its name."""
-    return report.agency.name + wording()["title"].format(year=report.year)
+    return agency_name(report) + wording()["title"].format(year=report.year)
 
 
 def items(report, *, history: dict | None = None, include_chart: bool = True) -> list[Item]:
     form, w = report.definition, wording()
-    out = [Item("title", report.agency.name, "标题"),
+    name = agency_name(report)
+    out = [Item("title", name, "标题"),
            Item("title", w["title"].format(year=report.year), "标题")]
     out += [Item("body", p, form.intro.label) for p in _paragraphs(sentences.effective_text(report, form.intro.id))]
     for part in form.parts:
@@ -70,7 +77,7 @@ def items(report, *, history: dict | None = None, include_chart: bool = True) ->
             if not paragraphs and (f.subheading or part.none_when_empty):
                 paragraphs = [w["empty_item"]]  # never a bare sub-heading
             out += [Item("body", p, where) for p in paragraphs]
-    out.append(Item("signature", report.agency.name, "落款"))
+    out.append(Item("signature", name, "落款"))
     out.append(Item("date", issued_date(report), "落款日期"))
     data = chart.chart_data(report, history) if include_chart else None
     if data:

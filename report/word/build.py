@@ -8,7 +8,7 @@ from datetime import datetime
 from docx import Document
 from docx.shared import Mm
 
-from report.printed import Item, check_printable, document_title, items
+from report.printed import Item, agency_name, check_printable, document_title, items
 from report.printed.signature import right_indents
 from report.printed.tables import TEXT_WIDTH_MM
 from report.printed.wording import wording
@@ -38,9 +38,9 @@ def _signature(doc, story: list[Item], style: str) -> None:
 def _properties(doc, report) -> None:
     w, props = wording(), doc.core_properties
     props.title = document_title(report)
-    props.author = props.last_modified_by = report.agency.name
+    props.author = props.last_modified_by = agency_name(report)
     props.subject = w["subject"]
-    props.keywords = "；".join([*w["keywords"], report.agency.name, str(report.year)])
+    props.keywords = "；".join([*w["keywords"], agency_name(report), str(report.year)])
     props.language = "zh-CN"
     props.comments = ""
     props.created = props.modified = datetime.now().replace(microsecond=0)

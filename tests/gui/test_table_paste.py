@@ -54,6 +54,25 @@ def test_cells_that_cannot_be_taken_are_listed_and_the_rest_is_pasted(qtbot, ui,
         "三、（一）予以公开·法人或其他组织·科研机构 “1,350”含有千位分隔符。")
 
 
+def test_a_number_with_spaced_thousands_is_named_not_split_into_two_cells(qtbot, ui, t3):
+    session, ed = t3
+    ed.focus_cell("3.1", "natural")
+    ed.view.selectionModel().select(ed.view.currentIndex(), QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    ui.paste(ed, "1 000")
+    assert row(session, "3.1")[:2] == [None, None]
+    assert ed.message() == "1 个单元格未粘贴：三、（一）予以公开·自然人 “1 000”中间有空格。"
+
+
+def test_one_refused_value_over_a_selection_counts_nothing_outside_the_table(qtbot, ui, t3):
+    session, ed = t3
+    top, bottom = ed.model.index_of("3.1", "natural"), ed.model.index_of("3.1", "commercial")
+    ed.view.setCurrentIndex(top)
+    ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
+                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    ui.paste(ed, "abc")
+    assert "超出表格范围" not in ed.message() and ed.message().startswith("2 个单元格未粘贴")
+
+
 def test_a_block_copied_with_its_totals_still_lines_up(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("1", "natural")

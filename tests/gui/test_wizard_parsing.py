@@ -53,3 +53,20 @@ def test_full_width_digits_read_alike_in_boxes_cells_and_the_checked_text():
     assert parse_count("１２") == parse_cell("１２", CellSpec()) == int(ascii_digits("１２")) == 12
     assert parse_money("１２．５") == parse_cell("１２．５", CellSpec("money", "万元")) == Decimal("12.5")
     assert ascii_digits("共计１２条，其中：") == "共计12条，其中："  # the text keeps its own punctuation
+
+
+@pytest.mark.parametrize("parse, text, words", [
+    (parse_count, "1000000000", "过大：件数最多 999999999"),
+    (parse_count, "9" * 5000, "过大：件数最多 999999999"),
+    (parse_count, "١٢", "不是件数"),
+    (parse_count, "𝟏𝟐", "不是件数"),
+    (parse_money, "1000000000", "过大：金额最多 999999999 元"),
+    (parse_money, "1" * 5000, "过大"),
+    (parse_date, "0001-01-01", "不在 2000—2100 年之间"),
+    (parse_date, "9999-12-31", "不在 2000—2100 年之间"),
+    (parse_date, "٢٠٢٣-01-16", "不是日期"),
+])
+def test_boxes_are_bounded_like_table_cells(parse, text, words):
+    with pytest.raises(InputError, match=words):
+        parse(text)
+    assert parse_count("999999999") == 999_999_999

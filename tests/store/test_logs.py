@@ -16,7 +16,7 @@ def test_an_unexpected_failure_of_a_command_is_logged_with_its_traceback(capsys,
     err = capsys.readouterr().err.strip()
     log_file = tmp_path / "nianbao-logs" / logs.LOG_NAME
     assert len(err.splitlines()) == 1 and "Traceback" not in err  # the clerk reads one sentence …
-    assert "RuntimeError" in err and str(log_file) in err  # … naming the file with the details
+    assert "RuntimeError" not in err and "列出时出现意外错误" in err and str(log_file) in err  # … naming the log
     text = log_file.read_text(encoding="utf-8")
     assert "Traceback" in text and "RuntimeError: 模拟的程序缺陷" in text and "in broken" in text
 

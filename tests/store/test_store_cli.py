@@ -58,14 +58,18 @@ def test_invalid_files_change_nothing(capsys, seed_path, tmp_path, private_data_
     before = files_snapshot(private_data_dir)
     for bad in (bad_schema, text_file, tmp_path / "missing.json"):
         code, out, err = run(capsys, "import", str(bad))
-        assert code == 2 and out == ""
+        assert code == 1 and out == ""
         assert one_line(err).startswith(f"{bad}：未导入。")
     assert files_snapshot(private_data_dir) == before
 
 
 def test_good_files_are_imported_even_when_another_fails(capsys, seed_path, tmp_path, seed_agency):
-    code, out, err = run(capsys, "import", str(tmp_path / "missing.json"), str(seed_path))
-    assert code == 2 and "找不到文件" in one_line(err)
+    missing = tmp_path / "missing.json"
+    code, out, err = run(capsys, "import", str(missing), str(seed_path))
+    assert code == 1 and "已导入威海市文登区信访局2022年度报告" in out
+    reason, summary = err.strip().splitlines()
+    assert reason.startswith(f"{missing}：未导入。") and "找不到文件" in reason
+    assert summary == f"共 2 个文件，导入 1 个，未导入 1 个：{missing}（原因见上）。"
     with open_store() as s:
         assert s.exists(seed_agency, 2022)
 
@@ -77,7 +81,7 @@ def test_existing_year_needs_replace_which_keeps_the_old_one(capsys, seed_path, 
     new_file = tmp_path / "new.json"
     new_file.write_text(changed.dumps(), encoding="utf-8")
     code, _, err = run(capsys, "import", str(new_file))
-    assert code == 2 and "--replace" in one_line(err)
+    assert code == 1 and "--replace" in one_line(err)
     code, out, err = run(capsys, "import", str(new_file), "--replace")
     assert code == 0 and "原内容已保留为历史版本" in out
     with open_store() as s:
@@ -97,7 +101,7 @@ def test_final_report_is_never_overwritten(capsys, seed_path, tmp_path, seed_age
     new_file = tmp_path / "new.json"
     new_file.write_text(changed.dumps(), encoding="utf-8")
     code, _, err = run(capsys, "import", str(new_file), "--replace")
-    assert code == 2 and "已定稿" in one_line(err)
+    assert code == 1 and "已定稿" in one_line(err)
     with open_store() as s:
         assert s.load(seed_agency, 2022).texts["problems"] != "想覆盖定稿"
 
@@ -182,7 +186,7 @@ def test_writing_commands_refuse_while_the_program_holds_the_store(capsys, seed_
     run(capsys, "import", str(seed_path))
     with open_store():
         code, _, err = run(capsys, "import", str(shuyang_path))
-        assert code == 2 and "请先关闭" in one_line(err)
+        assert code == 2 and one_line(err).startswith("无法导入：另一个年报助手窗口正在使用这些数据")
         assert run(capsys, "backup")[0] == 2
         code, out, err = run(capsys, "list")  # reading still works
         assert code == 0 and seed_agency in out and err == ""

@@ -114,7 +114,7 @@ def test_typed_history_is_refused_for_a_year_the_program_has(store, seed, seed_a
     store.save(seed)
     with pytest.raises(StoreError, match="在该年度报告中修改"):
         store.set_history_counts(seed_agency, 2022, {"工作动态": 1})
-    with pytest.raises(StoreError, match="不小于 0 的整数"):
+    with pytest.raises(StoreError, match="应为 0 到 999999999 之间的整数"):
         store.set_history_counts(seed_agency, 2020, {"工作动态": -1})
     assert store.history_counts(seed_agency)["2022"] == seed.website_counts
 
