@@ -159,7 +159,13 @@ class AgencyDB:
     def typed_history(self) -> dict[str, dict[str, int]]:
         return {y: dict(c) for y, c in self.agency_record().get("history", {}).items()}
 
-    def set_typed_history(self, history: dict[str, dict[str, int]]) -> None:
+    def set_typed_year(self, year: int, counts: dict[str, int]) -> None:
+        """The website figures typed for ``year`` (empty removes them)."""
+        history = self.typed_history()
+        if counts:
+            history[str(year)] = counts
+        else:
+            history.pop(str(year), None)
         self.commit(agency={**self.agency_record(), "history": history})
 
     # ------------------------------------------------------------------ reports

@@ -38,10 +38,6 @@ LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗�
                   "请在那个窗口中修改，或关闭它后重新打开本程序。")
 
 
-def _now() -> str:
-    return dates.now_iso()
-
-
 class Store:
     def __init__(self, root: Path):
         self.data_dir = Path(root)
@@ -168,7 +164,7 @@ class Store:
         if db is not None and db.name != name:
             raise StoreError(f"“{name}”是单位“{db.name}”以前的名称；要改名，请使用“单位更名”。")
         if db is None:
-            self._create_agency(agency)
+            self._files.create(agency, dates.now_iso())
         else:
             db.set_profile(agency)
 
@@ -183,9 +179,6 @@ class Store:
         if other is not None and other is not db:
             raise StoreError(f"已经有名为“{new_name}”的单位，不能重名。")
         db.rename(new_name)
-
-    def _create_agency(self, agency: Agency) -> AgencyDB:
-        return self._files.create(agency, _now())
 
     # ------------------------------------------------------------------ reports
     def reports(self, agency_name: str) -> list[ReportSummary]:
@@ -255,7 +248,7 @@ class Store:
             return False
         if rec is not None and rec["status"] == FINAL and not over_final:
             raise StoreError(f"{name}{year}年度报告已定稿，不能修改。如需修改，请先“撤回为草稿”。")
-        now = _now()
+        now = dates.now_iso()
         counts = self._counts(report, self._report(db, year - 1) if db else None)
         later = db.record(year + 1) if db else None
         doc_sum = checksums.of(doc)
@@ -293,7 +286,7 @@ class Store:
         if errors:
             raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
                              f"改正后才能定稿：{errors.excerpt()}")
-        now = _now()
+        now = dates.now_iso()
         self._commit(db, year, {year: {**rec, "status": FINAL, "final_at": now}},
                      ("final", now, rec["doc"], None, rec.get("doc_sum")))
 
@@ -303,7 +296,8 @@ class Store:
         db, rec = self._record(agency_name, year)
         if rec["status"] != FINAL:
             return
-        self._commit(db, int(year), {int(year): {**rec, "status": DRAFT, "final_at": None}}, ("reopen", _now()))
+        year = int(year)
+        self._commit(db, year, {year: {**rec, "status": DRAFT, "final_at": None}}, ("reopen", dates.now_iso()))
 
     def delete(self, agency_name: str, year: int) -> Path:
         """Delete a report after backing up the whole store; returns that backup."""
@@ -311,21 +305,25 @@ class Store:
         db, _ = self._record(agency_name, year)
         year = int(year)
         backup = backup_zips.create(self.layout, "before-delete")
-        try:
-            db.commit(reports={year: None})
-        except BaseException:
+        log_path = self.layout.revision_log(db.id, year)
+        aside = self.layout.deleted_revision_log(db.id, year, dates.file_stamp())
+        self._logs.pop((db.id, year), None)
+        try:  # its history is kept, out of the way of a new report of that year; put back if the delete fails
+            if log_path.exists():
+                os.replace(log_path, aside)
+            try:
+                db.commit(reports={year: None})
+            except BaseException:
+                if aside.exists():
+                    os.replace(aside, log_path)
+                raise
+        except BaseException as e:
             backup.unlink(missing_ok=True)
+            if isinstance(e, OSError):
+                raise write_error(e, log_path) from e
             raise
         backup_zips.rotate(self.layout)
         self._parsed.pop((db.id, year), None)
-        log_path = self.layout.revision_log(db.id, year)
-        self._logs.pop((db.id, year), None)
-        if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dates.file_stamp()
-            try:
-                os.replace(log_path, self.layout.deleted_revision_log(db.id, year, stamp))
-            except OSError as e:
-                raise write_error(e, log_path) from e
         return backup
 
     # ------------------------------------------------------------------ new years
@@ -392,12 +390,7 @@ class Store:
             if isinstance(n, bool) or not isinstance(n, int) or n < 0:
                 raise StoreError(f"{year}年“{category}”的数量应为不小于 0 的整数，现在是“{n}”。")
             clean[str(category)] = n
-        history = db.typed_history()
-        if clean:
-            history[str(year)] = clean
-        else:
-            history.pop(str(year), None)
-        db.set_typed_history(history)
+        db.set_typed_year(year, clean)
 
     # ------------------------------------------------------------------ revisions
     def revisions(self, agency_name: str, year: int) -> list[Revision]:
@@ -407,9 +400,12 @@ class Store:
 
     def load_revision(self, agency_name: str, year: int, revision_id: int) -> Report:
         db = self._require_db(agency_name)
-        rec = self._log(db, int(year)).get(revision_id)
+        history = self._log(db, int(year))
+        rec = history.get(revision_id)
         if rec is None or rec.get("doc") is None:
-            raise StoreError(f"没有找到{agency_name}{year}年度报告的这个历史版本。")
+            listed = any(r["id"] == revision_id for r in history.records())
+            why = "已损坏，无法读取，请选择其他版本" if listed else "没有找到"
+            raise StoreError(f"{agency_name}{year}年度报告的这个历史版本{why}。")
         return _from_doc(rec["doc"], agency_name, year)
 
     def revert(self, agency_name: str, year: int, revision_id: int) -> Report:

@@ -72,15 +72,23 @@ def test_a_log_record_cut_short_by_a_full_disk_is_taken_back(store, seed, privat
     assert files_snapshot(private_data_dir) == before
 
 
-@pytest.mark.parametrize("action", ["mark_final", "delete"])
-def test_final_and_delete_that_fail_change_nothing(store, seed, private_data_dir, files_snapshot, monkeypatch,
-                                                   seed_agency, action):
+@pytest.mark.parametrize("action", ["mark_final", "reopen", "delete"])
+def test_final_reopen_and_delete_that_fail_change_nothing(store, seed, private_data_dir, files_snapshot, monkeypatch,
+                                                          seed_agency, action):
     store.save(seed)
+    seed.texts["problems"] = "第二版"
+    store.save(seed)  # a history to record in (and for delete to move aside)
+    if action == "reopen":
+        store.mark_final(seed_agency, 2022)
     before = files_snapshot(private_data_dir)
-    monkeypatch.setattr(os, "replace", _disk_full)
+
+    def agency_file_cannot_be_written(path, data):
+        raise StoreWriteError(f"无法保存到 {path}：磁盘空间不足，请清理磁盘后再试。")
+
+    monkeypatch.setattr(storage, "atomic_write", agency_file_cannot_be_written)
     with pytest.raises(StoreWriteError):
         getattr(store, action)(seed_agency, 2022)
-    assert files_snapshot(private_data_dir) == before
+    assert files_snapshot(private_data_dir) == before  # the log record, the backup, the moved log: all undone
 
 
 def test_importing_over_a_final_report_is_one_change_and_identical_content_none(store, seed, seed_agency):
