@@ -201,7 +201,10 @@ def test_a_damaged_history_record_is_never_served_as_a_version(store, seed, seed
 
 
 # ---------------------------------------------------------------------- history size
-def test_history_grows_with_the_changes_not_with_the_report(store, seed, seed_agency):
+def test_history_grows_with_the_changes_not_with_the_report(store, seed, seed_agency, monkeypatch):
+    from store.repository import Store
+
+    monkeypatch.setattr(Store, "_counts", staticmethod(lambda report, previous: None))  # not what is tested here
     for f in seed.texts:
         seed.texts[f] = f"{f}：" + "依法公开政府信息，" * 2000  # about 0.4 MB in all
     size = len(seed.dumps().encode())
@@ -244,3 +247,20 @@ def test_every_record_of_an_agency_file_is_sealed(store, seed, private_data_dir)
     data = json.loads(_agency_file(private_data_dir).read_bytes())
     records = [r for table in data.values() for r in table.values()]
     assert len(records) == 3 and all(checksums.intact(r) for r in records)
+
+
+def test_a_corrupted_timestamp_is_damage_noticed_and_never_breaks_the_list(store, seed, shuyang, private_data_dir,
+                                                                          capsys, seed_agency):
+    store.save(seed)
+    (path,) = (private_data_dir / "db" / "agencies").glob("*.json")
+    store.save(shuyang)
+    store.backup_now()
+    store.close()
+    data = json.loads(path.read_bytes())
+    next(iter(data["reports"].values()))["modified"] = "2026-13-45T99:00:00+08:00"  # valid JSON, impossible time
+    path.write_bytes(storage.dumps(data))
+    args = type("Args", (), {"agency": None, "data_dir": None})()
+    assert cmd_list(args) == 0
+    out, err = capsys.readouterr()
+    assert seed_agency in out and shuyang.agency.name in out  # the damaged one came back from the backup
+    assert "校验和不符" in err and "备份恢复" in err
