@@ -87,7 +87,9 @@ def main() -> None:
             t = time.perf_counter()
             assert s.import_report(report.copy(), replace=True) == "replaced"
             times.append(time.perf_counter() - t)
-        store_only = sorted(t - c for t, c in zip(times, checker, strict=True))
+        own = [t - c for t, c in zip(times, checker, strict=True)]
+        store_only = sorted(own)
+        slowest = sorted(range(len(own)), key=own.__getitem__)[-3:]
         history = sum(f.stat().st_size for f in (data / "db" / "revisions").rglob("*.jsonl"))
         name, year = report.agency.name, report.year
         revs = s.revisions(name, year)
@@ -101,7 +103,9 @@ def main() -> None:
     print(f"{args.rounds} replaces: history {history / 1e6:.1f} MB on disk ({len(revs)} versions listed)")
     print(f"each replace, whole: {spread(sorted(times))}")
     print(f"  of which the checker (counts for the year list): {spread(sorted(checker))}")
-    print(f"  the store's part (compare, history, write): {spread(store_only)}")
+    print(f"  the store's part (compare, history, write): {spread(store_only)}; slowest rounds "
+          + ", ".join(f"{i + 1} ({own[i] * 1000:.0f} ms)" for i in reversed(slowest))
+          + " (round 20 reopens the store first and zips the day's backup)")
     print(f"read back a version: newest {newest * 1000:.1f} ms, oldest kept {oldest * 1000:.1f} ms")
 
 

@@ -220,20 +220,21 @@ class Store:
         if rec is None:
             self.save(report)
             return "new"
-        if rec["doc"] == report.to_dict():
+        doc = report.to_dict()
+        if rec["doc"] == doc:
             return "same"
         if rec["status"] == FINAL and not over_final:
             raise StoreError(f"程序中的{what}已定稿，不能覆盖；如需替换，请先在程序中“撤回为草稿”。")
         if not replace:
             raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
-        self._save(report, "replaced", over_final=over_final)
+        self._save(report, "replaced", over_final=over_final, doc=doc)
         return "replaced"
 
     def replace(self, report: Report) -> bool:
         """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""
         return self._save(report, "replaced")
 
-    def _save(self, report: Report, kind: str, over_final: bool = False) -> bool:
+    def _save(self, report: Report, kind: str, over_final: bool = False, doc: dict | None = None) -> bool:
         """Store ``report``, all or nothing: the agency file is written once, after the revision
         record; if anything fails, the record, a new agency and the day's first backup are undone."""
         self._writable()
@@ -241,7 +242,7 @@ class Store:
         if not name:
             raise StoreError("报告中没有填写单位名称，请先在“单位信息”中填写。")
         year = int(report.year)
-        doc = report.to_dict()
+        doc = doc or report.to_dict()  # import_report has made it already
         db = self._db(name)
         rec = db.record(year) if db else None
         if rec is not None and rec["doc"] == doc:

@@ -264,3 +264,26 @@ def test_a_corrupted_timestamp_is_damage_noticed_and_never_breaks_the_list(store
     out, err = capsys.readouterr()
     assert seed_agency in out and shuyang.agency.name in out  # the damaged one came back from the backup
     assert "校验和不符" in err and "备份恢复" in err
+
+
+def test_a_store_of_the_previous_format_is_sealed_after_a_backup(store, seed, private_data_dir, seed_agency):
+    store.save(seed)
+    store.close()
+    path = _agency_file(private_data_dir)
+    data = json.loads(path.read_bytes())
+    for table in data.values():  # as version 1 wrote it: no checksums
+        for rec in table.values():
+            rec.pop("sum", None)
+            rec.pop("doc_sum", None)
+    data["meta"]["1"]["schema"] = 1
+    old = storage.dumps(data)
+    path.write_bytes(old)
+    s = open_store()
+    try:
+        assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()
+        (backup,) = s.backups()
+        assert backup.reason == "before-migration"
+        upgraded = json.loads(path.read_bytes())
+        assert all(checksums.intact(r) for table in upgraded.values() for r in table.values())
+    finally:
+        s.close()
