@@ -90,6 +90,7 @@ class RevisionLog:
         self._parsed: tuple[tuple[int, int], list[dict]] | None = None  # (file stamp, records)
         self._chain: list[dict] = []  # every readable record, oldest first
         self._segment: dict[int, dict | None] = {}  # record id → rebuilt content, for one stretch
+        self._verified: set[int] = set()  # records of the stretch whose content matched its checksum
 
     # ------------------------------------------------------------------ reading
     def records(self) -> list[dict]:
@@ -106,7 +107,7 @@ class RevisionLog:
         visible = _visible(every)
         self._parsed = (stamp, visible)
         self._chain = every
-        self._segment = {}
+        self._segment, self._verified = {}, set()
         return visible
 
     def list(self) -> list[Revision]:
@@ -139,20 +140,23 @@ class RevisionLog:
     def _content(self, rev_id: int) -> dict | None:
         """The content of record ``rev_id``, rebuilt from the nearest full record before it; the
         contents of that whole stretch are kept, since 历史版本 reads one record after another."""
+        chain = [r for r in self._chain if r["kind"] in CONTENT_KINDS]
+        end = next(i for i, r in enumerate(chain) if r["id"] == rev_id)
         if rev_id not in self._segment:
-            chain = [r for r in self._chain if r["kind"] in CONTENT_KINDS]
-            end = next(i for i, r in enumerate(chain) if r["id"] == rev_id)
             start = end
             while start > 0 and chain[start].get("doc") is None:
                 start -= 1
-            self._segment, content = {}, None
+            self._segment, self._verified, content = {}, set(), None
             for i in range(start, end + 1):
                 r = chain[i]
                 content = r["doc"] if r.get("doc") is not None else _follow(chain[i - 1] if i else None, content, r)
-                if content is not None and not _matches(r, content):
-                    content = None
                 self._segment[r["id"]] = content
-        return self._segment[rev_id]
+        content = self._segment[rev_id]
+        if content is not None and rev_id not in self._verified:  # checked when served, once
+            if not _matches(chain[end], content):
+                self._segment[rev_id] = content = None
+            self._verified.add(rev_id)
+        return content
 
     # ------------------------------------------------------------------ writing
     def append(self, kind: str, when: str, old: dict | None = None, new: dict | None = None,
