@@ -38,6 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.years = YearList(self.exporter)
         self.years.openRequested.connect(self.open_year)
         self.years.statusMessage.connect(self.statusBar().showMessage)
+        self.years.settingsChanged.connect(self._settings_changed)
         self.editor = QtWidgets.QWidget()
         self.editor_banner = QtWidgets.QLabel()
         self.editor_banner.setObjectName("banner")
@@ -81,7 +82,27 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_preview = self._action("预览", self.preview)
         self.act_print = self._action("打印…", self.print_report, K.Print, "打印（Ctrl+P）")
         self.act_export_pdf = self._action("导出 PDF…", self.export_pdf, "Ctrl+E", "导出 PDF（Ctrl+E）")
+        self.act_export_docx = self._action("导出 Word…", lambda: self.export("docx"),
+                                            tip="导出可编辑的 Word 文件，供审阅、修改和报批")
+        self.act_export_html = self._action("导出网页…", lambda: self.export("html"),
+                                            tip="导出单个网页文件，可直接发布到网站")
+        self.act_export_xlsx = self._action("导出 Excel…", lambda: self.export("xlsx"),
+                                            tip="导出表二至表四的 Excel 表格，数字可直接汇总")
         self.act_export_json = self._action("导出数据文件…", self.export_json)
+        self.act_export_all = self._action("全部导出到文件夹…", self.export_all,
+                                           tip="把 PDF、Word、网页、Excel 和数据文件一次导出到一个文件夹")
+        self.act_copy_html = self._action("复制网页内容", self.copy_html,
+                                          tip="复制报告正文（含带边框的表格），粘贴到网站的编辑器中")
+        self.export_actions = (self.act_export_pdf, self.act_export_docx, self.act_export_html, self.act_export_xlsx,
+                               self.act_export_json, None, self.act_export_all, self.act_copy_html)
+        self.export_menu = QtWidgets.QMenu("导出", self)
+        for a in self.export_actions:
+            self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
+        self.export_button = QtWidgets.QToolButton(self)
+        self.export_button.setText("导出")
+        self.export_button.setToolTip("导出为 PDF、Word、网页、Excel 或数据文件，或复制网页内容")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.act_final = self._action("定稿", self.mark_final, tip="检查无错误后定稿；定稿后只能查看")
         self.act_reopen = self._action("撤回为草稿", self.reopen, tip="撤回为草稿以便修改")
         # fixed short texts (the toolbar must not jump); what would be undone is in the tooltip
@@ -105,15 +126,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.act_back, None, self.act_save, self.act_undo, self.act_redo, self.act_history, None,
-                  self.act_preview,
-                  self.act_print, self.act_export_pdf, self.act_export_json, None, self.act_final,
-                  self.act_reopen, None, self.act_help):
-            self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
+                  self.act_preview, self.act_print, "export", None, self.act_final, self.act_reopen, None,
+                  self.act_help):
+            if a == "export":
+                self.toolbar.addWidget(self.export_button)
+            else:
+                self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
 
         menu = self.menuBar().addMenu("报告")
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_final, self.act_reopen):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print):
+            menu.addAction(a)
+        menu.addMenu(self.export_menu)
+        for a in (self.act_final, self.act_reopen):
             menu.addAction(a)
         edit = self.menuBar().addMenu("编辑")
         edit.addAction(self.act_undo)
@@ -155,6 +180,11 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     # ------------------------------------------------------------------ editing
+    def _settings_changed(self) -> None:
+        """The local requirements chosen in 设置 apply to the open report at once."""
+        if self.session is not None:
+            self.session.set_packs(settings.local_packs(self.data_dir))
+
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
         from gui.wizard.wizard import ReportWizard
@@ -175,6 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.wizard.previewRequested.connect(self.preview)
         self.wizard.exportPdfRequested.connect(self.export_pdf)
         self.wizard.exportJsonRequested.connect(self.export_json)
+        self.wizard.exportRequested.connect(self._export_from_wizard)
         self.wizard.finalRequested.connect(self.mark_final)
         self.wizard.helpRequested.connect(self._show_help_text)
         self.editor_layout.addWidget(self.wizard, 1)
@@ -227,15 +258,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.stack.setCurrentWidget(self.years)
         self.editor_banner.hide()
         self.toolbar.hide()
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_final, self.act_reopen, self.act_help, self.act_history):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
+                  self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
 
     def _update_edit_state(self) -> None:
         s = self.session
         self.toolbar.show()
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_help, self.act_history):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
+                  self.act_help, self.act_history):
             a.setEnabled(True)
         final = s.status == "final"
         store_ro = bool(self.store.read_only)
@@ -256,7 +287,10 @@ class MainWindow(QtWidgets.QMainWindow):
         """Ctrl+S: the session saves within a second anyway; this says so at once."""
         from gui.session import saved_notice
 
-        if self.session is not None and self.session.save_now():
+        if self.session is None:
+            return
+        self.session.commit_pending()
+        if self.session.save_now():
             self._on_saved(saved_notice())
 
     def _on_saved(self, text: str) -> None:
@@ -271,20 +305,48 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(message, 30000)
 
     def mark_final(self) -> None:
-        ok, message = self.session.mark_final()
+        """定稿: refused while a 错误 remains, asked first while 警告 remain, confirmed in the status bar."""
+        session = self.session
+        if session.status != "final" and not self._warnings_accepted():
+            self.statusBar().showMessage("未定稿：请在“检查与导出”中逐条核实警告。", 8000)
+            return
+        ok, message = session.mark_final()
         if ok:
-            self.statusBar().showMessage(message, 8000)
+            self._show_status_change(message)
             return
         go = ask.warn(self, "暂不能定稿", message, action="查看第一个错误")
         errors = self.session.errors()
         if go and errors and errors[0].cells:
             self.wizard.show_page_for(errors[0].cells[0])
 
+    def _warnings_accepted(self) -> bool:
+        """While 警告 (and no 错误) remain, the clerk confirms 定稿 knowing how many."""
+        from report.findings import Findings, Severity
+
+        self.session.commit_pending()
+        self.session.run_checks()
+        findings = Findings(self.session.findings)
+        warnings = findings.of(Severity.WARNING)
+        if not warnings or findings.errors:
+            return True
+        return ask.confirm(self, "定稿", f"还有 {len(warnings)} 个{Severity.WARNING.label}没有消除，"
+                           f"例如：{warnings.excerpt(1)}\n\n警告不妨碍定稿，但请确认每一条都已核实。"
+                           "定稿后报告只能查看（需要时可以撤回为草稿）。仍要定稿吗？", default=False)
+
     def reopen(self) -> None:
         try:
             self.session.reopen()
         except EXPECTED as e:
             ask.warn(self, "未能撤回", readable_error(e))
+            return
+        self._show_status_change(f"{self.session.year}年度报告已撤回为草稿，可以修改了。")
+
+    def _show_status_change(self, message: str) -> None:
+        """定稿 and 撤回 are said in the status bar, and its save notice says the new state."""
+        from report import dates
+
+        self.statusBar().showMessage(message, 15000)
+        self._on_saved(f"{'已定稿' if self.session.status == 'final' else '已撤回为草稿'} {dates.clock()}")
 
     def show_history(self) -> None:
         """历史版本 of the open report; a restore is reported in the status bar."""
@@ -305,6 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ PDF, print, export
     def _current(self) -> tuple[Report, dict]:
+        self.session.commit_pending()
         self.session.save_now()
         return self.session.report.copy(), self.session.history_counts()
 
@@ -319,6 +382,22 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def export_json(self) -> None:
         self.exporter.export_json(*self._current())
+
+    def export(self, fid: str) -> None:
+        self.exporter.export(fid, *self._current(), self.session.previous)
+
+    def _export_from_wizard(self, choice: str) -> None:
+        """检查与导出's 其他格式 menu: a format id, 「all」 or 「copy」."""
+        {"all": self.export_all, "copy": self.copy_html}.get(choice, lambda: self.export(choice))()
+
+    def export_all(self) -> None:
+        self.exporter.export_all(*self._current(), self.session.previous)
+
+    def copy_html(self) -> None:
+        self.exporter.copy_html(*self._current())
+
+    def _exports(self) -> list[QtGui.QAction]:
+        return [a for a in self.export_actions if a is not None]
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from gui import settings
 from gui.qt import QObject, QtGui, QTimer, Signal
 from report import dates
 from report.document import Agency, Report
@@ -24,6 +25,11 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 800
 CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
+
+
+def today() -> dt.date:
+    """The clerk's today, in one place so that the deadline shown can be tested on any date."""
+    return dt.date.today()
 
 
 def saved_notice(when: dt.datetime | None = None) -> str:
@@ -67,6 +73,7 @@ class ReportSession(QObject):
     saved = Signal(str)  # 「已保存 10:31:02」, for the status bar
     saveFailed = Signal(str)  # Chinese message; edits are kept and the save is retried
     statusChanged = Signal(str)  # "draft" / "final"
+    commitRequested = Signal()  # write what is typed but not yet confirmed (an open table cell)
 
     def __init__(self, store, agency_name: str, year: int, parent=None):
         super().__init__(parent)
@@ -74,6 +81,7 @@ class ReportSession(QObject):
         self.report: Report = store.load(agency_name, self.year)
         self.previous: Report | None = self._load_previous()
         self.status: str = store.status(agency_name, self.year)
+        self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
         self.findings = Findings()
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
@@ -101,6 +109,11 @@ class ReportSession(QObject):
         return t
 
     # ------------------------------------------------------------------ edits
+    def commit_pending(self) -> None:
+        """Have every widget write what the clerk typed but has not confirmed (a cell still being
+        edited) before the report is saved, exported, made final or closed."""
+        self.commitRequested.emit()
+
     def _push(self, key: tuple, text: str, apply, old, new, mergeable=False) -> None:
         if self.read_only or old == new:
             return
@@ -181,8 +194,21 @@ class ReportSession(QObject):
         from report.checks import check
 
         self._check_timer.stop()
-        self.findings = check(self.report, self.previous)
+        self.findings = check(self.report, self.previous, self.packs)
         self.findingsChanged.emit()
+
+    def set_packs(self, packs: list) -> None:
+        """The clerk changed the local requirements in 设置: check again with them."""
+        self.packs = packs
+        self.run_checks()
+
+    def deadline(self, today: dt.date) -> tuple[str, bool]:
+        """How far the publication deadline is, and whether that is close enough to say it loudly."""
+        from report import deadline
+
+        kind, final = self.report.agency.kind, self.status == "final"
+        return (deadline.describe(self.year, kind, today, self.packs),
+                deadline.urgent(self.year, kind, today, final, self.packs))
 
     def errors(self) -> list:
         return Findings(self.findings).errors
@@ -214,6 +240,7 @@ class ReportSession(QObject):
         """定稿: refused while the checker finds 错误, and while the report is not saved."""
         if self.status == "final":
             return True, "本报告已经定稿。"
+        self.commit_pending()
         self.run_checks()
         errors = self.errors()
         if errors:
@@ -267,6 +294,7 @@ class ReportSession(QObject):
     def close(self) -> bool:
         """Final save when the window closes or the clerk goes back to the year list; False if it
         failed, and then the retry goes on (the clerk may choose to stay), until ``stop()``."""
+        self.commit_pending()
         self._check_timer.stop()
         return self.save_now()
 

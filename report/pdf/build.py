@@ -6,17 +6,16 @@ import io
 from pathlib import Path
 
 from report import __version__
-from report.files import atomic_write
 from report.forms import common
-from report.pdf import PdfError, chart, tables
+from report.output import write_atomically
+from report.pdf import PdfError, flow
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
-from report.pdf.story import Item, items
-from report.pdf.wording import wording
+from report.printed import Item, check_printable, document_title, items
+from report.printed.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
-_STYLE_OF = {"title": ss.TITLE, "heading1": ss.HEADING1, "heading2": ss.HEADING2, "body": ss.BODY}
 PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
 WATERMARK_ROLE = "heading1"
 
@@ -25,66 +24,12 @@ def _texts(story: list[Item], draft_text: str | None):
     for item in story:
         for text in item.texts():
             yield _ROLE_OF[item.kind], text, item.where
+        if item.kind == "chart":
+            yield "body", flow.caption(item.payload), item.where
+            yield "heading1", flow.chart_wording()["annex"], item.where
     yield PAGE_NUMBER_ROLE, wording()["page_number"].format(n=1234567890), "页码"
     if draft_text:
         yield WATERMARK_ROLE, draft_text, "草稿水印"
-
-
-def _signature(story: list[Item], fonts) -> list:
-    """Agency name and date: name two characters from the right edge, the date's first character
-    two characters right of the name's (GB/T 9704 7.3.5.2), both moved left if the date is longer."""
-    from reportlab.platypus import KeepTogether
-
-    from report.pdf.text import TextBlock
-
-    name, date = (TextBlock(next(i.text for i in story if i.kind == kind), ss.SIGNATURE, fonts)
-                  for kind in ("signature", "date"))
-    wn, wd = name.natural_width(), date.natural_width()
-    right = ss.TEXT_WIDTH - ss.SIGNATURE_RIGHT_CHARS * ss.ADVANCE
-    name_start = right - wn
-    date_start = name_start + ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
-    if date_start + wd > right:
-        date_start = right - wd
-        name_start = date_start - ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
-    name.right_indent = ss.TEXT_WIDTH - name_start - wn
-    date.right_indent = ss.TEXT_WIDTH - date_start - wd
-    name.spaceBefore = ss.SIGNATURE_SPACE_BEFORE
-    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text), strict=True) if i])]
-
-
-def _room_after_heading(story: list[Item], n: int, made: dict) -> float:
-    """Room a run of headings starting at ``n`` needs, so none is left alone at a page foot,
-    and a table that fits one page starts on the same page as its heading."""
-    end = n
-    while end < len(story) and story[end].kind.startswith("heading"):
-        end += 1
-    headings = (end - n) * ss.LEADING
-    if end < len(story) and story[end].kind == "table":
-        _w, height = made[end].wrap(ss.TEXT_WIDTH, ss.FRAME_HEIGHT)
-        whole = headings + height + made[end].getSpaceBefore()
-        return whole if whole <= ss.FRAME_HEIGHT else headings + ss.KEEP_AFTER_HEADING_TABLE
-    return headings + ss.KEEP_AFTER_HEADING
-
-
-def _flowables(story: list[Item], fonts) -> list:
-    from reportlab.platypus import CondPageBreak, Spacer
-
-    from report.pdf.text import TextBlock
-
-    made = {n: tables.flowable(item.payload, fonts) for n, item in enumerate(story) if item.kind == "table"}
-    out = []
-    for n, item in enumerate(story):
-        if item.kind.startswith("heading") and not story[n - 1].kind.startswith("heading"):
-            out.append(CondPageBreak(_room_after_heading(story, n, made)))
-        if item.kind in _STYLE_OF:
-            out.append(TextBlock(item.text, _STYLE_OF[item.kind], fonts))
-        elif item.kind == "table":
-            out.append(made[n])
-        elif item.kind == "signature":
-            out += _signature(story, fonts)
-        elif item.kind == "chart":
-            out += [Spacer(0, ss.LEADING), chart.drawing(item.payload, fonts)]
-    return out
 
 
 def _decorate(fonts, draft_text: str | None):
@@ -117,9 +62,8 @@ def _decorate(fonts, draft_text: str | None):
 
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
-          draft=None, previous=None) -> Path:
-    if not report.agency.name.strip():
-        raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+          draft=None, previous=None, chart_as_annex=False) -> Path:
+    check_printable(report, PdfError)
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:
@@ -133,7 +77,7 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     from reportlab.platypus.doctemplate import LayoutError
 
     w = wording()
-    title = report.agency.name + w["title"].format(year=report.year)
+    title = document_title(report)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=(ss.PAGE_WIDTH, ss.PAGE_HEIGHT), leftMargin=ss.MARGIN_LEFT, rightMargin=ss.MARGIN_RIGHT,
@@ -145,24 +89,8 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(fonts, draft_text))])
     try:
-        doc.build(_flowables(story, fonts))
+        doc.build(flow.flowables(story, fonts, chart_as_annex=chart_as_annex))
     except LayoutError as e:
         raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
-    try:
-        atomic_write(out_path, buf.getvalue())
-    except OSError as e:
-        raise PdfError(_not_written(Path(out_path), e)) from None
+    write_atomically(out_path, buf.getvalue(), PdfError)
     return out_path
-
-
-def _not_written(path: Path, err: OSError) -> str:
-    """Why the PDF could not be saved at ``path``, and what the clerk can do about it."""
-    if path.is_dir():
-        return f"{path.name} 是一个文件夹，请另起一个文件名。"
-    if not path.parent.is_dir():
-        return f"找不到要保存到的文件夹：{path.parent}"
-    if isinstance(err, PermissionError) and err.filename == str(path.parent):
-        return f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。"
-    if isinstance(err, PermissionError):
-        return f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。"
-    return f"无法写入 {path.name}：{err.strerror or err}（磁盘可能已满）。"

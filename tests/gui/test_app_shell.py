@@ -29,6 +29,39 @@ def test_style_sheet_is_applied(qapp):
     assert "QLabel#banner" in app.styleSheet()
 
 
+def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_allocates(qtbot):
+    import threading
+
+    make_app()
+    died_in = []
+    obj = QtCore.QObject()
+    obj.cycle = obj  # reachable only through a reference cycle once dropped
+    obj.destroyed.connect(lambda: died_in.append(threading.current_thread()), Qt.ConnectionType.DirectConnection)
+    del obj
+
+    def job():  # allocates like a PDF build: enough to trigger any automatic collection
+        junk = [[i] for i in range(200_000)]
+        return len(junk)
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(died_in), timeout=5000)
+    assert died_in == [threading.main_thread()]
+
+
+def test_windows_carry_the_application_icon_in_small_and_large_sizes(qtbot):
+    app = make_app()
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    icon = window.windowIcon()
+    assert app.windowIcon().cacheKey() == icon.cacheKey()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+    header = icon.pixmap(256, 256).toImage().pixelColor(128, 40)  # the red header band
+    assert header.red() > 150 and header.green() < 60
+
+
 def _fill(ui, dialog, values: dict[str, str]) -> None:
     for key, text in values.items():
         dialog.edits[key].clear()
@@ -105,6 +138,31 @@ def test_font_choices_survive_a_restart_and_missing_files_are_refused(qtbot, tmp
     assert again.data_dir.text() == str(tmp_path / "data")
     qtbot.mouseClick(again.backup_button, Qt.MouseButton.LeftButton)
     assert "backup.zip" in again.backup_state.text()
+
+
+def test_the_chart_as_annex_setting_moves_the_chart_after_the_signature(qtbot, tmp_path, seed_path):
+    import pdfplumber
+
+    from gui.exporting import build_pdf
+    from gui.settings_dialog import SettingsDialog
+    from report.document import Report
+
+    dialog = SettingsDialog(None, tmp_path / "data")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.chart_as_annex.isChecked()
+    qtbot.mouseClick(dialog.chart_as_annex, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.chart_as_annex.isChecked)
+    dialog.accept()
+    assert settings.chart_as_annex()
+    report = Report.load(seed_path)
+    pdf = build_pdf(report, tmp_path / "annex.pdf", font_files={})
+    with pdfplumber.open(pdf) as doc:
+        last = doc.pages[-1].extract_text()
+        before = "".join(p.extract_text() for p in doc.pages[:-1])
+    assert last.startswith("附件") and "历年政府网站信息公开数量对比" in last
+    assert "历年政府网站信息公开数量对比" not in before and "2023年1月16日" in before
 
 
 def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, clerk, tmp_path):

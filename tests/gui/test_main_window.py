@@ -247,8 +247,9 @@ def test_import_adds_the_agency_and_bad_files_get_a_chinese_message(ui, clerk, m
     assert w.years.agency_box.isVisibleTo(w)  # two agencies now: the list offers both
     assert w.years.agency_box.count() == 2
 
+    before = len(calls)
     assert w.years.import_path(shuyang_path)  # again: asks before replacing
-    assert calls[-1][0] == "confirm" and "已经存在" in calls[-1][2]
+    assert any(kind == "confirm" and "已经存在" in text for kind, _, text in calls[before:])
 
 
 def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seed_path, tmp_path, clerk):
@@ -386,6 +387,7 @@ def test_importing_a_changed_file_over_a_final_report_replaces_it_as_a_draft(mak
     changed.texts["problems"] = "导入的新内容。"
     path = tmp_path / "changed.json"
     path.write_text(changed.dumps(), encoding="utf-8")
+    clerk.answers["confirm"] = lambda title, text: title != "设为定稿？"  # replace it, but keep it a draft
     assert w.years.import_path(path)
     assert w.store.status(AGENCY, seed.year) == "draft"
     assert w.store.load(AGENCY, seed.year).texts["problems"] == "导入的新内容。"
