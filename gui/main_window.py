@@ -236,7 +236,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.session.dirty and not self.session.read_only:
             if not ask.confirm(self, "保存失败", "最近的修改未能保存（见状态栏）。现在关闭会丢失这些修改。\n"
                                "建议先“导出数据文件”另存一份。仍要关闭吗？", default=False, warning=True):
-                return False
+                return False  # the clerk stays: the session keeps retrying, as the status bar says
+        self.session.stop()
         self.undo_group.removeStack(self.session.undo_stack)
         if self.wizard is not None:
             self.wizard.hide()

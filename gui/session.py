@@ -291,9 +291,14 @@ class ReportSession(QObject):
         self.undo_stack.clear()
         self.statusChanged.emit(status)
 
-    def close(self) -> None:
-        """Final save when the window closes or the clerk goes back to the year list."""
+    def close(self) -> bool:
+        """Final save when the window closes or the clerk goes back to the year list; False if it
+        failed, and then the retry goes on (the clerk may choose to stay), until ``stop()``."""
         self.commit_pending()
         self._check_timer.stop()
-        self.save_now()
+        return self.save_now()
+
+    def stop(self) -> None:
+        """The session is being dropped: no more saves or checks."""
+        self._check_timer.stop()
         self._save_timer.stop()

@@ -22,12 +22,12 @@ PROGRESS_DELAY_MS = 200
 def readable_error(exc: BaseException) -> str:
     """A Chinese sentence for the clerk; our own errors already carry one."""
     from report.document import ReportFileError
+    from report.pdf import PdfError
+    from store.errors import StoreError
 
-    if isinstance(exc, ReportFileError):
+    if isinstance(exc, (ReportFileError, PdfError, StoreError)):  # every subclass too (DamagedFileError)
         return str(exc)
     name = type(exc).__name__
-    if name in ("PdfError", "StoreError", "StoreWriteError", "StoreLockedError"):
-        return str(exc)
     if isinstance(exc, PermissionError):
         return f"没有权限写入“{exc.filename or ''}”。请换一个文件夹（如“文档”），或关闭正在使用该文件的程序后再试。"
     if isinstance(exc, IsADirectoryError):

@@ -299,19 +299,21 @@ class YearList(QtWidgets.QWidget):
         if exists and not ask.confirm(self.window(), "覆盖已有报告？", f"{name}{report.year}年度的报告已经存在。"
                                       "导入后将替换它（原内容会先备份，可以恢复）。是否继续？"):
             return False
-        try:
-            if exists and self.store.status(name, report.year) == "final":
-                self.store.reopen(name, report.year)
-            self.store.import_report(report, replace=True)
+        try:  # a final report is taken back to draft only if its content really changes, in the same write
+            outcome = self.store.import_report(report, replace=True, over_final=True)
         except EXPECTED as e:
             self._failed("无法导入", e)
             return False
         self.select_agency(name)
-        final = self._offer_final(report)
+        final = outcome != "same" and self._offer_final(report)
         if final:
             self.refresh()
         self.select_year(report.year)
-        self.statusMessage.emit(f"已导入{name}{report.year}年度报告" + ("，并已定稿" if final else ""), 8000)
+        what = f"{name}{report.year}年度报告"
+        if outcome == "same":
+            self.statusMessage.emit(f"{what}与程序中的内容相同，无需导入", 8000)
+        else:
+            self.statusMessage.emit(f"已导入{what}" + ("，并已定稿" if final else ""), 8000)
         return True
 
     def _offer_final(self, report: Report) -> bool:

@@ -3,7 +3,11 @@ and its reports (one record per year). One TinyDB file per agency keeps each aut
 rewrite small however many agencies and years the store holds.
 
 File layout (TinyDB tables): ``meta`` {schema}, ``agency`` {profile, former_names, history, created},
-``reports`` {year, status, created, modified, final_at, counts, doc}.
+``reports`` {year, status, created, modified, final_at, counts, doc, doc_sum}; every record
+sealed with a checksum (store.checksums), verified whenever the file is read.
+
+Every change is staged: ``commit`` builds the whole new file in memory and writes it once,
+atomically, so a refused or failed change leaves the file byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -12,13 +16,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from report import dates
 from report.document import Agency
 from report.findings import Severity
+from store import checksums
 from store.migrations import SCHEMA_VERSION
 from store.storage import AtomicJSONStorage, DamagedFileError, atomic_write, dumps
+
+TABLES = ("meta", "agency", "reports")
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class ReportSummary:
 def check_shape(data, path: Path) -> None:
     """Raise DamagedFileError unless ``data`` looks like an agency file."""
     try:
-        ok = (isinstance(data, dict) and all(isinstance(data.get(t), dict) for t in ("meta", "agency", "reports"))
+        ok = (isinstance(data, dict) and all(isinstance(data.get(t), dict) for t in TABLES)
               and len(data["meta"]) == 1 and isinstance(next(iter(data["meta"].values())).get("schema"), int)
               and len(data["agency"]) == 1
               and isinstance(next(iter(data["agency"].values())).get("profile", {}).get("name"), str)
@@ -48,15 +55,28 @@ def check_shape(data, path: Path) -> None:
         raise DamagedFileError(path, "内容不是年报助手的单位数据")
 
 
+def damaged_records(data: dict) -> list[tuple[str, str]]:
+    """(table, record id) of every record whose checksum does not match, in a shaped file."""
+    return [(t, key) for t in TABLES for key, rec in data[t].items() if not checksums.intact(rec)]
+
+
+def check(data, path: Path) -> None:
+    """Raise DamagedFileError unless ``data`` is an agency file whose every record is intact."""
+    check_shape(data, path)
+    if damaged_records(data):
+        raise DamagedFileError(path, "校验和不符，内容已被改动")
+
+
 def agency_name(data: dict) -> str:
     """The agency's name in parsed file data that passed check_shape."""
     return next(iter(data["agency"].values()))["profile"]["name"]
 
 
-def initial_data(agency: Agency, created: str) -> dict:
-    return {"meta": {"1": {"schema": SCHEMA_VERSION}},
-            "agency": {"1": {"profile": agency.to_dict(), "history": {}, "created": created}},
-            "reports": {}}
+def initial_data(agency: Agency, created: str, reports: list[dict] = ()) -> dict:
+    """A new agency file's data, sealed, holding ``reports`` (records as commit takes them)."""
+    return {"meta": {"1": checksums.seal({"schema": SCHEMA_VERSION})},
+            "agency": {"1": checksums.seal({"profile": agency.to_dict(), "history": {}, "created": created})},
+            "reports": {str(i): checksums.seal(r) for i, r in enumerate(reports, 1)}}
 
 
 class AgencyDB:
@@ -64,20 +84,25 @@ class AgencyDB:
         self.path = path
         self.id = path.stem
         self._db = TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
-        self._meta = self._db.table("meta", cache_size=0)
-        self._agency = self._db.table("agency", cache_size=0)
-        self._reports = self._db.table("reports", cache_size=0)
+        self._checked = None  # the parsed data last verified (the storage keeps it while the file is unchanged)
 
     @classmethod
-    def create(cls, path: Path, agency: Agency, created: str) -> "AgencyDB":
-        atomic_write(path, dumps(initial_data(agency, created)))
+    def create(cls, path: Path, agency: Agency, created: str, reports: list[dict] = ()) -> "AgencyDB":
+        """Write a new agency file (with its first reports) in one atomic write."""
+        atomic_write(path, dumps(initial_data(agency, created, reports)))
         return cls(path, read_only=False)
 
     # ------------------------------------------------------------------ whole file
-    def raw(self) -> dict:
-        """The parsed file, checked; DamagedFileError if unreadable."""
+    def raw(self, verify: bool = True) -> dict:
+        """The parsed file, checked record by record; DamagedFileError if unreadable or altered.
+        ``verify=False`` checks only its shape (a file of an older version has no checksums)."""
         data = self._db.storage.read()
-        check_shape(data, self.path)
+        if data is not self._checked:
+            check_shape(data, self.path)
+            if not verify:
+                return data
+            check(data, self.path)
+            self._checked = data
         return data
 
     def write_raw(self, data: dict) -> None:
@@ -86,41 +111,67 @@ class AgencyDB:
     def close(self) -> None:
         self._db.close()
 
+    def commit(self, agency: dict | None = None, reports: dict[int, dict | None] | None = None) -> None:
+        """Write the agency record ``agency`` (if given) and the report records ``{year: record}``
+        (None removes the year) in one atomic write; each record is sealed here."""
+        data = self.raw()
+        new = {t: dict(data[t]) for t in TABLES}
+        if agency is not None:
+            key = next(iter(new["agency"]))
+            new["agency"][key] = checksums.seal(agency)
+        keys = {r["year"]: k for k, r in new["reports"].items()}
+        for year, rec in (reports or {}).items():
+            key = keys.get(year)
+            if rec is None:
+                new["reports"].pop(key, None)
+                continue
+            if key is None:
+                key = str(max((int(k) for k in new["reports"] if k.isdigit()), default=0) + 1)
+            new["reports"][key] = checksums.seal(rec)
+        self.write_raw(new)
+        self._checked = new  # sealed just now: no need to verify it on the next read
+
     # ------------------------------------------------------------------ agency
-    def _agency_doc(self) -> dict:
-        return self._agency.all()[0]
+    def agency_record(self) -> dict:
+        """The agency record (profile, former_names, history, created); read-only."""
+        return next(iter(self.raw()["agency"].values()))
 
     @property
     def name(self) -> str:
-        return self._agency_doc()["profile"]["name"]
+        return self.agency_record()["profile"]["name"]
 
     def profile(self) -> Agency:
-        return Agency.from_dict(dict(self._agency_doc()["profile"]))
+        return Agency.from_dict(dict(self.agency_record()["profile"]))
 
     def set_profile(self, agency: Agency) -> None:
-        self._agency.update({"profile": agency.to_dict()}, doc_ids=[self._agency_doc().doc_id])
+        self.commit(agency={**self.agency_record(), "profile": agency.to_dict()})
 
     def former_names(self) -> list[str]:
-        return list(self._agency_doc().get("former_names", []))
+        return list(self.agency_record().get("former_names", []))
 
     def rename(self, new_name: str) -> None:
-        doc = self._agency_doc()
+        doc = self.agency_record()
         former = [n for n in doc.get("former_names", []) if n != new_name]
         if doc["profile"]["name"] not in former:
             former.append(doc["profile"]["name"])
-        self._agency.update({"profile": {**doc["profile"], "name": new_name}, "former_names": former},
-                            doc_ids=[doc.doc_id])
+        self.commit(agency={**doc, "profile": {**doc["profile"], "name": new_name}, "former_names": former})
 
     def typed_history(self) -> dict[str, dict[str, int]]:
-        return {y: dict(c) for y, c in self._agency_doc().get("history", {}).items()}
+        return {y: dict(c) for y, c in self.agency_record().get("history", {}).items()}
 
-    def set_typed_history(self, history: dict[str, dict[str, int]]) -> None:
-        self._agency.update({"history": history}, doc_ids=[self._agency_doc().doc_id])
+    def set_typed_year(self, year: int, counts: dict[str, int]) -> None:
+        """The website figures typed for ``year`` (empty removes them)."""
+        history = self.typed_history()
+        if counts:
+            history[str(year)] = counts
+        else:
+            history.pop(str(year), None)
+        self.commit(agency={**self.agency_record(), "history": history})
 
     # ------------------------------------------------------------------ reports
     def records(self) -> list[dict]:
         """Every report record, by year. Treat as read-only: they are the cached file data."""
-        return sorted(self._reports.all(), key=lambda r: r["year"])
+        return sorted(self.raw()["reports"].values(), key=lambda r: r["year"])
 
     def summaries(self) -> list[ReportSummary]:
         """The year list, oldest year first."""
@@ -132,19 +183,4 @@ class AgencyDB:
         return out
 
     def record(self, year: int) -> dict | None:
-        return self._reports.get(Query().year == year)
-
-    def insert(self, record: dict) -> None:
-        self._reports.insert(record)
-
-    def update(self, changes: dict[int, dict]) -> None:
-        """Apply ``{year: {field: value}}`` to existing records in one write."""
-        ids = {r["year"]: r.doc_id for r in self._reports.all() if r["year"] in changes}
-
-        def apply(doc):
-            doc.update(changes[doc["year"]])
-
-        self._reports.update(apply, doc_ids=list(ids.values()))
-
-    def remove(self, year: int) -> None:
-        self._reports.remove(Query().year == year)
+        return next((r for r in self.raw()["reports"].values() if r["year"] == year), None)

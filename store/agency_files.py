@@ -14,7 +14,7 @@ from pathlib import Path
 from report.document import Agency
 from report.intake import clean_name
 from store import backups, migrations, recovery
-from store.agency_db import AgencyDB
+from store.agency_db import AgencyDB, agency_name
 from store.errors import StoreWriteError
 from store.paths import Layout
 from store.storage import DamagedFileError
@@ -50,7 +50,9 @@ class AgencyFiles:
     def _open(self, path: Path) -> AgencyDB | None:
         db = AgencyDB(path, self.read_only)
         try:
-            data = db.raw()
+            data = db.raw(verify=False)
+            if migrations.sealed(data) and not migrations.newer(data):
+                db.raw()
         except DamagedFileError as e:
             db.close()
             return self._recover(path, e)
@@ -58,13 +60,13 @@ class AgencyFiles:
         if version > migrations.SCHEMA_VERSION:
             self._skipped.add(path)
             self.read_only = True
-            self.notices.append(f"单位“{db.name}”的数据由更新版本的年报助手保存，本程序无法修改它。"
+            self.notices.append(f"单位“{agency_name(data)}”的数据由更新版本的年报助手保存，本程序无法修改它。"
                                 "请升级年报助手；在此之前本窗口只能查看。")
             return None
         if version < migrations.SCHEMA_VERSION:
             if self.read_only:
                 self._skipped.add(path)
-                self.notices.append(f"单位“{db.name}”的数据需要升级格式，本窗口为只读，暂不显示。")
+                self.notices.append(f"单位“{agency_name(data)}”的数据需要升级格式，本窗口为只读，暂不显示。")
                 return None
             if self._migration_backup is None:
                 self._migration_backup = backups.create(self.layout, "before-migration")
@@ -101,9 +103,10 @@ class AgencyFiles:
         return (next((db for db in dbs if clean_name(db.name) == name), None)
                 or next((db for db in dbs if name in map(clean_name, db.former_names())), None))
 
-    def create(self, agency: Agency, created: str) -> AgencyDB:
+    def create(self, agency: Agency, created: str, reports: list[dict] = ()) -> AgencyDB:
+        """A new agency file holding ``reports`` from the start: written once, or not at all."""
         agency = Agency.from_dict({**agency.to_dict(), "name": clean_name(agency.name)})
-        db = AgencyDB.create(self.layout.agency_file(uuid.uuid4().hex[:12]), agency, created)
+        db = AgencyDB.create(self.layout.agency_file(uuid.uuid4().hex[:12]), agency, created, reports)
         self._dbs[db.id] = db
         return db
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from report import dates
-from store.errors import StoreError
+from store.errors import StoreError, StoreWriteError
 from store.paths import Layout
 from store.storage import atomic_file
 
@@ -65,6 +65,41 @@ def take(layout: Layout, reason: str) -> Path:
     path = create(layout, reason)
     rotate(layout)
     return path
+
+
+class Daily:
+    """The day's backup, taken before the first change of each day the program changes anything."""
+
+    def __init__(self, layout: Layout, notices: list[str]):
+        self.layout = layout
+        self.notices = notices  # where a failed backup is told
+        self._day: dt.date | None = None
+
+    def before_change(self, anything_stored: bool) -> Path | None:
+        """Back up the store as it is, if it is the day's first change; the new backup, if one was made."""
+        today = dt.date.today()
+        if self._day == today:
+            return None
+        self._day = today
+        newest = list_backups(self.layout)
+        if (newest and newest[0].time.date() == today) or not anything_stored:
+            return None
+        try:
+            return create(self.layout, "daily")
+        except StoreWriteError as e:
+            self.notices.append(f"今天的自动备份没有成功：{e}")
+            return None
+
+    def undo(self, backup: Path | None) -> None:
+        """The change failed: remove its backup, so that the folder is as it was (the next change backs up again)."""
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+            self._day = None
+
+    def keep(self, backup: Path | None) -> None:
+        """The change succeeded: its backup stays, and older ones are rotated."""
+        if backup is not None:
+            rotate(self.layout)
 
 
 def _members(db: Path):

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from report import dates
 from report.files import fsync_dir, replace
-from store import backups, migrations
-from store.agency_db import agency_name, check_shape
+from store import backups, migrations, rebuild
+from store.agency_db import check, check_shape
 from store.errors import StoreError, write_error
 from store.paths import RESTORE_COMPLETE, Layout
-from store.storage import DamagedFileError, atomic_write, parse_json
+from store.storage import DamagedFileError, atomic_write, dumps, parse_json
 
 
 @dataclass(frozen=True)
@@ -28,17 +28,24 @@ class Outcome:
     """What became of a damaged agency file."""
 
     notice: str  # what the clerk is told, once
-    restored: bool = False  # a backup's copy now stands in the file's place
+    restored: bool = False  # a rebuilt file now stands in the damaged one's place
     read_only: bool = False  # the file could not be moved aside: this instance must not write
 
 
 def recover_damaged(layout: Layout, path: Path, err: DamagedFileError, read_only: bool) -> Outcome:
-    """Move the unreadable file aside and bring back its newest readable backup.
+    """Move the damaged file aside and put in its place the best copy of each of its records.
 
-    Raises StoreWriteError if the backup's copy cannot be written (the damaged file stays aside).
+    Each record comes from the damaged file itself if its checksum still holds, else from the
+    newest of: the report's revision log (which leads to the content saved last) and the newest
+    backup holding an intact copy. The notice names the version each damaged report came back
+    as. Raises StoreWriteError if the rebuilt file cannot be written (the damaged file stays aside).
     """
     if read_only:
         return Outcome(f"{err}本窗口为只读，未做处理；请关闭其他年报助手窗口后重新打开。")
+    try:
+        damaged = path.read_bytes()
+    except OSError:
+        damaged = b""
     stamp = dates.file_stamp()
     n = 1
     aside = layout.damaged_copy(path, stamp)
@@ -50,31 +57,13 @@ def recover_damaged(layout: Layout, path: Path, err: DamagedFileError, read_only
         os.replace(path, aside)
     except OSError as e:
         return Outcome(f"{err}无法把它移到 {layout.damaged}（{e.strerror}），本窗口只能查看。", read_only=True)
-    found = _newest_good_copy(layout, path)
-    if found is None:
-        return Outcome(f"{err}损坏的文件已移到 {aside}（未删除），但没有找到可用的备份，"
+    rebuilt = rebuild.rebuild(layout, path, damaged)
+    if rebuilt is None:
+        return Outcome(f"{err}损坏的文件已移到 {aside}（未删除），但没有找到可用的备份或历史版本，"
                        "该单位的报告暂时无法显示。请联系技术人员从该文件中抢救数据。")
-    backup, data, name = found
-    atomic_write(path, data)
-    return Outcome(f"单位“{name}”的数据文件已损坏，无法读取。损坏的文件已移到 {aside}（未删除）；"
-                   f"已从 {dates.chinese_time(backup.time)} 的备份恢复，此后的修改可能需要重新填写。",
-                   restored=True)
-
-
-def _newest_good_copy(layout: Layout, path: Path) -> tuple[backups.Backup, bytes, str] | None:
-    """The newest backup holding a readable copy of the agency file, that copy, and its agency's name."""
-    member = path.relative_to(layout.db).as_posix()
-    for b in backups.list_backups(layout):
-        data = backups.read_member(b.path, member)
-        if data is None:
-            continue
-        try:
-            parsed = parse_json(data, path)
-            check_shape(parsed, path)
-        except DamagedFileError:
-            continue
-        return b, data, agency_name(parsed)
-    return None
+    atomic_write(path, dumps(rebuilt.data))
+    return Outcome(f"单位“{rebuilt.name}”的数据文件已损坏（{err.why}）。损坏的文件已移到 {aside}（未删除）；"
+                   + "；".join(rebuilt.told) + "。", restored=True)
 
 
 def checked_backup(backup_path: Path) -> dict[str, bytes]:
@@ -86,6 +75,8 @@ def checked_backup(backup_path: Path) -> dict[str, bytes]:
             try:
                 parsed = parse_json(data, path)
                 check_shape(parsed, path)
+                if migrations.sealed(parsed):
+                    check(parsed, path)
             except DamagedFileError:
                 raise StoreError(f"备份文件 {backup_path} 中的 {name} 不是有效的单位数据，请选择另一个备份。") from None
             if migrations.version_of(parsed) > migrations.SCHEMA_VERSION:

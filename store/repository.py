@@ -10,7 +10,6 @@ and a later save simply retries.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -23,12 +22,12 @@ from report.intake import clean_name
 from report.values import MAX_COUNT
 from report.website_counts import website_history
 from store import backups as backup_zips
-from store import recovery
+from store import checksums, recovery
 from store.agency_db import AgencyDB, ReportSummary
 from store.agency_files import AgencyFiles
 from store.carry import carry_forward
 from store.errors import StoreError, StoreLockedError, StoreWriteError, write_error
-from store.lock import LOCKED_BY_WINDOW, WINDOW, WriterLock
+from store.lock import WINDOW, WriterLock
 from store.paths import Layout
 from store.revisions import Revision, RevisionLog
 from store.storage import clean_stale_temp
@@ -36,11 +35,6 @@ from store.storage import clean_stale_temp
 log = logging.getLogger(__name__)
 
 DRAFT, FINAL = "draft", "final"
-LOCKED_MESSAGE = LOCKED_BY_WINDOW
-
-
-def _now() -> str:
-    return dates.now_iso()
 
 
 class Store:
@@ -55,7 +49,7 @@ class Store:
             self.notices.append(self._lock.reason)
         self._logs: dict[tuple[str, int], RevisionLog] = {}
         self._parsed: dict[tuple[str, int], tuple[dict, Report]] = {}  # stored doc → its Report
-        self._backup_day: dt.date | None = None
+        self._daily = backup_zips.Daily(self.layout, self.notices)
         if not read_only:
             recovery.finish_interrupted_restore(self.layout)
             clean_stale_temp(self.layout.db)
@@ -134,19 +128,22 @@ class Store:
             return None
         return {severity.value: n for severity, n in findings.counts().items()}
 
-    def _daily_backup(self) -> None:
-        """Before the first change of a day, back up the store as it was."""
-        today = dt.date.today()
-        if self._backup_day == today:
-            return
-        self._backup_day = today
-        newest = backup_zips.list_backups(self.layout)
-        if (newest and newest[0].time.date() == today) or not self._files.any_open():
-            return
+    def _commit(self, db: AgencyDB, year: int, changes: dict[int, dict | None], *events: tuple) -> None:
+        """Append ``events`` to the year's revision log, then write ``changes`` to the agency file;
+        if either fails, the log is cut back to what it was, so a failed change leaves no trace."""
+        history = self._log(db, year)
+        size = history.size()
         try:
-            backup_zips.take(self.layout, "daily")
+            for event in events:
+                history.append(*event)
+            db.commit(reports=changes)
+        except BaseException:
+            history.truncate(size)
+            raise
+        try:  # compaction only tidies the history: the change has succeeded even if it cannot be written
+            history.compact_if_due()
         except StoreWriteError as e:
-            self.notices.append(f"今天的自动备份没有成功：{e}")
+            log.warning("revision log not compacted: %s", e)
 
     # ------------------------------------------------------------------ agencies
     def agencies(self) -> list[Agency]:
@@ -167,7 +164,7 @@ class Store:
         if db is not None and clean_name(db.name) != name:
             raise StoreError(f"“{name}”是单位“{db.name}”以前的名称；要改名，请使用“单位更名”。")
         if db is None:
-            self._create_agency(agency)
+            self._files.create(agency, dates.now_iso())
         else:
             db.set_profile(agency)
 
@@ -182,9 +179,6 @@ class Store:
         if other is not None and other is not db:
             raise StoreError(f"已经有名为“{new_name}”的单位，不能重名。")
         db.rename(new_name)
-
-    def _create_agency(self, agency: Agency) -> AgencyDB:
-        return self._files.create(agency, _now())
 
     # ------------------------------------------------------------------ reports
     def reports(self, agency_name: str) -> list[ReportSummary]:
@@ -213,59 +207,72 @@ class Store:
         """
         return self._save(report, "draft")
 
-    def import_report(self, report: Report, replace: bool = False) -> str:
+    def import_report(self, report: Report, replace: bool = False, over_final: bool = False) -> str:
         """Take in a report file: "new", "same" (identical, nothing written) or "replaced" (the
-        old content kept as a revision). A final report is never overwritten, and an existing
-        year only with ``replace``; both raise StoreError saying what to do."""
-        agency, year = report.agency.name, report.year
+        old content kept as a revision). An existing year is replaced only with ``replace``, and
+        a final one only with ``over_final`` too (the GUI asks first; it is then taken back to
+        draft in the same write); otherwise StoreError says what to do. A refusal or a failed
+        write leaves the data folder as it was."""
+        agency, year = report.agency.name, int(report.year)
         what = f"{agency}{year}年度报告"
-        if not self.exists(agency, year):
+        db = self._db(agency)
+        rec = db.record(year) if db else None
+        if rec is None:
             self.save(report)
             return "new"
-        if self.load(agency, year).to_dict() == report.to_dict():
+        doc = report.to_dict()
+        if rec["doc"] == doc:
             return "same"
-        if self.status(agency, year) == FINAL:
+        if rec["status"] == FINAL and not over_final:
             raise StoreError(f"程序中的{what}已定稿，不能覆盖；如需替换，请先在程序中“撤回为草稿”。")
         if not replace:
             raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
-        self.replace(report)
+        self._save(report, "replaced", over_final=over_final, doc=doc)
         return "replaced"
 
     def replace(self, report: Report) -> bool:
         """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""
         return self._save(report, "replaced")
 
-    def _save(self, report: Report, kind: str) -> bool:
+    def _save(self, report: Report, kind: str, over_final: bool = False, doc: dict | None = None) -> bool:
+        """Store ``report``, all or nothing: the agency file is written once, after the revision
+        record; if anything fails, the record, a new agency and the day's first backup are undone."""
         self._writable()
         name = clean_name(report.agency.name)
         if not name:
             raise StoreError("报告中没有填写单位名称，请先在“单位信息”中填写。")
         year = int(report.year)
-        doc = report.to_dict()
+        doc = doc or report.to_dict()  # import_report has made it already
         db = self._db(name)
         rec = db.record(year) if db else None
         if rec is not None and rec["doc"] == doc:
             return False
-        if rec is not None and rec["status"] == FINAL:
+        if rec is not None and rec["status"] == FINAL and not over_final:
             raise StoreError(f"{name}{year}年度报告已定稿，不能修改。如需修改，请先“撤回为草稿”。")
-        self._daily_backup()
-        if db is None:
-            db = self._create_agency(report.agency)
-        now = _now()
-        counts = self._counts(report, self._report(db, year - 1))
-        later = db.record(year + 1)
-        later_counts = {"counts": self._counts(self._report(db, year + 1), report)} if later else None
-        if rec is None:
-            db.insert({"year": year, "status": DRAFT, "created": now, "modified": now, "final_at": None,
-                       "counts": counts, "doc": doc})
-            if later_counts:
-                db.update({year + 1: later_counts})
-        else:
-            self._log(db, year).append(kind, rec["modified"], rec["doc"])
-            changes = {year: {"doc": doc, "modified": now, "counts": counts}}
-            if later_counts:
-                changes[year + 1] = later_counts
-            db.update(changes)
+        now = dates.now_iso()
+        counts = self._counts(report, self._report(db, year - 1) if db else None)
+        later = db.record(year + 1) if db else None
+        doc_sum = checksums.of(doc)
+        new = {"year": year, "status": DRAFT, "created": rec["created"] if rec else now, "modified": now,
+               "final_at": None, "counts": counts, "doc": doc, "doc_sum": doc_sum}
+        backup = self._daily.before_change(self._files.any_open())
+        try:
+            if db is None:
+                self._files.create(report.agency, now, [new])
+            else:
+                changes = {year: new}
+                if later:
+                    changes[year + 1] = {**later, "counts": self._counts(self._report(db, year + 1), report)}
+                events = []
+                if rec is not None:
+                    if rec["status"] == FINAL:
+                        events.append(("reopen", now))
+                    events.append((kind, rec["modified"], rec["doc"], doc, rec.get("doc_sum"), doc_sum, now))
+                self._commit(db, year, changes, *events)
+        except BaseException:
+            self._daily.undo(backup)
+            raise
+        self._daily.keep(backup)
         return True
 
     def mark_final(self, agency_name: str, year: int) -> None:
@@ -280,9 +287,9 @@ class Store:
         if errors:
             raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
                              f"改正后才能定稿：{errors.excerpt()}")
-        now = _now()
-        self._log(db, year).append("final", now, rec["doc"])
-        db.update({year: {"status": FINAL, "final_at": now}})
+        now = dates.now_iso()
+        self._commit(db, year, {year: {**rec, "status": FINAL, "final_at": now}},
+                     ("final", now, rec["doc"], None, rec.get("doc_sum")))
 
     def reopen(self, agency_name: str, year: int) -> None:
         """撤回为草稿: the report may change again; recorded in its history."""
@@ -290,25 +297,34 @@ class Store:
         db, rec = self._record(agency_name, year)
         if rec["status"] != FINAL:
             return
-        self._log(db, int(year)).append("reopen", _now())
-        db.update({int(year): {"status": DRAFT, "final_at": None}})
+        year = int(year)
+        self._commit(db, year, {year: {**rec, "status": DRAFT, "final_at": None}}, ("reopen", dates.now_iso()))
 
     def delete(self, agency_name: str, year: int) -> Path:
         """Delete a report after backing up the whole store; returns that backup."""
         self._writable()
         db, _ = self._record(agency_name, year)
         year = int(year)
-        backup = backup_zips.take(self.layout, "before-delete")
-        db.remove(year)
-        self._parsed.pop((db.id, year), None)
+        backup = backup_zips.create(self.layout, "before-delete")
         log_path = self.layout.revision_log(db.id, year)
+        aside = self.layout.deleted_revision_log(db.id, year, dates.file_stamp())
         self._logs.pop((db.id, year), None)
-        if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dates.file_stamp()
+        try:  # its history is kept, out of the way of a new report of that year; put back if the delete fails
+            if log_path.exists():
+                os.replace(log_path, aside)
             try:
-                os.replace(log_path, self.layout.deleted_revision_log(db.id, year, stamp))
-            except OSError as e:
+                db.commit(reports={year: None})
+            except BaseException:
+                if aside.exists():
+                    os.replace(aside, log_path)
+                raise
+        except BaseException as e:
+            backup.unlink(missing_ok=True)
+            if isinstance(e, OSError):
                 raise write_error(e, log_path) from e
+            raise
+        backup_zips.rotate(self.layout)
+        self._parsed.pop((db.id, year), None)
         return backup
 
     # ------------------------------------------------------------------ new years
@@ -375,12 +391,7 @@ class Store:
             if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNT:
                 raise StoreError(f"{year}年“{category}”的数量应为 0 到 {MAX_COUNT} 之间的整数，现在是“{n}”。")
             clean[clean_name(str(category))] = n
-        history = db.typed_history()
-        if clean:
-            history[str(year)] = clean
-        else:
-            history.pop(str(year), None)
-        db.set_typed_history(history)
+        db.set_typed_year(year, clean)
 
     # ------------------------------------------------------------------ revisions
     def revisions(self, agency_name: str, year: int) -> list[Revision]:
@@ -390,9 +401,12 @@ class Store:
 
     def load_revision(self, agency_name: str, year: int, revision_id: int) -> Report:
         db = self._require_db(agency_name)
-        rec = self._log(db, int(year)).get(revision_id)
+        history = self._log(db, int(year))
+        rec = history.get(revision_id)
         if rec is None or rec.get("doc") is None:
-            raise StoreError(f"没有找到{agency_name}{year}年度报告的这个历史版本。")
+            listed = any(r["id"] == revision_id for r in history.records())
+            why = "已损坏，无法读取，请选择其他版本" if listed else "没有找到"
+            raise StoreError(f"{agency_name}{year}年度报告的这个历史版本{why}。")
         return _from_doc(rec["doc"], agency_name, year)
 
     def revert(self, agency_name: str, year: int, revision_id: int) -> Report:

@@ -28,6 +28,7 @@ class DamagedFileError(StoreError):
     def __init__(self, path: Path, why: str):
         super().__init__(f"数据文件 {path} 已损坏，无法读取（{why}）。")
         self.path = path
+        self.why = why
 
 
 @contextmanager
@@ -50,18 +51,38 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def append_line(path: Path, line: bytes) -> None:
     """Append one record to a log, durably. A crash can only tear this last record, which
-    readers skip because every record starts on a fresh line."""
+    readers skip because every record starts on a fresh line; a failed write (a full disk) is
+    cut off again, so the file is left as it was."""
+    new = not path.exists()
     try:
-        new = not path.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "ab") as fh:
-            fh.write(b"\n" + line)
-            fh.flush()
-            os.fsync(fh.fileno())
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            size = os.fstat(fd).st_size
+            try:
+                data = memoryview(b"\n" + line)
+                while data:
+                    data = data[os.write(fd, data):]
+                os.fsync(fd)
+            except OSError:
+                _cut(fd, path, size, new)
+                raise
+        finally:
+            os.close(fd)
         if new:
             fsync_dir(path.parent)
     except OSError as e:
         raise write_error(e, path) from e
+
+
+def _cut(fd: int, path: Path, size: int, new: bool) -> None:
+    """Undo a failed append: drop whatever part of it reached the file."""
+    try:
+        os.ftruncate(fd, size)
+        if new:
+            path.unlink()
+    except OSError:
+        pass
 
 
 def clean_stale_temp(folder: Path) -> int:

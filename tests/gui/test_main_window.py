@@ -365,3 +365,67 @@ def test_a_cancelled_first_run_points_to_the_profile_button(qtbot, ui, clerk, ma
     assert seen and [a.name for a in w.store.agencies()] == [AGENCY]
     assert w.years.buttons["new"].isEnabled()
     assert "新建年度报告" in w.years.empty.text()
+
+
+def test_importing_a_file_identical_to_a_final_report_keeps_it_final_and_says_so(make_window, seed_path, clerk):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.act_final.trigger()
+    w.back_to_list()
+    assert w.years.import_path(seed_path)
+    assert w.store.status(AGENCY, seed.year) == "final"
+    assert year_rows(w)[0][1] == "定稿"
+    assert "相同" in w.statusBar().currentMessage() and "已导入" not in w.statusBar().currentMessage()
+
+
+def test_importing_a_changed_file_over_a_final_report_replaces_it_as_a_draft(make_window, seed_path, clerk, tmp_path):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.act_final.trigger()
+    w.back_to_list()
+    changed = Report.load(seed_path)
+    changed.texts["problems"] = "导入的新内容。"
+    path = tmp_path / "changed.json"
+    path.write_text(changed.dumps(), encoding="utf-8")
+    clerk.answers["confirm"] = lambda title, text: title != "设为定稿？"  # replace it, but keep it a draft
+    assert w.years.import_path(path)
+    assert w.store.status(AGENCY, seed.year) == "draft"
+    assert w.store.load(AGENCY, seed.year).texts["problems"] == "导入的新内容。"
+    assert "已导入" in w.statusBar().currentMessage()
+
+
+def test_after_a_cancelled_close_the_failed_save_is_still_retried(qtbot, make_window, seed_path, monkeypatch, clerk):
+    from gui import session as session_module
+    from store import StoreWriteError
+
+    seed_store(seed_path)
+    w = make_window()
+    monkeypatch.setattr(session_module, "RETRY_DELAY_MS", 100)
+    real_save = w.store.save
+
+    def disk_full(report):
+        raise StoreWriteError("无法保存到 数据文件夹：磁盘空间不足，请清理磁盘后再试。")
+
+    w.store.save = disk_full
+    w.session.set_text("problems", "磁盘满时写的内容")
+    qtbot.waitUntil(lambda: w.save_state.text() == "未能保存，正在重试", timeout=3000)
+    clerk.answers["confirm"] = False
+    w.close()
+    assert w.isVisible() and w.save_state.text() == "未能保存，正在重试"
+    w.store.save = real_save  # the disk has room again: the retry the status bar promises succeeds
+    qtbot.waitUntil(lambda: not w.session.dirty, timeout=3000)
+    assert w.save_state.text() != "未能保存，正在重试"
+    assert w.store.load(AGENCY, 2022).texts["problems"] == "磁盘满时写的内容"
+
+
+def test_a_store_file_damaged_while_the_window_is_open_is_reported_as_damage(make_window, seed_path, clerk,
+                                                                             private_data_dir):
+    seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
+    (path,) = (private_data_dir / "db" / "agencies").glob("*.json")
+    path.write_bytes(b"{broken")
+    w.years.buttons["delete"].click()
+    kind, title, text = clerk.calls[-1]
+    assert kind == "warn" and "已损坏" in text
+    assert "意外错误" not in text and "已保存" not in text

@@ -106,7 +106,8 @@ def _agency_file(root):
     return path
 
 
-def test_damaged_file_is_moved_aside_and_the_newest_backup_restored(store, seed, private_data_dir, seed_agency):
+def test_damaged_file_is_moved_aside_and_its_newest_version_comes_back_from_the_history(
+        store, seed, private_data_dir, seed_agency):
     store.save(seed)
     store.backup_now()
     seed.texts["problems"] = "备份之后的修改"
@@ -117,12 +118,33 @@ def test_damaged_file_is_moved_aside_and_the_newest_backup_restored(store, seed,
     path.write_bytes(damaged)
     s = open_store()
     try:
-        assert s.load(seed_agency, 2022).texts["problems"] != "备份之后的修改"
+        assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()  # nothing lost: the log leads to it
         (aside,) = (private_data_dir / "damaged").iterdir()
         assert aside.read_bytes() == damaged  # never deleted, never overwritten
         (notice,) = s.notices
-        assert "已损坏" in notice and str(aside) in notice and "备份恢复" in notice
-        s.save(seed)  # the store works again
+        assert "已损坏" in notice and str(aside) in notice and "2022年度报告已从历史版本恢复" in notice
+        seed.texts["problems"] = "恢复之后的修改"
+        assert s.save(seed)  # the store works again
+    finally:
+        s.close()
+
+
+def test_damaged_file_without_history_comes_back_from_the_newest_backup(store, seed, private_data_dir, seed_agency):
+    import shutil
+
+    store.save(seed)
+    store.backup_now()
+    seed.texts["problems"] = "备份之后的修改"
+    store.save(seed)
+    store.close()
+    shutil.rmtree(private_data_dir / "db" / "revisions")
+    path = _agency_file(private_data_dir)
+    path.write_bytes(path.read_bytes()[:-40] + b"\x00garbage")
+    s = open_store()
+    try:
+        assert s.load(seed_agency, 2022).texts["problems"] != "备份之后的修改"
+        (notice,) = s.notices
+        assert "已损坏" in notice and "的备份恢复" in notice and "重新填写" in notice
     finally:
         s.close()
 
@@ -181,8 +203,9 @@ def test_migration_backs_up_first_then_upgrades(store, seed, private_data_dir, m
             rec["migrated"] = True
         return data
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, to_v2)
+    now = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(migrations.MIGRATIONS, now, to_v2)
     s = open_store()
     try:
         (b,) = s.backups()
@@ -191,6 +214,6 @@ def test_migration_backs_up_first_then_upgrades(store, seed, private_data_dir, m
         assert any("升级" in n for n in s.notices)
         assert s.load(seed_agency, 2022).to_dict() == seed.to_dict()
         raw = _agency_file(private_data_dir).read_text(encoding="utf-8")
-        assert '"schema":2' in raw and '"migrated":true' in raw
+        assert f'"schema":{now + 1}' in raw and '"migrated":true' in raw
     finally:
         s.close()
