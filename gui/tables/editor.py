@@ -18,8 +18,8 @@ from gui.qt import Qt, QtCore, QtWidgets, Signal
 from gui.tables.commands import write_cells
 from gui.tables.header import DATA, Piece
 from gui.tables.model import TableModel, spec_of
-from gui.tables.parsing import CellValueError, join_block, parse_cell, split_block
 from gui.tables.view import CellDelegate, GridView
+from report.cell_values import CellValueError, join_block, parse_cell, split_block
 from report.document import format_value
 from report.forms import Cell
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from gui.qt import Qt, QtCore, QtGui
 from gui.tables.header import CAPTION, DATA, HEADER, LABEL, STUB, Grid, Piece
-from gui.tables.parsing import CellSpec
+from report.cell_values import CellSpec
 from report.document import format_value
 from report.forms import Cell, Table, common
 

@@ -1,4 +1,4 @@
-"""What the clerk types or pastes into a table cell, turned into a value — without Qt.
+"""What the clerk types or pastes into a table cell, or a published report holds in one, turned into a value.
 
 A Chinese input method sends full-width digits (１２) and “。” for the decimal point, Excel and
 WPS put units and thousands separators into copied figures: normalise what is unambiguous,
