@@ -1,0 +1,195 @@
+"""A PDF with a text layer (ours, or exported by Word or WPS) to blocks.
+
+pdfplumber gives every character with its position and finds ruled tables with their cell
+boxes. Table text is taken by cell position (text order interleaves neighbouring cells); the
+other characters are set into lines and the lines into paragraphs by indent and line end. A
+table running over a page break stays two grids: recognition reads rows by their labels.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from report.readers.source import Block, Grid, GridCell, Paragraph, ReadError, Source, clean
+
+SCANNED = ("这个 PDF 没有文字层（是扫描或拍照得到的图片），无法读取其中的文字。"
+           "请找到这份报告的网页、Word 文件或由 Word/WPS 导出的 PDF 再导入。")
+_PAGE_NUMBER = re.compile(r"^[—\-－–\s]*\d{1,3}[—\-－–\s]*$"  # — 1 —
+                          r"|^第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+_SNAP = 2.0  # points: table edges closer than this are one edge
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    text: str
+
+
+def read_pdf(raw: bytes) -> Source:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(raw))
+        pages = list(pdf.pages)
+    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as e:
+        raise ReadError(f"无法打开这个 PDF 文件（{type(e).__name__}）：文件可能已损坏或设有打开密码。") from None
+    notes: list[str] = []
+    items: list[tuple[int, float, object]] = []  # (page, top, line or grid) in reading order
+    total = 0
+    try:
+        for number, page in enumerate(pages, start=1):
+            chars = [c for c in page.chars if c["text"].strip() and _level(c)]
+            total += len(chars)
+            if not chars and page.images:
+                notes.append(f"PDF 第 {number} 页是图片，没有文字层，其中的内容无法读取。")
+            tables = page.find_tables() if (page.rects or page.lines or page.edges) else []
+            grids = [_Table(t.cells, number) for t in tables if len(t.cells) >= 2]
+            outside = []
+            for ch in chars:
+                for g in grids:
+                    if g.take(ch):
+                        break
+                else:
+                    outside.append(ch)
+            for g in grids:
+                items.append((number, g.top, g.grid()))
+            for line in _lines(outside, number):
+                if not _PAGE_NUMBER.match(line.text):
+                    items.append((number, line.top, line))
+    except Exception as e:  # noqa: BLE001 — pdfminer raises many kinds on damaged files
+        raise ReadError(f"读取 PDF 时出错（{type(e).__name__}）：文件可能已损坏。") from None
+    finally:
+        pdf.close()
+    if total == 0:
+        raise ReadError(SCANNED)
+    items.sort(key=lambda i: (i[0], i[1]))
+    return Source("pdf", _paragraphs([i[2] for i in items]), notes)
+
+
+def _level(ch: dict) -> bool:
+    """Upright text on the line, not a rotated watermark such as 「草稿」."""
+    a, b, c, d = ch["matrix"][:4]
+    return abs(b) < 0.01 and abs(c) < 0.01 and a > 0 and d > 0
+
+
+class _Table:
+    """A ruled table on one page: its cell boxes snapped to a grid, the characters in each."""
+
+    def __init__(self, boxes, page: int):
+        self.page = page
+        self.xs = _snap([b[0] for b in boxes] + [b[2] for b in boxes])
+        self.ys = _snap([b[1] for b in boxes] + [b[3] for b in boxes])
+        self.top, self.bottom = self.ys[0], self.ys[-1]
+        self.cells: list[GridCell] = []
+        self.chars: list[list[dict]] = []
+        self._at: dict[tuple[int, int], int] = {}
+        for x0, top, x1, bottom in boxes:
+            c0, c1 = self._index(self.xs, x0), self._index(self.xs, x1)
+            r0, r1 = self._index(self.ys, top), self._index(self.ys, bottom)
+            if c1 <= c0 or r1 <= r0:
+                continue
+            n = len(self.cells)
+            self.cells.append(GridCell("", r0, c0, r1 - r0, c1 - c0))
+            self.chars.append([])
+            for r in range(r0, r1):
+                for k in range(c0, c1):
+                    self._at[(r, k)] = n
+
+    @staticmethod
+    def _index(edges: list[float], v: float) -> int:
+        i = bisect_right(edges, v + _SNAP) - 1
+        return max(0, i)
+
+    def take(self, ch: dict) -> bool:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (self.xs[0] <= cx <= self.xs[-1] and self.top <= cy <= self.bottom):
+            return False
+        n = self._at.get((bisect_right(self.ys, cy) - 1, bisect_right(self.xs, cx) - 1))
+        if n is not None:
+            self.chars[n].append(ch)
+        return True
+
+    def grid(self) -> Grid:
+        for cell, chars in zip(self.cells, self.chars, strict=True):
+            cell.text = clean("\n".join(line.text for line in _lines(chars, self.page)))
+        return Grid(self.cells, self.page)
+
+
+def _snap(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > _SNAP:
+            out.append(v)
+    return out
+
+
+def _lines(chars: list[dict], page: int) -> list[_Line]:
+    """Characters into lines: same baseline band, left to right; a space where a gap is wide."""
+    lines: list[list[dict]] = []
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        size = ch["bottom"] - ch["top"]
+        if lines:
+            last = lines[-1]
+            if abs((ch["top"] + ch["bottom"]) / 2 - (last[0]["top"] + last[0]["bottom"]) / 2) < max(size, 4) * 0.5:
+                last.append(ch)
+                continue
+        lines.append([ch])
+    out = []
+    for chs in lines:
+        chs.sort(key=lambda c: c["x0"])
+        text, prev = "", None
+        for c in chs:
+            if prev is not None and c["x0"] - prev["x1"] > 0.6 * (prev["bottom"] - prev["top"]):
+                text += " "
+            text += c["text"]
+            prev = c
+        size = Counter(round(c["bottom"] - c["top"], 1) for c in chs).most_common(1)[0][0]
+        out.append(_Line(page, min(c["top"] for c in chs), max(c["bottom"] for c in chs), chs[0]["x0"],
+                         chs[-1]["x1"], size, text.strip()))
+    return out
+
+
+def _paragraphs(items: list) -> list[Block]:
+    """Lines into paragraphs: a paragraph starts indented, after a short line, at a change of
+    type size or after a gap; it may continue over a page break."""
+    lines = [i for i in items if isinstance(i, _Line)]
+    if lines:
+        starts = Counter(round(ln.x0) for ln in lines)  # the text area's left edge: not the indent
+        left = min(x for x, n in starts.items() if n >= max(2, len(lines) // 20) or n == max(starts.values()))
+        long = [ln for ln in lines if len(ln.text) >= 12] or lines
+        right = max(Counter(round(ln.x1) for ln in long).most_common(3))[0]
+    blocks: list[Block] = []
+    prev: _Line | None = None
+    for item in items:
+        if isinstance(item, Grid):
+            blocks.append(item)
+            prev = None
+            continue
+        ln = item
+        starts = (prev is None or ln.x0 > left + 0.9 * ln.size or prev.x1 < right - 1.5 * prev.size
+                  or abs(ln.size - prev.size) > 1.0 or prev.x0 > left + 4 * prev.size
+                  or (ln.page == prev.page and ln.top - prev.bottom > 1.2 * ln.size))
+        if starts or not blocks or not isinstance(blocks[-1], Paragraph):
+            blocks.append(Paragraph(clean(ln.text)))
+        else:
+            blocks[-1].text = clean(blocks[-1].text + _joiner(blocks[-1].text, ln.text) + ln.text)
+        prev = ln
+    return blocks
+
+
+def _joiner(before: str, after: str) -> str:
+    def letter(ch: str) -> bool:
+        return ch.isascii() and ch.isalpha()
+
+    return " " if letter(before[-1:]) and letter(after[:1]) else ""

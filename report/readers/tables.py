@@ -1,0 +1,180 @@
+"""Reading tables 2, 3 and 4 out of grids by their labels, never by position.
+
+A row is found by its label (the item label cell, its group merged beside it); a column by its
+header cells stacked above it, down to the data. Whatever the layout — labels merged or split
+into other columns, a table broken over a page with its header repeated, blocks of table 2 in
+one grid or several — a value is taken only where both its row and its column are named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from report.cell_values import CellSpec, CellValueError, parse_cell
+from report.document import Value
+from report.forms import Block, Column, Form, Row, Table
+from report.readers.labels import key, same, variants
+from report.readers.source import Grid, GridCell
+
+MIN_SCORE = 3  # labels a grid must show to be taken as one of the tables
+
+
+@dataclass
+class CellRead:
+    """One table cell as the source printed it."""
+
+    text: str
+    value: Value = None
+    problem: str = ""  # why the printed text is not a value; the cell is then left blank
+
+
+@dataclass
+class TableRead:
+    cells: dict[tuple[str, str], CellRead] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def identify(grid: Grid, forms: list[Form]) -> str | None:
+    """Which table a grid is (t2, t3, t4) by the labels it shows; None for any other table."""
+    texts = {c.text for c in grid.cells if c.text.strip()}
+    best, best_score = None, 0
+    for tid in ("t2", "t3", "t4"):
+        labels = set(variants()["table_words"].get(tid, ()))
+        for form in forms:
+            labels |= _labels(form.tables[tid])
+        score = sum(1 for t in texts if any(same(t, label) or key(label) in key(t) for label in labels
+                                            if len(key(label)) >= 4 or same(t, label)))
+        if score > best_score:
+            best, best_score = tid, score
+    return best if best_score >= MIN_SCORE else None
+
+
+def form_signals(grids: list[Grid], forms: list[Form]) -> dict[str, int]:
+    """For each format, how many table 2 labels only that format has appear in ``grids``."""
+    own = {f.id: {key(x) for x in _labels(f.tables["t2"])} for f in forms}
+    texts = {key(c.text) for g in grids for c in g.cells if c.text.strip()}
+    return {fid: len(keys - set().union(*(v for k, v in own.items() if k != fid)) & texts)
+            for fid, keys in own.items()}
+
+
+def _labels(table: Table) -> set[str]:
+    out = set()
+    for b in table.blocks:
+        out.update(x for c in b.columns for x in c.label)
+        out.update(x for r in b.rows for x in r.label)
+        out.update(x for x in (b.caption, b.stub) if x)
+    return out
+
+
+def read_table(grids: list[Grid], table: Table) -> TableRead:
+    result = TableRead()
+    stack: list[list[str]] = []
+    after_data = False
+    for grid in grids:
+        m = grid.matrix()
+        width = len(m[0]) if m else 0
+        if len(stack) != width:
+            stack, after_data = [[] for _ in range(width)], False
+        for line in m:
+            cells = _distinct(line)
+            row = _row_for(cells, table)
+            if row is None and _is_header(cells, table):
+                if after_data:
+                    stack, after_data = [[] for _ in range(width)], False
+                for c, cell in enumerate(line):
+                    if cell is not None and cell.text.strip() and (not stack[c] or stack[c][-1] != cell.text):
+                        stack[c].append(cell.text)
+                continue
+            if row is None and _unlabelled(table) and any(_figure(c.text) for c in cells):
+                row = table.blocks[0].rows[0]
+            if row is None:
+                if any(_figure(c.text) for c in cells) and not _captions(cells, table):
+                    result.notes.append(f"{_name(table)}中有一行无法对应到表中的项目，未读取：「{_show(cells)}」。")
+                else:
+                    stack, after_data = [[] for _ in range(width)], False
+                continue
+            after_data = True
+            _read_row(line, row, table, stack, result)
+    return result
+
+
+def _read_row(line: list[GridCell | None], row: Row, table: Table, stack: list[list[str]], result: TableRead) -> None:
+    block = next(b for b in table.blocks if row in b.rows)
+    labels = {id(c) for c in line if c is not None and any(same(c.text, x) for x in row.label)}
+    for col in block.columns:
+        hits = [c for c in range(len(line))
+                if line[c] is not None and id(line[c]) not in labels and _column_for(stack[c], block) is col]
+        cells = _distinct([line[c] for c in hits])
+        k = (col.group, col.id) if col.group else (row.id, col.id)
+        name = table.cell_name(*k)
+        if not cells:
+            continue
+        if len(cells) > 1:
+            result.notes.append(f"{_name(table)}「{name}」在原文中有 {len(cells)} 个单元格，无法确定取哪一个，未读取。")
+            continue
+        text = cells[0].text
+        if k in result.cells:
+            if result.cells[k].text != text:
+                result.notes.append(f"{_name(table)}「{name}」在原文中出现两次（{result.cells[k].text} 与 {text}），"
+                                    "已取第一次的数字，请核对。")
+            continue
+        spec = CellSpec(col.type, col.unit, table.slash_allowed)
+        try:
+            result.cells[k] = CellRead(text, parse_cell(text.replace("\n", ""), spec))
+        except CellValueError as e:
+            result.cells[k] = CellRead(text, None, str(e))
+
+
+def _column_for(stack: list[str], block: Block) -> Column | None:
+    """The column whose label path the header cells above a grid column spell, if exactly one."""
+    if not stack:
+        return None
+    found = [c for c in block.columns if same(stack[-1], c.label[-1])]
+    if len(found) > 1:
+        found = [c for c in found if all(any(same(s, x) for s in stack[:-1]) for x in c.label[:-1])]
+    return found[0] if len(found) == 1 else None
+
+
+def _row_for(cells: list[GridCell], table: Table) -> Row | None:
+    found = [r for b in table.blocks for r in b.rows if r.label and any(same(c.text, r.label[-1]) for c in cells)]
+    if len(found) > 1:
+        found = [r for r in found if all(any(same(c.text, x) for c in cells) for x in r.label)]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_header(cells: list[GridCell], table: Table) -> bool:
+    if any(_figure(c.text) for c in cells):
+        return False
+    labels = {x for b in table.blocks for c in b.columns for x in c.label}
+    return any(same(c.text, x) for c in cells for x in labels)
+
+
+def _captions(cells: list[GridCell], table: Table) -> bool:
+    marks = {x for b in table.blocks for x in (b.caption, b.stub) if x}
+    return all(not c.text.strip() or any(same(c.text, x) for x in marks) for c in cells)
+
+
+def _unlabelled(table: Table) -> bool:
+    return len(table.blocks) == 1 and len(table.blocks[0].rows) == 1 and not table.blocks[0].rows[0].label
+
+
+def _figure(text: str) -> bool:
+    """Text a value cell holds: digits, or a dash / slash standing for nothing."""
+    t = key(text)
+    return (bool(t) and t.isdigit()) or text.strip() in ("/", "／", "—", "-", "－", "——", "–")
+
+
+def _distinct(line: list[GridCell | None]) -> list[GridCell]:
+    out: list[GridCell] = []
+    for c in line:
+        if c is not None and all(c is not o for o in out):
+            out.append(c)
+    return out
+
+
+def _name(table: Table) -> str:
+    return {"t2": "表二", "t3": "表三", "t4": "表四"}[table.id]
+
+
+def _show(cells: list[GridCell]) -> str:
+    return " | ".join(c.text.replace("\n", "") for c in cells)[:80]
