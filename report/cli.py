@@ -19,12 +19,21 @@ UNREADABLE_RULE = "FILE"  # the --json entry of a file that could not be read
 
 def add_commands(subparsers) -> None:
     p = subparsers.add_parser(
-        "check", help="检查报告文件中的数字和文字", description="检查一个或多个报告文件（.json），按错误、警告、提示列出问题。"
+        "check", help="检查报告文件中的数字和文字",
+        description="检查一个或多个报告文件（.json），按错误、警告、提示列出问题。"
         "退出码：0 没有错误；1 有错误；2 有文件无法读取。")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（nianbao.report/1 格式的 JSON）")
     p.add_argument("--previous", metavar="PREV.json", help="上一年度的报告文件，用于跨年度核对")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出（file, rule, severity, message, cells）")
     p.set_defaults(func=run_check)
+
+    p = subparsers.add_parser(
+        "convert", help="识别已发布的报告（网页、Word、PDF、文本）",
+        description="把已发布的年度报告（.html/.htm、.docx、.pdf、.txt）识别为报告文件，不导入程序；"
+        "列出需要核对的地方。退出码：0 全部识别；1 有需要核对的地方；2 文件无法读取或不是年度报告。")
+    p.add_argument("file", metavar="FILE", help="已发布的报告：网页、Word、PDF 或文本文件")
+    p.add_argument("--json", metavar="OUT.json", help="把识别结果写成报告文件（nianbao.report/1）")
+    p.set_defaults(func=run_convert)
 
 
 def _load(path: str) -> Report:
@@ -82,6 +91,25 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     return code
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    from report.files import atomic_write
+    from report.readers import ReadError, read_source
+    from report.readers.recognise import recognise, summary
+
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    try:
+        result = recognise(read_source(args.file)[0])
+    except ReadError as e:
+        print(f"{args.file}：{e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(summary(result))
+    if args.json:
+        atomic_write(args.json, result.report.dumps().encode("utf-8"))
+        print(f"已写出报告文件：{args.json}")
+    return EXIT_OK if result.complete else EXIT_ERRORS
 
 
 def _row(path: str, rule: str, severity: str, message: str, cells=()) -> dict:

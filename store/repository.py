@@ -20,7 +20,7 @@ from filelock import FileLock, Timeout
 from report.checks import check
 from report.document import Agency, Report, ReportFileError
 from store import backups as backup_zips
-from store import recovery
+from store import originals, recovery
 from store.agency_db import AgencyDB, ReportSummary
 from store.agency_files import AgencyFiles
 from store.carry import carry_forward
@@ -229,6 +229,17 @@ class Store:
             raise StoreError(f"程序中已有{what}；如要用文件内容替换，请加 --replace（原内容会保留为历史版本）。")
         self.replace(report)
         return "replaced"
+
+    def keep_original(self, agency_name: str, year: int, file_name: str, data: bytes) -> None:
+        """Keep the published file a report was imported from (its 原文), replacing an earlier one."""
+        self._writable()
+        db, _ = self._record(agency_name, year)
+        originals.keep(self.layout, db, int(year), file_name, data)
+
+    def original(self, agency_name: str, year: int) -> tuple[str, bytes] | None:
+        """The 原文 kept with a report: its file name and bytes, or None."""
+        db = self._db(agency_name)
+        return originals.read(self.layout, db, int(year)) if db else None
 
     def replace(self, report: Report) -> bool:
         """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""

@@ -53,8 +53,9 @@ def read_pdf(raw: bytes) -> Source:
             total += len(chars)
             if not chars and page.images:
                 notes.append(f"PDF 第 {number} 页是图片，没有文字层，其中的内容无法读取。")
-            tables = page.find_tables() if (page.rects or page.lines or page.edges) else []
-            grids = [_Table(t.cells, number) for t in tables if len(t.cells) >= 2]
+            ruled = page.filter(_ruling) if page.rects else page
+            tables = ruled.find_tables() if (ruled.rects or ruled.lines or ruled.curves) else []
+            grids = [g for g in (_Table(t.cells, number) for t in tables) if g.real]
             outside = []
             for ch in chars:
                 for g in grids:
@@ -75,6 +76,12 @@ def read_pdf(raw: bytes) -> Source:
         raise ReadError(SCANNED)
     items.sort(key=lambda i: (i[0], i[1]))
     return Source("pdf", _paragraphs([i[2] for i in items]), notes)
+
+
+def _ruling(obj: dict) -> bool:
+    """Everything but the filled boxes behind text runs (LibreOffice draws one per run):
+    a table's rules are lines, thin boxes or stroked boxes."""
+    return not (obj.get("object_type") == "rect" and obj["width"] > 2.5 and obj["height"] > 2.5 and not obj["stroke"])
 
 
 def _level(ch: dict) -> bool:
@@ -111,6 +118,11 @@ class _Table:
         i = bisect_right(edges, v + _SNAP) - 1
         return max(0, i)
 
+    @property
+    def real(self) -> bool:
+        """At least two rows and two columns: a single boxed line is text in a frame."""
+        return len(self.xs) >= 3 and len(self.ys) >= 3 and len(self.cells) >= 2
+
     def take(self, ch: dict) -> bool:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (self.xs[0] <= cx <= self.xs[-1] and self.top <= cy <= self.bottom):
@@ -123,7 +135,7 @@ class _Table:
     def grid(self) -> Grid:
         for cell, chars in zip(self.cells, self.chars, strict=True):
             cell.text = clean("\n".join(line.text for line in _lines(chars, self.page)))
-        return Grid(self.cells, self.page)
+        return Grid(self.cells, self.page, self.xs)
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -169,6 +181,9 @@ def _paragraphs(items: list) -> list[Block]:
         left = min(x for x, n in starts.items() if n >= max(2, len(lines) // 20) or n == max(starts.values()))
         long = [ln for ln in lines if len(ln.text) >= 12] or lines
         right = max(Counter(round(ln.x1) for ln in long).most_common(3))[0]
+        pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.bottom]
+        gaps = sorted(b.top - a.bottom for a, b in pairs) or [0.0]
+        usual = gaps[len(gaps) // 2]  # the line spacing of running text
     blocks: list[Block] = []
     prev: _Line | None = None
     for item in items:
@@ -179,7 +194,7 @@ def _paragraphs(items: list) -> list[Block]:
         ln = item
         starts = (prev is None or ln.x0 > left + 0.9 * ln.size or prev.x1 < right - 1.5 * prev.size
                   or abs(ln.size - prev.size) > 1.0 or prev.x0 > left + 4 * prev.size
-                  or (ln.page == prev.page and ln.top - prev.bottom > 1.2 * ln.size))
+                  or (ln.page == prev.page and ln.top - prev.bottom > max(1.4 * usual, usual + 0.5 * ln.size)))
         if starts or not blocks or not isinstance(blocks[-1], Paragraph):
             blocks.append(Paragraph(clean(ln.text)))
         else:

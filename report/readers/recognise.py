@@ -51,11 +51,16 @@ def recognise(source: Source) -> Recognition:
     review: list[str] = list(source.notes)
     title = _title(source.blocks, forms)
     grids: dict[str, list[Grid]] = {"t2": [], "t3": [], "t4": []}
+    before = None  # the table of the block just before: a table broken by a page goes on
     for b in source.blocks:
+        tid = None
         if isinstance(b, Grid):
             tid = table_reader.identify(b, forms)
+            if tid is None and before and b.page and grids[before][-1].page == b.page - 1:
+                tid = table_reader.identify(b, forms, least=1) and before
             if tid:
                 grids[tid].append(b)
+        before = tid
     year = title.year or _year_from_text(paragraphs)
     if year is None:
         if title.start is None and not any(grids.values()):
@@ -88,6 +93,19 @@ def recognise(source: Source) -> Recognition:
             review.append(f"没有找到{TABLE_NAMES[tid]}（{table.title}），"
                           f"表中 {len(missing)} 个单元格都已留空，请对照原文填写。")
     return result
+
+
+def summary(result: Recognition) -> str:
+    """What was recognised and the numbered review list, as the command line prints it."""
+    r = result.report
+    lines = [f"已识别：{r.agency.name or '（未找到单位名称）'} {r.year}年度报告（{r.definition.name}），"
+             f"表格单元格 {len(result.cells)} 个已读出、{len(result.missing)} 个未找到。"]
+    if result.review:
+        lines.append(f"需要核对的地方（{len(result.review)}）：")
+        lines += [f"  {i}. {line}" for i, line in enumerate(result.review, 1)]
+    else:
+        lines.append("全部内容都已识别，无需核对。")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------- title, year, format

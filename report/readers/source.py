@@ -43,6 +43,7 @@ class Grid:
 
     cells: list[GridCell]
     page: int | None = None
+    edges: list[float] | None = None  # a PDF table's column edges: lines up its parts on the next page
 
     @property
     def size(self) -> tuple[int, int]:

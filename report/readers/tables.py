@@ -34,8 +34,9 @@ class TableRead:
     notes: list[str] = field(default_factory=list)
 
 
-def identify(grid: Grid, forms: list[Form]) -> str | None:
-    """Which table a grid is (t2, t3, t4) by the labels it shows; None for any other table."""
+def identify(grid: Grid, forms: list[Form], least: int = MIN_SCORE) -> str | None:
+    """Which table a grid is (t2, t3, t4) by the labels it shows; None for any other table.
+    A table's part on the next page may show few labels: the caller asks with a lower ``least``."""
     texts = {c.text for c in grid.cells if c.text.strip()}
     best, best_score = None, 0
     for tid in ("t2", "t3", "t4"):
@@ -46,7 +47,7 @@ def identify(grid: Grid, forms: list[Form]) -> str | None:
                                             if len(key(label)) >= 4 or same(t, label)))
         if score > best_score:
             best, best_score = tid, score
-    return best if best_score >= MIN_SCORE else None
+    return best if best_score >= least else None
 
 
 def form_signals(grids: list[Grid], forms: list[Form]) -> dict[str, int]:
@@ -70,11 +71,19 @@ def read_table(grids: list[Grid], table: Table) -> TableRead:
     result = TableRead()
     stack: list[list[str]] = []
     after_data = False
-    for grid in grids:
+    parts: list[tuple[list[list[GridCell | None]], int, dict[int, int]]] = []  # rows, width, columns carried
+    for i, grid in enumerate(grids):
         m = grid.matrix()
         width = len(m[0]) if m else 0
-        if len(stack) != width:
-            stack, after_data = [[] for _ in range(width)], False
+        columns: dict[int, int] = {}
+        if i:
+            before, before_width = parts[-1][0], parts[-1][1]
+            columns = _align(grids[i - 1], grid, before_width, width)
+            if m and before and _continues(m[0], table):
+                _join(before[-1], m.pop(0), columns)
+        parts.append((m, width, columns))
+    for m, width, columns in parts:
+        stack = [list(stack[columns[c]]) if c in columns and columns[c] < len(stack) else [] for c in range(width)]
         for line in m:
             cells = _distinct(line)
             row = _row_for(cells, table)
@@ -96,6 +105,39 @@ def read_table(grids: list[Grid], table: Table) -> TableRead:
             after_data = True
             _read_row(line, row, table, stack, result)
     return result
+
+
+def _align(before: Grid, after: Grid, width_before: int, width_after: int) -> dict[int, int]:
+    """Each column of a table's part on the next page → the same column on the page before:
+    by position when the PDF gives it (a split table's columns may not snap alike), else one
+    for one when both parts have as many columns."""
+    if before.edges and after.edges:
+        out = {}
+        for c in range(min(width_after, len(after.edges) - 1)):
+            mid = (after.edges[c] + after.edges[c + 1]) / 2
+            for k in range(min(width_before, len(before.edges) - 1)):
+                if before.edges[k] <= mid < before.edges[k + 1]:
+                    out[c] = k
+        return out
+    return {c: c for c in range(width_after)} if width_before == width_after else {}
+
+
+def _continues(line: list[GridCell | None], table: Table) -> bool:
+    """The first row of a table's next part holds the rest of a row broken by the page: text
+    only, no figures, no header."""
+    cells = _distinct(line)
+    return (any(c.text.strip() for c in cells) and not any(_figure(c.text) for c in cells)
+            and not _is_header(cells, table) and _row_for(cells, table) is None and not _captions(cells, table))
+
+
+def _join(last: list[GridCell | None], first: list[GridCell | None], columns: dict[int, int]) -> None:
+    done: set[int] = set()
+    for c, cell in enumerate(first):
+        k = columns.get(c)
+        if cell is None or not cell.text.strip() or k is None or last[k] is None or id(cell) in done:
+            continue
+        done.add(id(cell))
+        last[k].text += cell.text
 
 
 def _read_row(line: list[GridCell | None], row: Row, table: Table, stack: list[list[str]], result: TableRead) -> None:
