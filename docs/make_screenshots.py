@@ -76,7 +76,7 @@ def child(suffix: str) -> None:
     shot("main-window")
 
     w.years.select_year(year)
-    w.open_selected()
+    w.years.open_selected()
     wizard = w.wizard
     text_page = next(i for i, p in enumerate(wizard.pages_) if getattr(p, "editors", None))
     wizard.go_to_page(text_page)

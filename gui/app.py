@@ -56,9 +56,11 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
 def run(args) -> int:
     """Start the window; ``args.data_dir`` overrides the data folder."""
     app = make_app()
+    from gui import unexpected
     from gui.main_window import MainWindow
 
     window = MainWindow(data_dir=getattr(args, "data_dir", None))
+    unexpected.install(window)
     window.show()
     QtCore.QTimer.singleShot(0, lambda: window.start() or window.close())
     return app.exec()

@@ -13,8 +13,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gui import ask
 from gui.qt import Qt, QTimer, QtWidgets
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
+from report import dates
 from report.document import Report, format_value
 from report.forms import common
 
@@ -26,8 +28,7 @@ MAX_LISTED_CELLS = 30
 
 def time_label(t: dt.datetime) -> str:
     """「2026年11月26日 10:31」 in the computer's own time zone."""
-    t = t.astimezone() if t.tzinfo else t
-    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+    return dates.chinese_time(t)
 
 
 @dataclass
@@ -267,17 +268,13 @@ class HistoryDialog(QtWidgets.QDialog):
         if row < 0 or not self.restore_button.isEnabled():
             return
         rev = self.revisions[row]
-        answer = QtWidgets.QMessageBox.question(
-            self, "恢复此版本",
-            f"用 {time_label(rev.time)} 的版本（{KIND_LABELS.get(rev.kind, rev.kind)}）替换当前内容吗？\n"
-            "当前内容会保存为一个历史版本，可以随时再恢复。",
-            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.No)
-        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+        kind = KIND_LABELS.get(rev.kind, rev.kind)
+        if not ask.confirm(self, "恢复此版本", f"用 {time_label(rev.time)} 的版本（{kind}）替换当前内容吗？\n"
+                           "当前内容会保存为一个历史版本，可以随时再恢复。", default=False):
             return
         ok, message = self.session.revert_to(rev.id)
         if not ok:
-            QtWidgets.QMessageBox.warning(self, "未能恢复", message)
+            ask.warn(self, "未能恢复", message)
             return
         self.message = message
         self.accept()

@@ -7,15 +7,20 @@ This module is the top of the dependency graph (gui → store → report) and mu
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from report import __version__
+from store import logs
+
+log = logging.getLogger(__name__)
 
 
 def _global_parser(**kwargs) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nianbao", description="年报助手：政府信息公开工作年度报告", **kwargs)
     parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="数据文件夹（默认为用户数据目录，也可用环境变量 NIANBAO_DATA_DIR）")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="数据文件夹（默认为用户数据目录，也可用环境变量 NIANBAO_DATA_DIR）")
     return parser
 
 
@@ -32,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    logs.setup()
+    log.info("nianbao %s %s", __version__, " ".join(argv) or "(window)")
     # Starting the window needs only the global options: skip importing every command's
     # module (and jsonschema with it) so the window appears sooner.
     args, rest = _global_parser(add_help=False).parse_known_args(argv)

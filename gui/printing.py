@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui import qt
+from gui import ask, qt
 from gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 PRINT_DPI = 600
@@ -33,7 +33,7 @@ def ask_printer(parent: QtWidgets.QWidget | None, printer, page_count: int) -> b
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
     dialog.setWindowTitle("打印年度报告")
     dialog.setMinMax(1, max(page_count, 1))
-    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    return ask.run(dialog)
 
 
 def print_pdf(pdf_path: str | Path, printer, dpi: int = PRINT_DPI) -> int:

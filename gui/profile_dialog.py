@@ -37,7 +37,8 @@ class ProfileDialog(QtWidgets.QDialog):
         self.edits: dict[str, QtWidgets.QLineEdit] = {}
         form = QtWidgets.QFormLayout()
         if first_run:
-            intro = QtWidgets.QLabel("欢迎使用年报助手。请先填写本单位的信息，这些信息会印在报告的开头和落款处，以后可以随时修改。")
+            intro = QtWidgets.QLabel("欢迎使用年报助手。请先填写本单位的信息，"
+                                     "这些信息会印在报告的开头和落款处，以后可以随时修改。")
             intro.setWordWrap(True)
             intro.setObjectName("hint")
             form.addRow(intro)

@@ -15,13 +15,20 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QObject, QtGui, QTimer, Signal
+from report import dates
 from report.document import Agency, Report
+from report.findings import Findings
 
 log = logging.getLogger(__name__)
 
 SAVE_DELAY_MS = 800
 CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
+
+
+def saved_notice(when: dt.datetime | None = None) -> str:
+    """The status bar's 「已保存 10:31:02」."""
+    return f"已保存 {dates.clock(when)}"
 
 
 class _Edit(QtGui.QUndoCommand):
@@ -67,7 +74,7 @@ class ReportSession(QObject):
         self.report: Report = store.load(agency_name, self.year)
         self.previous: Report | None = self._load_previous()
         self.status: str = store.status(agency_name, self.year)
-        self.findings: list = []
+        self.findings = Findings()
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
         self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
@@ -162,11 +169,8 @@ class ReportSession(QObject):
         self.changed.emit()
 
     def history_counts(self) -> dict[str, dict[str, int]]:
-        """Website counts of the years before this one: the file's own history, then the store's."""
-        merged: dict[str, dict[str, int]] = {}
-        merged.update(copy.deepcopy(self.report.website_counts_history or {}))
-        merged.update(self.store.history_counts(self.agency_name, before_year=self.year))
-        return {y: c for y, c in sorted(merged.items()) if int(y) < self.year}
+        """Website counts of the years before this one, as report.website_counts.website_history merges them."""
+        return self.store.history_counts(self.agency_name, before_year=self.year, report=self.report)
 
     def report_years(self) -> list[int]:
         """Years of this agency that have a report in the program (their counts are edited there)."""
@@ -181,7 +185,7 @@ class ReportSession(QObject):
         self.findingsChanged.emit()
 
     def errors(self) -> list:
-        return [f for f in self.findings if f.severity == "error"]
+        return Findings(self.findings).errors
 
     # ------------------------------------------------------------------ saving
     def _autosave(self) -> None:
@@ -202,7 +206,7 @@ class ReportSession(QObject):
             self._save_timer.start(RETRY_DELAY_MS)
             return False
         self.dirty = False
-        self.saved.emit(f"已保存 {dt.datetime.now():%H:%M:%S}")
+        self.saved.emit(saved_notice())
         return True
 
     # ------------------------------------------------------------------ status

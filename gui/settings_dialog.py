@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui import settings
+from gui import ask, settings
 from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from gui.workers import readable_error
+from store.errors import StoreError
 
 ROLE_LABELS = {
     "title": "标题字体",
@@ -70,15 +71,14 @@ class SettingsDialog(QtWidgets.QDialog):
         self.setMinimumWidth(620)
 
     def _browse(self, edit: QtWidgets.QLineEdit, role: str) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, f"选择{ROLE_LABELS[role]}",
-                                                        edit.text() or "", FONT_FILTER)
+        path = ask.open_file(self, f"选择{ROLE_LABELS[role]}", edit.text() or "", FONT_FILTER)
         if path:
             edit.setText(path)
 
     def backup_now(self) -> None:
         try:
             path = self.store.backup_now()
-        except Exception as e:  # StoreError or OSError: shown, never raised at the clerk
+        except (StoreError, OSError) as e:
             self.backup_state.setText(readable_error(e))
             return
         self.backup_state.setText(f"已备份到 {path}")

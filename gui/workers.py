@@ -8,10 +8,10 @@ Chinese instead of a traceback.
 from __future__ import annotations
 
 import logging
-import traceback
 from collections.abc import Callable
 from typing import Any
 
+from gui import ask
 from gui.qt import Qt, QtCore, QtWidgets, Signal
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,9 @@ def readable_error(exc: BaseException) -> str:
         return f"找不到文件或文件夹“{exc.filename or ''}”，请检查路径。"
     if isinstance(exc, OSError):
         return f"写入文件失败（{exc.strerror or exc}）。请检查磁盘空间和文件夹权限后再试。"
-    return f"出现意外错误：{exc or name}。您的报告已保存，不受影响；请把此信息告知技术人员。"
+    from store import logs
+
+    return f"出现意外错误：{exc or name}。您的报告已保存，不受影响；{logs.where()}，请把此信息和该文件告知技术人员。"
 
 
 class _Thread(QtCore.QThread):
@@ -50,7 +52,7 @@ class _Thread(QtCore.QThread):
         try:
             self.result = self._fn()
         except BaseException as e:  # reported to the clerk on the GUI thread
-            log.error("job failed:\n%s", traceback.format_exc())
+            log.exception("job failed")
             self.error = e
 
 
@@ -90,7 +92,7 @@ class Job(QtCore.QObject):
             message = readable_error(self._thread.error)
             self.failed.emit(message)
             if self._show_errors:
-                QtWidgets.QMessageBox.warning(self._parent, self._error_title, message)
+                ask.warn(self._parent, self._error_title, message)
         else:
             self.done.emit(self._thread.result)
 

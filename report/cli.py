@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from report.document import Report, ReportFileError
-from report.forms import common
+from report.findings import Findings, Severity
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 UNREADABLE_RULE = "FILE"  # the --json entry of a file that could not be read
+log = logging.getLogger(__name__)
 
 
 def add_commands(subparsers) -> None:
@@ -46,11 +48,12 @@ def _load(path: str) -> Report:
         raise ReportFileError(f"无法读取：{e}") from None
 
 
-def _check(check, report: Report, previous: Report | None):
+def _check(check, report: Report, previous: Report | None) -> Findings:
     """Run the checker; a defect in a rule is one line for this file, not a traceback for the batch."""
     try:
-        return check(report, previous)
+        return Findings(check(report, previous))
     except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
+        log.exception("the checker failed on %s", report.year)
         raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
 
 
@@ -59,12 +62,11 @@ def _title(report: Report) -> str:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from report.checks import SEVERITIES, check
+    from report.checks import check
 
     if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show a character must not end in a traceback
         sys.stdout.reconfigure(errors="replace")
         sys.stderr.reconfigure(errors="replace")
-    labels = common()["severity"]
     code, rows = EXIT_OK, []
     previous = None
     if args.previous:
@@ -72,7 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
             previous = _load(args.previous)
         except ReportFileError as e:
             print(f"上一年度报告 {args.previous} 无法读取，跨年度核对已跳过：{e}", file=sys.stderr)
-            rows.append(_row(args.previous, UNREADABLE_RULE, "error", str(e)))
+            rows.append(_row(args.previous, UNREADABLE_RULE, Severity.ERROR, str(e)))
             code = EXIT_UNREADABLE
     for path in args.files:
         try:
@@ -80,14 +82,14 @@ def run_check(args: argparse.Namespace) -> int:
             findings = _check(check, report, previous)
         except ReportFileError as e:
             code = EXIT_UNREADABLE
-            rows.append(_row(path, UNREADABLE_RULE, "error", str(e)))
+            rows.append(_row(path, UNREADABLE_RULE, Severity.ERROR, str(e)))
             print(f"== {path}\n无法读取：{e}\n", file=sys.stderr if args.json else sys.stdout)
             continue
-        if any(f.severity == "error" for f in findings) and code == EXIT_OK:
+        if findings.errors and code == EXIT_OK:
             code = EXIT_ERRORS
         rows += [_row(path, f.rule, f.severity, f.message, f.cells) for f in findings]
         if not args.json:
-            print(_text(path, report, findings, labels, SEVERITIES))
+            print(_text(path, report, findings))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     return code
@@ -112,18 +114,18 @@ def run_convert(args: argparse.Namespace) -> int:
     return EXIT_OK if result.complete else EXIT_ERRORS
 
 
-def _row(path: str, rule: str, severity: str, message: str, cells=()) -> dict:
+def _row(path: str, rule: str, severity: Severity, message: str, cells=()) -> dict:
     return {"file": path, "rule": rule, "severity": severity, "message": message, "cells": list(cells)}
 
 
-def _text(path: str, report: Report, findings, labels: dict, severities) -> str:
+def _text(path: str, report: Report, findings: Findings) -> str:
     lines = [f"== {path}（{_title(report)}）"]
-    for severity in severities:
-        group = [f for f in findings if f.severity == severity]
+    for severity in Severity:
+        group = findings.of(severity)
         if group:
-            lines.append(f"{labels[severity]}（{len(group)}）")
+            lines.append(f"{severity.label}（{len(group)}）")
             lines += [f"  [{f.rule}] {f.message}" for f in group]
-    errors = sum(f.severity == "error" for f in findings)
-    lines.append(f"结论：有 {errors} 个{labels['error']}，改正后才能定稿。" if errors else
-                 f"结论：没有{labels['error']}。" if findings else "结论：未发现问题。")
+    errors, label = len(findings.errors), Severity.ERROR.label
+    lines.append(f"结论：有 {errors} 个{label}，改正后才能定稿。" if errors else
+                 f"结论：没有{label}。" if findings else "结论：未发现问题。")
     return "\n".join(lines) + "\n"

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
+from report import dates
 from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
 
 SCHEMA_ID = "nianbao.report/1"
 SLASH = "/"
 MAX_FILE_BYTES = 50 * 1024 * 1024
-Value = Union[int, Decimal, str, None]
+Value = int | Decimal | str | None
 
 
 class ReportFileError(Exception):
@@ -126,7 +127,7 @@ class Report:
             "form": self.form,
             "year": self.year,
             "agency": self.agency.to_dict(),
-            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "issued_on": dates.iso_date(self.issued_on) if self.issued_on else None,
             "texts": {k: v for k, v in self.texts.items()},
         }
         for table in self.definition.tables.values():
@@ -156,7 +157,7 @@ class Report:
                 f"（{load_form(form_for_year(int(year))).document}），文件中写的是{load_form(form).name}。")
         issued = data.get("issued_on")
         try:
-            issued_on = dt.date.fromisoformat(issued) if issued else None
+            issued_on = dates.parse_iso_date(issued) if issued else None
         except ValueError:
             raise ReportFileError(f"$.issued_on：“{issued}”不是有效日期，请写成 YYYY-MM-DD，如 2023-01-16。") from None
         r = cls.blank(int(year), Agency.from_dict(data["agency"]), form)
@@ -184,11 +185,13 @@ class Report:
             try:
                 text = text.decode("utf-8-sig")
             except UnicodeDecodeError:
-                raise ReportFileError("文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
+                raise ReportFileError(
+                    "文件不是 UTF-8 编码的文本，请用本程序或其他工具重新导出为 UTF-8 的 JSON 文件。") from None
         try:
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as e:
-            raise ReportFileError(f"不是有效的 JSON 文件（第 {e.lineno} 行第 {e.colno} 列）：文件可能不完整或已损坏。") from None
+            raise ReportFileError(
+                f"不是有效的 JSON 文件（第 {e.lineno} 行第 {e.colno} 列）：文件可能不完整或已损坏。") from None
         except RecursionError:
             raise ReportFileError("不是有效的报告文件：嵌套层数过多。") from None
         return cls.from_dict(data)

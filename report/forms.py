@@ -1,7 +1,9 @@
 """Load an official format definition (resources/forms/*.toml) into frozen dataclasses.
 
 Every label, row, column, span and total of a format lives in its definition file; the
-wizard, the checker and the PDF read them from here and never repeat a label in code.
+wizard, the checker and the PDF read them from here and never repeat a label in code. What a
+row, column or field means to the program is its *role* (``table.row_with_role("received")``),
+so code asks for a meaning and works for both formats without naming an id.
 """
 
 from __future__ import annotations
@@ -14,6 +16,22 @@ from functools import cache
 from report import resources
 
 FORM_IDS = ("2021", "2019")
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (sub-heading numbers （一）…)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, unit = divmod(n, 10)
+    return (_CN_DIGITS[tens] if tens > 1 else "") + "十" + (_CN_DIGITS[unit] if unit else "")
+
+
+def _roles(value) -> tuple[str, ...]:
+    """A definition's ``role``: one name or a list of names."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,15 @@ class TextField:
     numbered: bool = True  # True: printed as （一）label
     generated: str | None = None  # the sentence generator printed when the text is left empty
     offered: str | None = None  # a sentence generator offered to the clerk, never printed by itself
+    role: str | None = None
+    required: bool = False  # a report cannot leave it empty or write only “无”
+    government_must_mention: tuple[str, ...] = ()  # topics a people's government must name here
+    number: str = ""  # the printed sub-heading number 「（一）」, set by the loader; "" when unnumbered
+
+    @property
+    def subheading(self) -> str:
+        """The printed sub-heading 「（一）主动公开」, or "" for a field printed without one."""
+        return f"{self.number}{self.label}" if self.number else ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +62,7 @@ class Part:
     fields: tuple[TextField, ...] = ()
     table: str | None = None
     short: str = ""
+    none_when_empty: bool = False  # an item left empty prints as “无。”
 
     @property
     def title(self) -> str:
@@ -54,6 +82,7 @@ class Column:
     type: str = "count"  # count | money | signed
     unit: str = ""
     sum_of: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +90,7 @@ class Row:
     id: str
     label: tuple[str, ...]
     sum_of: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -111,9 +141,15 @@ class Table:
     slash_allowed: bool = False
     groups: dict[str, str] = field(default_factory=dict)
     _index: dict = field(init=False, repr=False, default_factory=dict)
+    _roles: dict = field(init=False, repr=False, default_factory=dict)  # ("row" | "column", role) → list
 
     def __post_init__(self) -> None:
         self._index.update({c.key: c for c in self.cells()})
+        for b in self.blocks:
+            for kind, items in (("row", b.rows), ("column", b.columns)):
+                for item in items:
+                    for role in item.roles:
+                        self._roles.setdefault((kind, role), []).append(item)
 
     def cells(self) -> Iterator[Cell]:
         for block in self.blocks:
@@ -138,6 +174,50 @@ class Table:
 
     def column_ids(self) -> list[str]:
         return [c.id for b in self.blocks for c in b.columns]
+
+    def rows_with_role(self, role: str) -> list[Row]:
+        return list(self._roles.get(("row", role), ()))
+
+    def row_with_role(self, role: str) -> Row | None:
+        """The row that plays ``role``, or None when this format has none."""
+        return next(iter(self.rows_with_role(role)), None)
+
+    def columns_with_role(self, role: str) -> list[Column]:
+        return list(self._roles.get(("column", role), ()))
+
+    def column_with_role(self, role: str) -> Column | None:
+        return next(iter(self.columns_with_role(role)), None)
+
+    def parts_of(self, row: Row) -> dict[str, list[str]]:
+        """The rows ``row`` sums, grouped under their sub-heading: {「（三）不予公开」: ["3.3.1", …]}."""
+        groups: dict[str, list[str]] = {}
+        for r in (self.row(i) for i in row.sum_of):
+            groups.setdefault(r.label[len(row.label) - 1], []).append(r.id)
+        return groups
+
+    def row(self, row_id: str) -> Row:
+        return next(r for b in self.blocks for r in b.rows if r.id == row_id)
+
+    def block_of(self, row: Row) -> Block:
+        return next(b for b in self.blocks if row in b.rows)
+
+    def rows_split_in(self, other: Table) -> dict[str, tuple[str, ...]]:
+        """Rows of this table that ``other`` splits into several: {row id: the other's row ids}.
+
+        A row is split when it is missing from ``other`` and its label heads other rows' labels
+        (2019's 「（六）其他处理」 is 2021's 「（六）其他处理」 1–3), so two formats compare row by row.
+        """
+        theirs = {r.id: r.label for b in other.blocks for r in b.rows}
+        out = {}
+        for b in self.blocks:
+            for r in b.rows:
+                if r.id in theirs or not r.label:
+                    continue
+                parts = tuple(i for i, label in theirs.items() if len(label) > len(r.label)
+                              and label[:len(r.label)] == r.label)
+                if parts:
+                    out[r.id] = parts
+        return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,18 +246,38 @@ class Form:
     def covers(self, year: int) -> bool:
         return self.first_year <= year <= self.last_year
 
+    def field_with_role(self, role: str) -> TextField | None:
+        return next((f for f in self.text_fields() if f.role == role), None)
 
-def _field(d: dict) -> TextField:
+    def required_fields(self) -> list[TextField]:
+        return [f for f in self.text_fields() if f.required]
+
+
+def _field(d: dict, number: str = "") -> TextField:
     return TextField(d["id"], d["label"], d.get("guidance", ""), d.get("printed", True),
-                     d.get("numbered", True), d.get("generated"), d.get("offered"))
+                     d.get("numbered", True), d.get("generated"), d.get("offered"), d.get("role"),
+                     d.get("required", False), tuple(d.get("government_must_mention", ())), number)
+
+
+def _part_fields(defs: list[dict]) -> tuple[TextField, ...]:
+    """A part's fields, numbered （一）（二）… in order among those printed with a sub-heading."""
+    out, n = [], 0
+    for d in defs:
+        numbered = d.get("printed", True) and d.get("numbered", True)
+        if numbered:
+            n += 1
+        out.append(_field(d, f"（{chinese_number(n)}）" if numbered else ""))
+    return tuple(out)
 
 
 def _table(tid: str, d: dict) -> Table:
     blocks = []
     for b in d["blocks"]:
         cols = tuple(Column(c["id"], tuple(c["label"]), c.get("group"), c.get("type", "count"),
-                            c.get("unit", ""), tuple(c.get("sum_of", ()))) for c in b["columns"])
-        rows = tuple(Row(r["id"], tuple(r["label"]), tuple(r.get("sum_of", ()))) for r in b["rows"])
+                            c.get("unit", ""), tuple(c.get("sum_of", ())), _roles(c.get("role")))
+                     for c in b["columns"])
+        rows = tuple(Row(r["id"], tuple(r["label"]), tuple(r.get("sum_of", ())), _roles(r.get("role")))
+                     for r in b["rows"])
         blocks.append(Block(cols, rows, b.get("caption", ""), b.get("stub", "")))
     return Table(tid, d["title"], tuple(blocks), d.get("slash_allowed", False), dict(d.get("groups", {})))
 
@@ -188,8 +288,8 @@ def load_form(form_id: str) -> Form:
         raise KeyError(f"未知的报告格式：{form_id}")
     with open(resources.path("forms", f"{form_id}.toml"), "rb") as fh:
         d = tomllib.load(fh)
-    parts = tuple(Part(p["id"], p["number"], p["heading"], tuple(_field(f) for f in p.get("fields", ())),
-                       p.get("table"), p.get("short", "")) for p in d["parts"])
+    parts = tuple(Part(p["id"], p["number"], p["heading"], _part_fields(p.get("fields", [])),
+                       p.get("table"), p.get("short", ""), p.get("none_when_empty", False)) for p in d["parts"])
     fees = d.get("fees", {})
     return Form(d["id"], d["name"], d["document"], d["first_year"], d["last_year"], _field(d["intro"]),
                 parts, {k: _table(k, v) for k, v in d["tables"].items()},

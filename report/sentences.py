@@ -43,26 +43,27 @@ def intro(report: Report) -> str:
 
 
 def _total(report: Report, row: str) -> int | None:
-    v = report.get("t3", row, "total")
+    v = report.get("t3", row, report.definition.tables["t3"].column_with_role("total").id)
     return v if isinstance(v, int) else None
 
 
 def requests(report: Report) -> str:
     """The 依申请公开 sentence from table 3's 总计 column; empty when a needed figure is blank."""
-    t = _templates()["requests"]
-    new, carried, done, nxt = (_total(report, r) for r in ("1", "2", "3.7", "4"))
+    t, table = _templates()["requests"], report.definition.tables["t3"]
+    new, carried, done, nxt = (_total(report, table.row_with_role(role).id)
+                               for role in ("received", "carried_over", "results_total", "carried_forward"))
     if new == 0 and carried in (0, None):
         return t["none"].format(year=report.year, self_name=_self_name(report))
     if None in (new, carried, done, nxt):
         return ""
-    rows = set(report.definition.tables["t3"].row_ids())
+    groups = table.parts_of(table.row_with_role("results_total"))
     parts = []
-    for item in t["results"]:
-        values = [_total(report, r) for r in item["rows"] if r in rows]
+    for label in t["results"]:
+        values = [_total(report, r) for heading, rows in groups.items() if label in heading for r in rows]
         if None in values:
             return ""
         if sum(values):
-            parts.append(t["detail"].format(label=item["label"], n=sum(values)))
+            parts.append(t["detail"].format(label=label, n=sum(values)))
     details = (t["details_lead"] + "，".join(parts)) if parts else ""
     return t["some"].format(year=report.year, self_name=_self_name(report), new=new, carried=carried,
                             done=done, details=details, next=nxt)

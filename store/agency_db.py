@@ -14,7 +14,9 @@ from pathlib import Path
 
 from tinydb import Query, TinyDB
 
+from report import dates
 from report.document import Agency
+from report.findings import Severity
 from store.migrations import SCHEMA_VERSION
 from store.storage import AtomicJSONStorage, DamagedFileError, atomic_write, dumps
 
@@ -125,8 +127,8 @@ class AgencyDB:
         out = []
         for r in self.records():
             c = r.get("counts") or {}
-            out.append(ReportSummary(self.name, r["year"], r["status"], dt.datetime.fromisoformat(r["modified"]),
-                                     c.get("error"), c.get("warning")))
+            out.append(ReportSummary(self.name, r["year"], r["status"], dates.parse_iso_time(r["modified"]),
+                                     *(c.get(s.value) for s in (Severity.ERROR, Severity.WARNING))))
         return out
 
     def record(self, year: int) -> dict | None:

@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from report import dates
 from store.errors import StoreError
 from store.paths import Layout
 from store.storage import atomic_file
@@ -47,7 +48,7 @@ class Backup:
 def create(layout: Layout, reason: str, now: dt.datetime | None = None) -> Path:
     """Zip the db folder into backups/; returns the new file."""
     now = now or dt.datetime.now()
-    stamp = now.strftime("%Y%m%d-%H%M%S")
+    stamp = dates.file_stamp(now)
     target = layout.backups / f"nianbao-{stamp}-{reason}.zip"
     n = 1
     while target.exists():
@@ -81,7 +82,7 @@ def parse_name(path: Path) -> Backup | None:
     if not m:
         return None
     try:
-        when = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+        when = dates.parse_file_stamp(m.group(1))
     except ValueError:
         return None
     return Backup(path, when, m.group(3))

@@ -12,8 +12,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from report import dates
 from report.document import Report, ReportFileError
+from report.findings import Severity
 from report.forms import common
+from store import logs
 from store.errors import StoreError, StoreLockedError
 
 log = logging.getLogger(__name__)
@@ -44,7 +47,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出排好版的 PDF")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
-    p = sub.add_parser("backup", help="立即备份全部数据", description="立即把全部数据备份到数据文件夹的 backups 中。")
+    p = sub.add_parser("backup", help="立即备份全部数据",
+                       description="立即把全部数据备份到数据文件夹的 backups 中。")
     p.set_defaults(func=_command(cmd_backup, "备份"))
 
     p = sub.add_parser("restore", help="从备份恢复全部数据",
@@ -69,8 +73,8 @@ def _command(handler, verb: str):
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
         except Exception as e:  # noqa: BLE001 — the clerk gets a sentence, the log gets the trace
-            log.debug("unexpected failure", exc_info=True)
-            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}），请把这句话告诉技术人员。")
+            log.exception("%s failed unexpectedly", handler.__name__)
+            _err(f"{verb}时出现意外错误（{type(e).__name__}：{e}）。{logs.where()}，请把这句话和该文件告诉技术人员。")
         return FAIL
 
     return run
@@ -152,11 +156,11 @@ def cmd_list(args) -> int:
         print(f"程序中没有“{args.agency}”的报告。" if args.agency else "程序中还没有报告。")
         return 0
     labels = common()
-    status, severity = labels["status"], labels["severity"]
+    status = labels["status"]
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
-              severity["error"], severity["warning"]]]
+              Severity.ERROR.label, Severity.WARNING.label]]
     for s in rows:
-        table.append([s.agency, str(s.year), status.get(s.status, s.status), f"{s.modified:%Y-%m-%d %H:%M}",
+        table.append([s.agency, str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
                       _count(s.errors), _count(s.warnings)])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
@@ -183,33 +187,26 @@ def cmd_export(args) -> int:
         raise StoreError("请用 --json OUT 或 --pdf OUT.pdf 指定导出的文件。")
     store = _open(args, writing=False)
     try:
-        if args.file:
-            report = Report.load(args.file)
-            stored_history = store.history_counts(report.agency.name, before_year=report.year)
-            history = {**stored_history, **(report.website_counts_history or {})}
-        else:
-            report = store.load(args.agency, args.year)
-            stored_history = store.history_counts(args.agency, before_year=args.year)
-            history = {**(report.website_counts_history or {}), **stored_history}
+        report = Report.load(args.file) if args.file else store.load(args.agency, args.year)
+        history = store.history_counts(report.agency.name, before_year=report.year, report=report)
         previous = (store.load(report.agency.name, report.year - 1)
                     if store.exists(report.agency.name, report.year - 1) else None)
     finally:
         store.close()
-    report.website_counts_history = {y: history[y] for y in sorted(history)} or None
+    report.website_counts_history = history or None
     if args.json:
         from store.storage import atomic_write
 
         atomic_write(Path(args.json), report.dumps().encode("utf-8"))
         print(f"已导出报告文件：{args.json}")
     if args.pdf:
-        from report.checks import check
+        from report.checks import blocking_errors
         from report.pdf import export_pdf
 
-        errors = [f for f in check(report, previous) if f.severity == "error"]
+        errors = blocking_errors(report, previous)
         if errors:
-            shown = "；".join(f.message for f in errors[:3])
             more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
-            _err(f"注意：报告有{more}错误，PDF 已导出为草稿（带“草稿”字样）：{shown}")
+            _err(f"注意：报告有{more}{Severity.ERROR.label}，PDF 已导出为草稿（带“草稿”字样）：{errors.excerpt()}")
         export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors))
         print(f"已导出 PDF：{args.pdf}")
     return 0

@@ -2,6 +2,8 @@
 
 Order: the ``--data-dir`` option, then the ``NIANBAO_DATA_DIR`` environment variable, then the
 per-user data folder of the operating system (platformdirs). The folder is created on first use.
+The log folder is named here too (``NIANBAO_LOG_DIR``, else the per-user log folder), so the
+window and the headless commands write to the same file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from store.errors import StoreError
 
 ENV_VAR = "NIANBAO_DATA_DIR"
+LOG_ENV_VAR = "NIANBAO_LOG_DIR"
 APP_NAME = "nianbao"
 RESTORE_COMPLETE = ".complete"  # in a restore's staging folder once every file of the backup is in it
 
@@ -34,6 +37,15 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     except OSError as e:
         raise StoreError(f"无法创建数据文件夹 {path}（{e.strerror}）；请检查权限或换一个数据文件夹。") from None
     return path
+
+
+def log_dir() -> Path:
+    """The folder of the program's log files (not created here: logging must never stop the program)."""
+    if os.environ.get(LOG_ENV_VAR):
+        return Path(os.environ[LOG_ENV_VAR]).expanduser().absolute()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))
 
 
 class Layout:

@@ -8,13 +8,13 @@ opens the store for writing finishes the swap or undoes it.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from report import dates
 from report.files import fsync_dir, replace
 from store import backups, migrations
 from store.agency_db import agency_name, check_shape
@@ -39,7 +39,7 @@ def recover_damaged(layout: Layout, path: Path, err: DamagedFileError, read_only
     """
     if read_only:
         return Outcome(f"{err}本窗口为只读，未做处理；请关闭其他年报助手窗口后重新打开。")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = dates.file_stamp()
     n = 1
     aside = layout.damaged_copy(path, stamp)
     while aside.exists():
@@ -57,7 +57,7 @@ def recover_damaged(layout: Layout, path: Path, err: DamagedFileError, read_only
     backup, data, name = found
     atomic_write(path, data)
     return Outcome(f"单位“{name}”的数据文件已损坏，无法读取。损坏的文件已移到 {aside}（未删除）；"
-                   f"已从 {backup.time:%Y年%m月%d日 %H:%M} 的备份恢复，此后的修改可能需要重新填写。",
+                   f"已从 {dates.chinese_time(backup.time)} 的备份恢复，此后的修改可能需要重新填写。",
                    restored=True)
 
 

@@ -17,8 +17,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from report.checks import check
+from report import dates
+from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
+from report.findings import Severity
+from report.website_counts import website_history
 from store import backups as backup_zips
 from store import originals, recovery
 from store.agency_db import AgencyDB, ReportSummary
@@ -37,7 +40,7 @@ LOCKED_MESSAGE = ("另一个年报助手窗口正在使用这些数据，本窗�
 
 
 def _now() -> str:
-    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return dates.now_iso()
 
 
 class Store:
@@ -128,10 +131,7 @@ class Store:
         except Exception:  # noqa: BLE001 — the save matters more than the counts
             log.exception("checker failed while saving")
             return None
-        counts = {"error": 0, "warning": 0, "note": 0}
-        for f in findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-        return counts
+        return {severity.value: n for severity, n in findings.counts().items()}
 
     def _daily_backup(self) -> None:
         """Before the first change of a day, back up the store as it was."""
@@ -286,10 +286,10 @@ class Store:
             return
         year = int(year)
         report = self._report(db, year)
-        errors = [f for f in check(report, self._report(db, year - 1)) if f.severity == "error"]
+        errors = blocking_errors(report, self._report(db, year - 1))
         if errors:
-            first = "；".join(f.message for f in errors[:3])
-            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个错误，改正后才能定稿：{first}")
+            raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
+                             f"改正后才能定稿：{errors.excerpt()}")
         now = _now()
         self._log(db, year).append("final", now, rec["doc"])
         db.update({year: {"status": FINAL, "final_at": now}})
@@ -314,7 +314,7 @@ class Store:
         log_path = self.layout.revision_log(db.id, year)
         self._logs.pop((db.id, year), None)
         if log_path.exists():  # keep its history, out of the way of a new report of that year
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = dates.file_stamp()
             try:
                 os.replace(log_path, self.layout.deleted_revision_log(db.id, year, stamp))
             except OSError as e:
@@ -332,8 +332,7 @@ class Store:
         if prev is None:
             raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
         report = carry_forward(prev, year, db.profile())
-        history = {**(report.website_counts_history or {}), **self.history_counts(agency_name, before_year=year)}
-        report.website_counts_history = history or None
+        report.website_counts_history = self.history_counts(agency_name, before_year=year, report=report) or None
         self.save(report)
         return report
 
@@ -355,21 +354,23 @@ class Store:
             raise StoreError(f"{year}年不在任何报告格式的适用年度内：本程序支持2019年度起的报告。")
 
     # ------------------------------------------------------------------ chart history
-    def history_counts(self, agency_name: str, before_year: int | None = None) -> dict[str, dict[str, int]]:
-        """Website counts per year: each report's own counts first, then figures typed for
-        years without one, then the history that reports carried in (imported files)."""
+    def history_counts(self, agency_name: str, before_year: int | None = None,
+                       report: Report | None = None) -> dict[str, dict[str, int]]:
+        """Website counts per year from every record of the agency, merged by
+        report.website_counts.website_history; ``report`` (in hand, maybe unsaved or from a
+        file) stands for the stored report of its year."""
         db = self._db(agency_name)
-        if db is None:
-            return {}
-        out: dict[str, dict[str, int]] = {}
-        records = db.records()
-        for r in records:
-            out.update({y: dict(c) for y, c in (r["doc"].get("website_counts_history") or {}).items()})
-        out.update(db.typed_history())
-        for r in records:
-            if r["doc"].get("website_counts"):
-                out[str(r["year"])] = dict(r["doc"]["website_counts"])
-        return {y: out[y] for y in sorted(out) if before_year is None or int(y) < before_year}
+        own: dict[int, dict | None] = {}
+        carried: dict[int, dict | None] = {}
+        typed = {}
+        if db is not None:
+            for r in db.records():
+                own[r["year"]] = r["doc"].get("website_counts")
+                carried[r["year"]] = r["doc"].get("website_counts_history")
+            typed = db.typed_history()
+        if report is not None:
+            own[report.year], carried[report.year] = report.website_counts, report.website_counts_history
+        return website_history(own, typed, carried, before_year)
 
     def set_history_counts(self, agency_name: str, year: int, counts: dict[str, int] | None) -> None:
         """Figures for a year the program has no report of (None or {} removes them)."""

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from report import dates
 from store.storage import append_line, atomic_write, dumps
 
 MAX_DRAFTS = 100
@@ -72,7 +73,7 @@ class RevisionLog:
 
     def list(self) -> list[Revision]:
         """Newest first."""
-        return [Revision(r["id"], dt.datetime.fromisoformat(r["time"]), r["kind"], r.get("doc") is not None)
+        return [Revision(r["id"], dates.parse_iso_time(r["time"]), r["kind"], r.get("doc") is not None)
                 for r in reversed(self.records())]
 
     def get(self, rev_id: int) -> dict | None:

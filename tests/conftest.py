@@ -1,5 +1,6 @@
 """Test setup shared by every test: Qt offscreen, and a private data folder per test."""
 
+import logging
 import os
 from pathlib import Path
 
@@ -12,10 +13,11 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path, monkeypatch):
-    """No test ever touches the real user data folder."""
+    """No test ever touches the real user data, settings or log folder."""
     d = tmp_path / "nianbao-data"
     monkeypatch.setenv("NIANBAO_DATA_DIR", str(d))
     monkeypatch.setenv("NIANBAO_SETTINGS_DIR", str(tmp_path / "nianbao-settings"))
+    monkeypatch.setenv("NIANBAO_LOG_DIR", str(tmp_path / "nianbao-logs"))
     return d
 
 
@@ -27,3 +29,13 @@ def seed_path() -> Path:
 @pytest.fixture
 def shuyang_path() -> Path:
     return DATA / "shuyang-fagaiju-2023.json"
+
+
+@pytest.fixture(autouse=True)
+def no_log_file_left_open():
+    """A command run in-process opens the test's log file; close it with the test."""
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        root.removeHandler(handler)
+        handler.close()

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from report.cell_values import CellSpec, CellValueError, join_block, parse_cell, split_block
 from report.document import format_value
+from report.values import CellSpec, CellValueError, join_block, parse_cell, split_block
 
 COUNT = CellSpec("count")
 SIGNED = CellSpec("signed")
@@ -24,7 +24,7 @@ def refusal(text, spec) -> CellValueError:
 
 
 def test_parsing_and_layout_load_no_qt():
-    code = "import sys, report.cell_values, gui.tables.header; print('PySide6' in sys.modules)"
+    code = "import sys, gui.tables.parsing, gui.tables.header; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -164,7 +164,8 @@ def _subprocess(*argv) -> subprocess.CompletedProcess:
 
 
 def _imported(stderr: str) -> set[str]:
-    return {line.split("|")[-1].strip().split(".")[0] for line in stderr.splitlines() if line.startswith("import time:")}
+    return {line.split("|")[-1].strip().split(".")[0] for line in stderr.splitlines()
+            if line.startswith("import time:")}
 
 
 def test_real_entry_point_loads_no_qt_and_no_reportlab(seed_path, shuyang_path):

@@ -72,7 +72,8 @@ T2_2021 = [
      [("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")],
      [("rules", "规章"), ("normative", "行政规范性文件")]),
     ("第二十条第（五）项", "信息内容", [("decisions", "本年处理决定数量")], [("licensing", "行政许可")]),
-    ("第二十条第（六）项", "信息内容", [("decisions", "本年处理决定数量")], [("penalty", "行政处罚"), ("coercion", "行政强制")]),
+    ("第二十条第（六）项", "信息内容", [("decisions", "本年处理决定数量")],
+     [("penalty", "行政处罚"), ("coercion", "行政强制")]),
     ("第二十条第（八）项", "信息内容", [("amount", "本年收费金额（单位：万元）")], [("charges", "行政事业性收费")]),
 ]
 ITEMS_2019 = [("last_year_items", "上一年项目数量"), ("change", "本年增/减"), ("decisions", "处理决定数量")]
@@ -80,10 +81,12 @@ T2_2019 = [
     ("第二十条第（一）项", "信息内容",
      [("made", "本年新制作数量"), ("published", "本年新公开数量"), ("total_public", "对外公开总数量")],
      [("rules", "规章"), ("normative", "规范性文件")]),
-    ("第二十条第（五）项", "信息内容", ITEMS_2019, [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")]),
+    ("第二十条第（五）项", "信息内容", ITEMS_2019,
+     [("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")]),
     ("第二十条第（六）项", "信息内容", ITEMS_2019, [("penalty", "行政处罚"), ("coercion", "行政强制")]),
     ("第二十条第（八）项", "信息内容", ITEMS_2019[:2], [("charges", "行政事业性收费")]),
-    ("第二十条第（九）项", "信息内容", [("items", "采购项目数量"), ("amount", "采购总金额")], [("procurement", "政府集中采购")]),
+    ("第二十条第（九）项", "信息内容", [("items", "采购项目数量"), ("amount", "采购总金额")],
+     [("procurement", "政府集中采购")]),
 ]
 PART6_ITEMS_2021 = [
     "落实上级年度政务公开工作要点情况",
@@ -119,7 +122,8 @@ def test_table4_headers(form_id):
 
 @pytest.mark.parametrize("form_id, blocks", [("2021", T2_2021), ("2019", T2_2019)])
 def test_table2_labels(form_id, blocks):
-    got = [(b.caption, b.stub, [(c.id, "".join(c.label)) for c in b.columns], [(r.id, "".join(r.label)) for r in b.rows])
+    got = [(b.caption, b.stub, [(c.id, "".join(c.label)) for c in b.columns],
+            [(r.id, "".join(r.label)) for r in b.rows])
            for b in load_form(form_id).tables["t2"].blocks]
     assert got == blocks
 

@@ -46,6 +46,23 @@ def test_requests_sentence_gives_table_3_figures():
                                      "其中予以公开3件，不予处理2件；结转下年度继续办理2件。")
 
 
+def test_requests_sentence_counts_other_handling_in_either_format():
+    sentence = {}
+    for year, other_rows in ((2020, ["3.6"]), (2023, ["3.6.1", "3.6.3"])):
+        r = Report.blank(year, Agency(name="某局", self_name="我局"))
+        for row in r.definition.tables["t3"].row_ids():
+            r.set("t3", row, "natural", 0)
+        r.set("t3", "1", "natural", 4)
+        r.set("t3", "3.3.2", "natural", 2)
+        for row in other_rows:
+            r.set("t3", row, "natural", 1)
+        r.set("t3", "4", "natural", 4 - 2 - len(other_rows) if year == 2020 else 0)
+        r.compute_totals()
+        sentence[year] = sentences.requests(r)
+    assert "其中不予公开2件，其他处理1件；结转下年度继续办理1件" in sentence[2020]
+    assert "其中不予公开2件，其他处理2件；结转下年度继续办理0件" in sentence[2023]
+
+
 def test_no_sentence_is_offered_when_a_figure_is_blank():
     r = Report.blank(2023, Agency(name="某局"))
     r.set("t3", "1", "total", 4)

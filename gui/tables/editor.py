@@ -14,12 +14,12 @@ and a pasted total that disagrees with the recomputed one is pointed out.
 
 from __future__ import annotations
 
-from gui.qt import Qt, QtCore, QtWidgets, Signal
+from gui.qt import Qt, QtCore, QtWidgets
 from gui.tables.commands import write_cells
 from gui.tables.header import DATA, Piece
 from gui.tables.model import TableModel, spec_of
+from gui.tables.parsing import CellValueError, join_block, parse_cell, split_block
 from gui.tables.view import CellDelegate, GridView
-from report.cell_values import CellValueError, join_block, parse_cell, split_block
 from report.document import format_value
 from report.forms import Cell
 
@@ -31,7 +31,6 @@ VIEW_ONLY_MESSAGE = "本报告现在只能查看，不能修改（可能另一�
 class TableEditor(QtWidgets.QWidget):
     """Edits table ``table_id`` of ``session.report`` through ``session.set_cell``."""
 
-    messageShown = Signal(str)  # every message the editor shows, for a status bar
 
     def __init__(self, session, table_id: str, parent=None):
         super().__init__(parent)
@@ -263,7 +262,6 @@ class TableEditor(QtWidgets.QWidget):
         if cell is not None and self.view.isVisible():
             rect = self.view.visualRect(self.model.index_of(*cell.key))
             QtWidgets.QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), text, self.view)
-        self.messageShown.emit(text)
 
     def clear_message(self) -> None:
         self.message_label.clear()

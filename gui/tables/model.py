@@ -11,20 +11,21 @@ from collections.abc import Callable
 
 from gui.qt import Qt, QtCore, QtGui
 from gui.tables.header import CAPTION, DATA, HEADER, LABEL, STUB, Grid, Piece
-from report.cell_values import CellSpec
+from gui.tables.parsing import CellSpec
 from report.document import format_value
-from report.forms import Cell, Table, common
+from report.findings import Ref, RefKind, Severity
+from report.forms import Cell, Table
 
 # Light tints that keep black text readable; a finding's colour wins over the total's grey.
 HEADER_TINT = QtGui.QColor("#eef1f5")
 TOTAL_TINT = QtGui.QColor("#e2e2e2")
-FINDING_TINTS = {"error": QtGui.QColor("#f8d0d0"), "warning": QtGui.QColor("#fde7b0"),
-                 "note": QtGui.QColor("#dbe8fb")}
-SEVERITY_ORDER = ("error", "warning", "note")
+FINDING_TINTS = {Severity.ERROR: QtGui.QColor("#f8d0d0"), Severity.WARNING: QtGui.QColor("#fde7b0"),
+                 Severity.NOTE: QtGui.QColor("#dbe8fb")}
 HEADER_BRUSH, TOTAL_BRUSH = QtGui.QBrush(HEADER_TINT), QtGui.QBrush(TOTAL_TINT)
 FINDING_BRUSHES = {k: QtGui.QBrush(c) for k, c in FINDING_TINTS.items()}
 # Captions, column headers and totals are bold, as in the printed table. Only the weight is
 # set, so the view's family and size still apply (QFont.resolve): crisp at any scaling.
+_ROOT = QtCore.QModelIndex()  # the invalid index Qt passes for a flat table
 BOLD = QtGui.QFont()
 BOLD.setBold(True)
 
@@ -35,15 +36,11 @@ DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT = (_R.DisplayRole, _R.EditRole, _R
                                                  _R.BackgroundRole, _R.TextAlignmentRole)
 ACCESSIBLE_TEXT, ACCESSIBLE_DESCRIPTION = _R.AccessibleTextRole, _R.AccessibleDescriptionRole
 FONT = _R.FontRole
+_ROOT = QtCore.QModelIndex()  # the invalid index: the parent of every cell
 SHOWN_ONLY, SELECTABLE = _F.ItemIsEnabled, _F.ItemIsEnabled | _F.ItemIsSelectable
 EDITABLE = SELECTABLE | _F.ItemIsEditable
 LEFT, CENTRE, RIGHT = (int(_A.AlignLeft | _A.AlignVCenter), int(_A.AlignCenter),
                        int(_A.AlignRight | _A.AlignVCenter))
-
-
-def cell_ref(cell: Cell) -> str:
-    """The checker's name for a cell: ``t3/3.7/natural``, ``t4/review/total``."""
-    return f"{cell.table}/{cell.key[0]}/{cell.key[1]}"
 
 
 def spec_of(table: Table, cell: Cell) -> CellSpec:
@@ -56,7 +53,7 @@ class TableModel(QtCore.QAbstractTableModel):
         self._session, self._table_id, self._commit = session, table_id, commit
         self.grid = Grid(self.table)
         self.read_only = False
-        self._marks: dict[str, list[tuple[str, str]]] = {}  # ref -> [(severity, message)]
+        self._marks: dict[tuple[str, ...], list[tuple[Severity, str]]] = {}  # cell key -> [(severity, message)]
 
     # ------------------------------------------------------------------ definition
     @property
@@ -87,10 +84,10 @@ class TableModel(QtCore.QAbstractTableModel):
         return cell is not None and not cell.computed and not self.read_only
 
     # ------------------------------------------------------------------ Qt model
-    def rowCount(self, parent=QtCore.QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.rows
 
-    def columnCount(self, parent=QtCore.QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else self.grid.cols
 
     def flags(self, index):
@@ -129,16 +126,15 @@ class TableModel(QtCore.QAbstractTableModel):
             return BOLD if cell.computed else None
         if role != BACKGROUND and role != TOOLTIP and role != ACCESSIBLE_DESCRIPTION:
             return None
-        marks = self._marks.get(cell_ref(cell), [])
+        marks = self._marks.get(cell.key, [])
         if role == BACKGROUND:
             if marks:
-                return FINDING_BRUSHES[_worst(marks)]
+                return FINDING_BRUSHES[marks[0][0]]  # the gravest comes first
             return TOTAL_BRUSH if cell.computed else None
         lines = [self.table.cell_name(*cell.key)]
         if cell.computed:
             lines.append("由程序自动计算，不能直接填写。")
-        labels = common()["severity"]
-        lines += [f"{labels[sev]}：{msg}" for sev, msg in marks]
+        lines += [f"{sev.label}：{msg}" for sev, msg in marks]
         return "\n".join(lines)
 
     def setData(self, index, value, role=EDIT) -> bool:
@@ -154,20 +150,12 @@ class TableModel(QtCore.QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.grid.rows - 1, self.grid.cols - 1))
 
     def set_findings(self, findings) -> None:
-        prefix = f"{self._table_id}/"
-        marks: dict[str, list[tuple[str, str]]] = {}
+        marks: dict[tuple[str, ...], list[tuple[Severity, str]]] = {}
         for f in findings:
-            for ref in f.cells:
-                if ref.startswith(prefix):
-                    marks.setdefault(ref, []).append((f.severity, f.message))
-        for ref in marks:
-            marks[ref].sort(key=lambda m: SEVERITY_ORDER.index(m[0]))
+            for ref in map(Ref, f.cells):
+                if ref.kind is RefKind.CELL and ref.area == self._table_id:
+                    marks.setdefault(ref.key, []).append((Severity(f.severity), f.message))
+        for cell_marks in marks.values():
+            cell_marks.sort(key=lambda m: m[0], reverse=True)  # gravest first, stable within one severity
         self._marks = marks
         self.refresh()
-
-    def marks(self, cell: Cell) -> list[tuple[str, str]]:
-        return list(self._marks.get(cell_ref(cell), []))
-
-
-def _worst(marks: list[tuple[str, str]]) -> str:
-    return min((m[0] for m in marks), key=SEVERITY_ORDER.index)

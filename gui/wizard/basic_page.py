@@ -13,9 +13,11 @@ from gui.wizard.page import WizardPage
 from gui.wizard.parsing import parse_date
 from gui.wizard.text_editor import TextFieldEditor
 from gui.wizard.value_edit import ValueEdit
+from report.findings import Ref, RefKind
 from report.forms import common
 
 TITLE = "基本信息"
+_DATED = (Ref.field("issued_on"), Ref.field("year"))  # findings about the year are shown at the date
 
 
 class BasicPage(WizardPage):
@@ -68,26 +70,27 @@ class BasicPage(WizardPage):
         self.refresh()
 
     def owns(self, ref: str) -> bool:
-        return ref in ("year", "issued_on", f"texts/{self.intro.field.id}") or ref.startswith("agency/")
+        return ref in (*_DATED, Ref.text(self.intro.field.id)) or Ref(ref).kind is RefKind.AGENCY
 
     def focus_ref(self, ref: str) -> None:
+        ref = Ref(ref)
         target: QtWidgets.QWidget
-        if ref == "issued_on" or ref == "year":
+        if ref in _DATED:
             target = self.issued_on.edit
-        elif ref == "agency/kind":
+        elif ref == Ref.agency("kind"):
             target = self.kind
-        elif ref.startswith("agency/"):
-            target = self.agency_edits.get(ref[len("agency/"):], self.agency_edits["name"])
+        elif ref.kind is RefKind.AGENCY:
+            target = self.agency_edits.get(ref.key[0], self.agency_edits["name"])
         else:
             target = self.intro.edit
         self.ensure_visible(target)
         target.setFocus()
 
     def set_findings(self, findings: list) -> None:
-        self.issued_on.set_findings([f for f in findings if "issued_on" in f.cells or "year" in f.cells])
+        self.issued_on.set_findings([f for f in findings if any(r in f.cells for r in _DATED)])
         for name, edit in self.agency_edits.items():
-            mark(edit, [f for f in findings if f"agency/{name}" in f.cells], "QLineEdit")
-        self.intro.set_findings([f for f in findings if f"texts/{self.intro.field.id}" in f.cells])
+            mark(edit, [f for f in findings if Ref.agency(name) in f.cells])
+        self.intro.set_findings([f for f in findings if Ref.text(self.intro.field.id) in f.cells])
 
     def is_filled(self) -> bool:
         report = self.session.report

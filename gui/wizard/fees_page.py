@@ -9,6 +9,7 @@ from __future__ import annotations
 from gui.qt import QtWidgets
 from gui.wizard.parsing import parse_count, parse_money
 from gui.wizard.value_edit import ValueEdit
+from report.findings import Ref, RefKind
 
 
 class FeesBox(QtWidgets.QGroupBox):
@@ -28,14 +29,15 @@ class FeesBox(QtWidgets.QGroupBox):
         self.refresh()
 
     def owns(self, ref: str) -> bool:
-        return ref.startswith("fees/") and ref[len("fees/"):] in self.edits
+        ref = Ref(ref)
+        return ref.kind is RefKind.FEE and ref.key[0] in self.edits
 
     def focus_ref(self, ref: str) -> None:
-        self.edits[ref[len("fees/"):]].edit.setFocus()
+        self.edits[Ref(ref).key[0]].edit.setFocus()
 
     def set_findings(self, findings: list) -> None:
         for fee_id, edit in self.edits.items():
-            edit.set_findings([f for f in findings if f"fees/{fee_id}" in f.cells])
+            edit.set_findings([f for f in findings if Ref.fee(fee_id) in f.cells])
 
     def is_filled(self) -> bool:
         return any(v is not None for v in (self.session.report.fees or {}).values())

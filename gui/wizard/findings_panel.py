@@ -7,32 +7,20 @@ emits ``findingActivated`` and the wizard goes to the cell or field it names.
 from __future__ import annotations
 
 from gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from report.forms import common
+from gui.styling import set_state
+from report.findings import Findings, Severity
 
-SEVERITIES = ("error", "warning", "note")
-COLOURS = {"error": "#c0392b", "warning": "#d68910", "note": "#2e86c1"}
+COLOURS = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910", Severity.NOTE: "#2e86c1"}
 _FINDING = Qt.ItemDataRole.UserRole
 
 
-def severity_label(severity: str) -> str:
-    return common()["severity"][severity]
-
-
-def worst(findings) -> str | None:
-    """The gravest severity among the findings, or None when there are none."""
-    present = {f.severity for f in findings}
-    return next((s for s in SEVERITIES if s in present), None)
-
-
-def mark(widget: QtWidgets.QWidget, findings, css_class: str) -> None:
-    """Give a field a coloured border and a tooltip listing its findings (cleared when none)."""
-    sev = worst(findings)
-    if sev is None:
-        widget.setStyleSheet("")
-        widget.setToolTip("")
-        return
-    widget.setStyleSheet(f"{css_class} {{ border: 2px solid {COLOURS[sev]}; }}")
-    widget.setToolTip("\n".join(f"{severity_label(f.severity)}：{f.message}" for f in findings))
+def mark(widget: QtWidgets.QWidget, findings) -> None:
+    """Give a field the border of its gravest finding (style.qss: ``[finding=...]``) and a tooltip
+    listing them; both cleared when there are none."""
+    sev = Findings(findings).worst
+    set_state(widget, "finding", sev.value if sev else "")
+    widget.setToolTip("" if sev is None else
+                      "\n".join(f"{Severity(f.severity).label}：{f.message}" for f in findings))
 
 
 class _WrappingDelegate(QtWidgets.QStyledItemDelegate):
@@ -69,16 +57,16 @@ class FindingsList(QtWidgets.QTreeWidget):
         self.setAccessibleName("检查发现的问题")
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
-        self._findings: list = []
+        self._findings = Findings()
 
     def set_findings(self, findings) -> None:
-        self._findings = list(findings)
+        self._findings = Findings(findings)
         self.clear()
-        for sev in SEVERITIES:
-            group = [f for f in self._findings if f.severity == sev]
+        for sev in Severity:
+            group = self._findings.of(sev)
             if not group:
                 continue
-            head = QtWidgets.QTreeWidgetItem([f"{severity_label(sev)}（{len(group)}）"])
+            head = QtWidgets.QTreeWidgetItem([f"{sev.label}（{len(group)}）"])
             head.setForeground(0, QtGui.QBrush(QtGui.QColor(COLOURS[sev])))
             font = head.font(0)
             font.setBold(True)
@@ -95,8 +83,8 @@ class FindingsList(QtWidgets.QTreeWidget):
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # row heights depend on the width the text wraps to
 
-    def findings(self) -> list:
-        return list(self._findings)
+    def findings(self) -> Findings:
+        return Findings(self._findings)
 
     def item_for(self, finding) -> QtWidgets.QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):

@@ -7,8 +7,9 @@ main window owns preview, export and 定稿 and connects to the wizard's signals
 from __future__ import annotations
 
 from gui.qt import QtWidgets, Signal
-from gui.wizard.findings_panel import FindingsList, severity_label
+from gui.wizard.findings_panel import FindingsList
 from gui.wizard.page import WizardPage
+from report.findings import Findings, Severity
 
 TITLE = "检查与导出"
 
@@ -55,17 +56,16 @@ class ReviewPage(WizardPage):
 
     def set_findings(self, findings: list) -> None:
         """Every finding of the report (not only this page's)."""
+        findings = Findings(findings)
         self.findings.set_findings(findings)
-        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "note")}
         if not findings:
             self.summary.setText("检查完毕，没有发现问题。")
         else:
-            parts = [f"{n} 个{severity_label(s)}" for s, n in counts.items() if n]
-            self.summary.setText(f"发现 {'、'.join(parts)}。点击一条可跳到相应的单元格或文字处修改。")
-        self._update_final(counts["error"])
+            self.summary.setText(f"发现 {findings.summary()}。点击一条可跳到相应的单元格或文字处修改。")
+        self._update_final(len(findings.errors))
 
     def set_read_only(self, read_only: bool) -> None:
-        self._update_final(sum(1 for f in self.findings.findings() if f.severity == "error"))
+        self._update_final(len(self.findings.findings().errors))
 
     def _update_final(self, errors: int) -> None:
         status = getattr(self.session, "status", "draft")
@@ -74,7 +74,7 @@ class ReviewPage(WizardPage):
             self.final_note.setText("本报告已经定稿。")
         elif errors:
             self.final.setEnabled(False)
-            self.final_note.setText(f"还有 {errors} 个{severity_label('error')}，改正后才能定稿；"
+            self.final_note.setText(f"还有 {errors} 个{Severity.ERROR.label}，改正后才能定稿；"
                                     "现在导出的 PDF 会带“草稿”字样。")
         else:
             self.final.setEnabled(not self.session.read_only)

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.wizard.findings_panel import COLOURS
+from report.findings import Severity
 
 EMPTY, FILLED, ERRORS, WARNINGS = "未填", "已填", "有错误", "有警告"
-_STATE_COLOURS = {ERRORS: COLOURS["error"], WARNINGS: COLOURS["warning"], FILLED: "#1e8449", EMPTY: "#7f7f7f"}
+_STATE_COLOURS = {ERRORS: COLOURS[Severity.ERROR], WARNINGS: COLOURS[Severity.WARNING], FILLED: "#1e8449",
+                  EMPTY: "#7f7f7f"}
 _PAGE_ID = Qt.ItemDataRole.UserRole
 
 
-def page_state(filled: bool, severities: set[str]) -> str:
+def page_state(filled: bool, worst: Severity | None) -> str:
     """Errors always show; an untouched page is 未填 even though the checker warns it is empty."""
-    if "error" in severities:
+    if worst == Severity.ERROR:
         return ERRORS
     if not filled:
         return EMPTY
-    return WARNINGS if "warning" in severities else FILLED
+    return WARNINGS if worst == Severity.WARNING else FILLED
 
 
 class StepList(QtWidgets.QListWidget):

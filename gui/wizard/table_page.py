@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gui.tables import TableEditor
 from gui.wizard.page import WizardPage
+from report.findings import Ref, RefKind
 from report.forms import Part
 
 _ENTRY_HELP = ("填写说明：空白表示尚未填写，与 0 不同——没有发生的请填 0。"
@@ -20,12 +21,12 @@ class TablePage(WizardPage):
         self.body.addWidget(self.editor, 1)
 
     def owns(self, ref: str) -> bool:
-        return ref.split("/", 1)[0] == self.table.id
+        return Ref(ref).area == self.table.id
 
     def focus_ref(self, ref: str) -> None:
-        parts = ref.split("/", 2)
-        if len(parts) == 3:
-            self.editor.focus_cell(parts[1], parts[2])
+        ref = Ref(ref)
+        if ref.kind is RefKind.CELL:
+            self.editor.focus_cell(*ref.key)
         else:
             self.editor.setFocus()
 

@@ -26,7 +26,7 @@ class TextFieldEditor(QtWidgets.QWidget):
         title.setFont(font)
         self.hint = QtWidgets.QLabel(field.guidance, self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #666666;")
+        self.hint.setObjectName("fieldHint")
         self.hint.setVisible(bool(field.guidance))
 
         self.edit = QtWidgets.QPlainTextEdit(self)
@@ -42,7 +42,7 @@ class TextFieldEditor(QtWidgets.QWidget):
         self.previous_view.setReadOnly(True)
         self.previous_view.setAccessibleName(f"上年{field.label}")
         self.previous_view.setTabChangesFocus(True)
-        self.previous_view.setStyleSheet("QPlainTextEdit { background: #f4f4f4; }")
+        self.previous_view.setObjectName("previousText")
         self.previous_view.hide()
 
         self.count = QtWidgets.QLabel(self)
@@ -126,7 +126,7 @@ class TextFieldEditor(QtWidgets.QWidget):
                                            else QtWidgets.QToolButton.ToolButtonPopupMode.DelayedPopup)
 
     def set_findings(self, findings: list) -> None:
-        mark(self.edit, findings, "QPlainTextEdit")
+        mark(self.edit, findings)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only

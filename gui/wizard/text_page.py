@@ -10,6 +10,7 @@ from gui.qt import QtWidgets
 from gui.wizard.fees_page import FeesBox
 from gui.wizard.page import WizardPage
 from gui.wizard.text_editor import TextFieldEditor
+from report.findings import Ref, RefKind
 from report.forms import Part
 
 
@@ -28,13 +29,15 @@ class TextPage(WizardPage):
         self.body.addStretch(1)
 
     def owns(self, ref: str) -> bool:
-        if ref.startswith("texts/"):
-            return ref[len("texts/"):] in self.editors
+        ref = Ref(ref)
+        if ref.kind is RefKind.TEXT:
+            return ref.key[0] in self.editors
         return self.fees is not None and self.fees.owns(ref)
 
     def focus_ref(self, ref: str) -> None:
-        if ref.startswith("texts/") and ref[len("texts/"):] in self.editors:
-            editor = self.editors[ref[len("texts/"):]]
+        ref = Ref(ref)
+        if ref.kind is RefKind.TEXT and ref.key[0] in self.editors:
+            editor = self.editors[ref.key[0]]
             self.ensure_visible(editor)
             editor.edit.setFocus()
         elif self.fees is not None and self.fees.owns(ref):
@@ -43,7 +46,7 @@ class TextPage(WizardPage):
 
     def set_findings(self, findings: list) -> None:
         for fid, editor in self.editors.items():
-            editor.set_findings([f for f in findings if f"texts/{fid}" in f.cells])
+            editor.set_findings([f for f in findings if Ref.text(fid) in f.cells])
         if self.fees is not None:
             self.fees.set_findings(findings)
 

@@ -6,13 +6,17 @@ Chinese message under it, and the report keeps its last good value until the tex
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 from gui.qt import QtWidgets, Signal
+from gui.styling import set_state
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import InputError
+from report import dates
 from report.document import format_value
+from report.findings import Severity
 
 _UNSET = object()
 
@@ -31,7 +35,7 @@ class ValueEdit(QtWidgets.QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.message.hide()
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +58,7 @@ class ValueEdit(QtWidgets.QWidget):
         self._set_message("")
 
     def display(self, value: Any) -> str:
-        return value.isoformat() if hasattr(value, "isoformat") else format_value(value)
+        return dates.iso_date(value) if isinstance(value, dt.date) else format_value(value)
 
     def set_findings(self, findings: list) -> None:
         self._findings = list(findings)
@@ -80,7 +84,7 @@ class ValueEdit(QtWidgets.QWidget):
 
     def _restyle(self) -> None:
         if self.message.text():
-            self.edit.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }")
+            set_state(self.edit, "finding", Severity.ERROR.value)
             self.edit.setToolTip(self.message.text())
         else:
-            mark(self.edit, self._findings, "QLineEdit")
+            mark(self.edit, self._findings)

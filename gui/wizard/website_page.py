@@ -12,6 +12,7 @@ from gui.wizard.findings_panel import mark
 from gui.wizard.page import WizardPage
 from gui.wizard.parsing import InputError, parse_count
 from report.document import format_value
+from report.findings import Ref
 from report.forms import common
 
 EARLIEST_YEAR = 2008  # the 条例 took effect in 2008: no report counts exist before
@@ -43,7 +44,7 @@ class WebsitePage(WizardPage):
         self.body.addWidget(self.table)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setObjectName("fieldError")
         self.body.addWidget(self.message)
 
         row = QtWidgets.QHBoxLayout()
@@ -112,7 +113,8 @@ class WebsitePage(WizardPage):
             for r, cat in enumerate(self._categories):
                 for c, y in enumerate(columns):
                     bad = self._bad.get((y, cat))
-                    item = QtWidgets.QTableWidgetItem(bad if bad is not None else format_value(self._values.get((y, cat))))
+                    shown = bad if bad is not None else format_value(self._values.get((y, cat)))
+                    item = QtWidgets.QTableWidgetItem(shown)
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     editable = not self._read_only and (y == self.year or y not in locked)
                     flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -205,17 +207,17 @@ class WebsitePage(WizardPage):
 
     # ------------------------------------------------------------------ page hooks
     def owns(self, ref: str) -> bool:
-        return ref.split("/", 1)[0] in ("website_counts", "website_counts_history")
+        return Ref(ref).area in ("website_counts", "website_counts_history")
 
     def focus_ref(self, ref: str) -> None:
-        parts = ref.split("/", 1)
-        row = self._categories.index(parts[1]) if len(parts) == 2 and parts[1] in self._categories else 0
+        key = Ref(ref).key
+        row = self._categories.index(key[0]) if key and key[0] in self._categories else 0
         self.table.setFocus()
         if self._categories:
             self.table.setCurrentCell(row, len(self._years))
 
     def set_findings(self, findings: list) -> None:
-        mark(self.table, findings, "QTableWidget")
+        mark(self.table, findings)
 
     def is_filled(self) -> bool:
         return bool(self.session.report.website_counts)

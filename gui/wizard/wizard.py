@@ -18,6 +18,7 @@ from gui.wizard.step_list import StepList, page_state
 from gui.wizard.table_page import TablePage
 from gui.wizard.text_page import TextPage
 from gui.wizard.website_page import WebsitePage
+from report.findings import Findings
 
 W = QtWidgets.QWizard
 
@@ -79,7 +80,7 @@ class ReportWizard(QtWidgets.QWizard):
             if part.table:
                 pages.append(TablePage(self.session, part))
             else:
-                fees_here = bool(form.fees) and any(f.generated == "fees" for f in part.fields)
+                fees_here = bool(form.fees) and any(f.role == "fees" for f in part.fields)
                 pages.append(TextPage(self.session, part, with_fees=fees_here))
         pages += [WebsitePage(self.session), ReviewPage(self.session)]
         return pages
@@ -169,8 +170,8 @@ class ReportWizard(QtWidgets.QWizard):
         for page_id, page in enumerate(self.pages_):
             if not page.has_state():
                 continue
-            severities = {f.severity for f in findings if any(page.owns(r) for r in f.cells)}
-            self.steps.set_state(page_id, page_state(page.is_filled(), severities))
+            worst = Findings(f for f in findings if any(page.owns(r) for r in f.cells)).worst
+            self.steps.set_state(page_id, page_state(page.is_filled(), worst))
 
     def _on_status(self, _status: str) -> None:
         self._apply_read_only()

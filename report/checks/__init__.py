@@ -1,7 +1,7 @@
 """The checker: every rule of the check list, run on a report (and last year's report) in a few ms.
 
-    from report.checks import check, Finding
-    findings = check(report, previous=None)   # list[Finding], errors first
+    from report.checks import check
+    findings = check(report, previous=None)   # Findings (a list of Finding), errors first
 
 Rules live one family per module (t3, t4, t2, fees, years, text, completeness), each rule a
 small function registered with ``@rule(id, severity)`` (see registry.py). Adding a rule is
@@ -12,18 +12,26 @@ from __future__ import annotations
 
 from report.checks import completeness, fees, t2, t3, t4, text, years  # noqa: F401  (registers the rules)
 from report.checks.context import Context
-from report.checks.registry import RULES, SEVERITIES, Finding, rule, run
+from report.checks.registry import RULES, SEVERITIES, rule, run
 from report.document import Report
+from report.findings import Finding, Findings, Severity
 
-__all__ = ["check", "Finding", "RULES", "SEVERITIES", "rule"]
+__all__ = ["check", "blocking_errors", "Finding", "Findings", "Severity", "RULES", "SEVERITIES", "rule"]
 
 
-def check(report: Report, previous: Report | None = None) -> list[Finding]:
+def check(report: Report, previous: Report | None = None) -> Findings:
     """All findings for ``report``; ``previous`` (last year's report) enables the cross-year rules.
 
     Sorted by severity (错误, 警告, 提示), then in rule order.
     """
     ctx = Context(report, previous)
-    findings = [f for r in RULES.values() for f in run(r, ctx)]
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(findings, key=lambda f: order[f.severity])
+    return Findings.sorted(f for r in RULES.values() for f in run(r, ctx))
+
+
+def blocking_errors(report: Report, previous: Report | None = None) -> Findings:
+    """The 错误 that keep the report a draft: it cannot be made final and its PDF carries 「草稿」.
+
+    Pass last year's report whenever there is one: every path that prints, exports or finalises
+    asks this same question, so the watermark never depends on which button made the PDF.
+    """
+    return check(report, previous).errors

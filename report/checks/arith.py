@@ -53,7 +53,8 @@ class Side:
 
 def _unknown(*sides: Side) -> Unknown:
     blank = [(s, s.keys[i]) for s in sides for i in s.blank]
-    return Unknown(tuple(ref(s.table, a, b) for s, (a, b) in blank), tuple(s.ctx.name(s.table, a, b) for s, (a, b) in blank))
+    return Unknown(tuple(ref(s.table, a, b) for s, (a, b) in blank),
+                   tuple(s.ctx.name(s.table, a, b) for s, (a, b) in blank))
 
 
 def equal(left: Side, right: Side) -> Iterator[Outcome]:

@@ -7,52 +7,54 @@ import re
 
 from report.checks.context import Context
 from report.checks.registry import Issue, rule
+from report.dates import chinese_date
+from report.findings import Ref
 from report.forms import common
 
-# narrative fields a report cannot leave empty; the items of 六 may be “无” (printed “无。”)
-REQUIRED = ("overview.active", "overview.requests", "overview.management", "overview.platforms",
-            "overview.oversight", "problems", "improvements")
+# the form marks the narrative fields a report cannot leave empty (required); the items of 六 may be “无”
 MIN_CHARS = 10
 EMPTY_WORDS = re.compile(r"^(?:无|没有|暂无|略)?$")
 PUNCTUATION = re.compile(r"[\s。，、；：.,;:!！?？“”\"'（）()]")
-# a people's government reports 工作考核、社会评议和责任追究结果 under 监督保障 (2021 format, part 一)
-OVERSIGHT = "overview.oversight"
-GOVERNMENT_TOPICS = ("工作考核", "社会评议", "责任追究")
 # 【】 only when empty or naming what to fill in: “【工作动态】” may be a column name quoted in the text
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+)(?![A-Za-z])|[×Ｘ]{2,}|○{2,}|待填|待补|TODO|请填写|请输入"
                          r"|【\s*】|【[^】\n]{0,10}(?:填|名称|单位|日期|时间|数量|数字|金额)[^】\n]{0,10}】")
-AGENCY_FIELDS = ("name", "self_name", "office", "address", "postcode", "phone", "fax", "website_name", "website_url")
 # 条例第四十九条: departments publish by 31 January, governments by 31 March of the next year
 DEADLINE = {"department": (1, 31), "government": (3, 31)}
 
 
 @rule("C-PART", "warning")
 def parts_written(ctx: Context):
-    for fid in REQUIRED:
-        if fid not in ctx.names.fields:
-            continue
+    for fid in (f.id for f in ctx.form.required_fields()):
         text = ctx.text(fid)
         bare = PUNCTUATION.sub("", text)
         where = ctx.field_name(fid)
         if EMPTY_WORDS.match(bare):
             what = "没有填写" if not bare else f"只写了“{text.strip()}”"
-            yield Issue(f"{where}{what}：这是报告必须写明的内容，不能空着或写“无”。", (f"texts/{fid}",))
+            yield Issue(f"{where}{what}：这是报告必须写明的内容，不能空着或写“无”。", (Ref.text(fid),))
         elif len(bare) < MIN_CHARS:
             yield Issue(f"{where}只有 {len(bare)} 个字（“{text.strip()}”）：内容过于简单，请写明具体情况。",
-                        (f"texts/{fid}",))
-    if ctx.government and OVERSIGHT in ctx.names.fields:
-        missing = [t for t in GOVERNMENT_TOPICS if t not in ctx.text(OVERSIGHT)]
+                        (Ref.text(fid),))
+    if ctx.government:
+        yield from _government_topics(ctx)
+
+
+def _government_topics(ctx: Context):
+    """A people's government must name some topics in some fields (监督保障: 工作考核、社会评议和责任追究)."""
+    for f in ctx.form.text_fields():
+        topics = f.government_must_mention
+        missing = [t for t in topics if t not in ctx.text(f.id)]
         if missing:
-            yield Issue(f"{ctx.field_name(OVERSIGHT)}没有提到“{'”“'.join(missing)}”："
-                        "人民政府须写明工作考核、社会评议和责任追究结果情况。", (f"texts/{OVERSIGHT}",))
+            listed = "、".join(topics[:-1]) + f"和{topics[-1]}" if len(topics) > 1 else topics[0]
+            yield Issue(f"{ctx.field_name(f.id)}没有提到“{'”“'.join(missing)}”："
+                        f"人民政府须写明{listed}结果情况。", (Ref.text(f.id),))
 
 
 @rule("C-HOLDER", "error")
 def placeholders(ctx: Context):
     agency = ctx.report.agency
-    places = [(f"texts/{fid}", ctx.field_name(fid), text) for fid, text in ctx.texts()]
+    places = [(Ref.text(fid), ctx.field_name(fid), text) for fid, text in ctx.texts()]
     labels = {f["id"]: f["label"] for f in _agency_fields()}
-    places += [(f"agency/{k}", labels.get(k, k), getattr(agency, k)) for k in AGENCY_FIELDS]
+    places += [(f"agency/{k}", label, getattr(agency, k)) for k, label in labels.items()]
     for where_ref, where, text in places:
         m = PLACEHOLDER.search(text)
         if m:
@@ -69,15 +71,11 @@ def who_and_when(ctx: Context):
     labels = {f["id"]: f["label"] for f in _agency_fields()} | common()["report"]
     r = ctx.report
     if not r.agency.name.strip():
-        yield Issue(f"没有填写{labels['name']}：报告标题和落款都要用到。", ("agency/name",))
+        yield Issue(f"没有填写{labels['name']}：报告标题和落款都要用到。", (Ref.agency("name"),))
     if not isinstance(r.year, int) or not r.year:
-        yield Issue(f"没有填写{labels['year']}。", ("year",))
+        yield Issue(f"没有填写{labels['year']}。", (Ref.field("year"),))
     if r.issued_on is None:
-        yield Issue(f"没有填写{labels['issued_on']}：报告末尾落款处要印发布日期。", ("issued_on",))
-
-
-def _date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+        yield Issue(f"没有填写{labels['issued_on']}：报告末尾落款处要印发布日期。", (Ref.field("issued_on"),))
 
 
 @rule("C-DATE", "note")
@@ -92,5 +90,6 @@ def publication_window(ctx: Context):
         return
     kind = {k["id"]: k["label"] for k in common()["agency"]["kinds"]}[kind_id]
     when = "早于报告年度结束" if r.issued_on < first else "晚于公布期限"
-    yield Issue(f"{common()['report']['issued_on']} {_date(r.issued_on)} {when}：按《条例》第四十九条，{kind}应在"
-                f"{_date(last)}前公布{r.year}年度报告。", ("issued_on",))
+    yield Issue(f"{common()['report']['issued_on']} {chinese_date(r.issued_on)} {when}："
+                f"按《条例》第四十九条，{kind}应在"
+                f"{chinese_date(last)}前公布{r.year}年度报告。", (Ref.field("issued_on"),))

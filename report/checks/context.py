@@ -11,14 +11,13 @@ from functools import cache
 
 from report import sentences
 from report.document import Report, Value
+from report.findings import Ref
 from report.forms import Form, load_form
 
 CN_NUMERALS = "一二三四五六七八九十"
 
 
-def ref(table: str, a: str, b: str) -> str:
-    """A cell ref as findings carry it: ``t3/3.7/natural``, ``t4/review/total``."""
-    return f"{table}/{a}/{b}"
+ref = Ref.cell  # the short name the rules use for a cell's ref: ``t3/3.7/natural``
 
 
 def show(v: Value) -> str:
@@ -61,11 +60,9 @@ class _Names:
                       for a, b, _ in cells}
         self.fields = {form.intro.id: form.intro.label}
         for part in form.parts:
-            n = 0
             for f in part.fields:
-                if f.printed and f.numbered:
-                    self.fields[f.id] = f"{part.number}（{CN_NUMERALS[n]}）{f.label}"
-                    n += 1
+                if f.subheading:
+                    self.fields[f.id] = f"{part.number}{f.subheading}"
                 elif f.label == part.heading:
                     self.fields[f.id] = part.title
                 else:
@@ -103,6 +100,22 @@ class Context:
     def cells(self, table: str):
         """Every cell of a table of this format, as (a, b, definition)."""
         return self.names.table_cells[table]
+
+    def row(self, table: str, role: str) -> str | None:
+        """The id of the row playing ``role`` in ``table``; None when this format has none."""
+        row = self.form.tables[table].row_with_role(role)
+        return row.id if row else None
+
+    def charges_cell(self) -> tuple[str, str] | None:
+        """(row, column) of table 2's amount of 行政事业性收费 (万元); None where the format counts none."""
+        table = self.form.tables["t2"]
+        row = table.row_with_role("charges")
+        money = [c for c in table.block_of(row).columns if c.type == "money"] if row else []
+        return (row.id, money[0].id) if money else None
+
+    def group_total(self, table: str, group: str | None = None) -> str:
+        """The id of the 总计 column of ``table`` (of its column ``group`` in table 4)."""
+        return next(c.id for c in self.form.tables[table].columns_with_role("total") if c.group == group)
 
     # ------------------------------------------------------------------ texts
     def text(self, field_id: str) -> str:

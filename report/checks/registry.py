@@ -10,21 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Union
 
-SEVERITIES = ("error", "warning", "note")
-UNKNOWN_SEVERITY = "warning"  # an unverified sum is something a reviewer would ask about, not proof of a mistake
+from report.findings import Finding, Severity
+
+SEVERITIES = tuple(Severity)
+UNKNOWN_SEVERITY = Severity.WARNING  # an unverified sum is something a reviewer would ask about, not proof of a mistake
 MAX_NAMED = 3  # blank cells named in a 无法核对 message; the rest are counted
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What the clerk sees: rule id, severity (error|warning|note), Chinese message, refs to mark."""
-
-    rule: str
-    severity: str
-    message: str
-    cells: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,13 +32,13 @@ class Unknown:
     names: tuple[str, ...]
 
 
-Outcome = Union[Issue, Unknown]
+Outcome = Issue | Unknown
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: str
+    severity: Severity
     subject: str  # what the rule verifies, for the 无法核对 message
     func: Callable[..., Iterable[Outcome]]
 
@@ -59,6 +50,7 @@ def rule(rule_id: str, severity: str, subject: str = ""):
     """Register ``func`` as rule ``rule_id``; rules run in registration order."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r}")
+    severity = Severity(severity)
 
     def register(func):
         if rule_id in RULES:
@@ -75,10 +67,10 @@ def run(rule_: Rule, ctx) -> list[Finding]:
     blank_cells: dict[str, str] = {}
     for outcome in rule_.func(ctx):
         if isinstance(outcome, Unknown):
-            for ref, name in zip(outcome.cells, outcome.names):
+            for ref, name in zip(outcome.cells, outcome.names, strict=True):
                 blank_cells.setdefault(ref, name)
         else:
-            findings.append(Finding(rule_.id, rule_.severity, outcome.message, outcome.cells))
+            findings.append(Finding(rule_.id, Severity(rule_.severity), outcome.message, outcome.cells))
     if blank_cells:
         names = list(blank_cells.values())
         listed = "、".join(names[:MAX_NAMED])

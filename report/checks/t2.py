@@ -1,8 +1,8 @@
 """Table 2 (主动公开政府信息情况): number types, stock of documents, units, powers, 2019 items.
 
 “/” marks a figure the agency has no power for; rules skip it silently. Column roles differ
-between the formats, so each rule looks up the columns it needs and does nothing where the
-format has none.
+between the formats, so each rule asks the form for the rows and columns playing the roles it
+needs and does nothing where the format has none.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ from report.checks.context import Context, count_problem, integer, ref, show
 from report.checks.registry import Issue, Unknown, rule
 
 T = "t2"
-DOCUMENT_ROWS = ("rules", "normative")
-# (published this year, repealed this year or None, in force / public in total), per format
-STOCK_COLUMNS = {"2021": ("issued", "repealed", "in_force"), "2019": ("published", None, "total_public")}
 MONEY_PLACES = 4
 UNIT_SUSPECT = Decimal(10000)  # 万元: a non-government agency's fees of 1 亿元 or more are likely typed in 元
 
@@ -42,6 +39,11 @@ def number_types(ctx: Context):
             yield Issue(f"{ctx.name(T, a, b)} = {show(v)}：{why}。", (ref(T, a, b),))
 
 
+def _column(ctx: Context, role: str) -> str | None:
+    column = ctx.form.tables[T].column_with_role(role)
+    return column.id if column else None
+
+
 def _known(ctx: Context, a: str, b: str | None):
     """(value, blank?) of a count cell; value None for “/”, invalid or no such column."""
     if b is None or not ctx.has(T, a, b):
@@ -52,8 +54,8 @@ def _known(ctx: Context, a: str, b: str | None):
 
 @rule("T2-STOCK", "warning", "规章和规范性文件的现行有效件数")
 def documents_in_force(ctx: Context):
-    issued_col, repealed_col, stock_col = STOCK_COLUMNS[ctx.form.id]
-    for row in DOCUMENT_ROWS:
+    issued_col, repealed_col, stock_col = (_column(ctx, role) for role in ("issued", "repealed", "stock"))
+    for row in (r.id for r in ctx.form.tables[T].rows_with_role("documents")):
         (issued, issued_blank), (stock, stock_blank) = _known(ctx, row, issued_col), _known(ctx, row, stock_col)
         repealed, repealed_blank = _known(ctx, row, repealed_col)
         if issued_blank or stock_blank:
@@ -74,19 +76,21 @@ def documents_in_force(ctx: Context):
 
 @rule("T2-UNIT", "warning")
 def charges_unit(ctx: Context):
-    if ctx.government or not ctx.has(T, "charges", "amount"):
+    cell = ctx.charges_cell()
+    if ctx.government or cell is None:
         return
-    v = ctx.value(T, "charges", "amount")
+    v = ctx.value(T, *cell)
     if isinstance(v, Decimal) and v >= UNIT_SUSPECT:
-        yield Issue(f"{ctx.name(T, 'charges', 'amount')} = {show(v)}，即 {show(v / UNIT_SUSPECT)} 亿元："
-                    "这一栏的单位是万元，是否误按元填写了？", (ref(T, "charges", "amount"),))
+        yield Issue(f"{ctx.name(T, *cell)} = {show(v)}，即 {show(v / UNIT_SUSPECT)} 亿元："
+                    "这一栏的单位是万元，是否误按元填写了？", (ref(T, *cell),))
 
 
 @rule("T2-RULES", "warning")
 def department_rules(ctx: Context):
     if ctx.government:
         return
-    nonzero = [(a, b) for a, b, _ in ctx.cells(T) if a == "rules" and (integer(ctx.value(T, a, b)) or 0) > 0]
+    nonzero = [(a, b) for a, b, cell in ctx.cells(T)
+               if "rules" in cell.row.roles and (integer(ctx.value(T, a, b)) or 0) > 0]
     if nonzero:
         listed = "、".join(f"{ctx.name(T, a, b)} = {ctx.value(T, a, b)}" for a, b in nonzero)
         row = ctx.form.tables[T].cell(*nonzero[0]).row.name
@@ -96,14 +100,15 @@ def department_rules(ctx: Context):
 
 @rule("T2-2019", "warning", "上一年项目数量加本年增/减")
 def items_after_change(ctx: Context):
+    items_col, change_col = _column(ctx, "items_last_year"), _column(ctx, "items_change")
     for a, b, _ in ctx.cells(T):
-        if b != "change" or not ctx.has(T, a, "last_year_items"):
+        if change_col is None or b != change_col or not ctx.has(T, a, items_col):
             continue
-        (last, last_blank), (change, change_blank) = _known(ctx, a, "last_year_items"), _known(ctx, a, "change")
+        (last, last_blank), (change, change_blank) = _known(ctx, a, items_col), _known(ctx, a, change_col)
         if last_blank or change_blank:
-            blank = [c for c, is_blank in (("last_year_items", last_blank), ("change", change_blank)) if is_blank]
+            blank = [c for c, is_blank in ((items_col, last_blank), (change_col, change_blank)) if is_blank]
             yield Unknown(tuple(ref(T, a, c) for c in blank), tuple(ctx.name(T, a, c) for c in blank))
         elif last is not None and change is not None and last + change < 0:
-            yield Issue(f"{ctx.name(T, a, 'last_year_items')} = {last}，{ctx.name(T, a, 'change')} = {change}，"
+            yield Issue(f"{ctx.name(T, a, items_col)} = {last}，{ctx.name(T, a, change_col)} = {change}，"
                         f"相加为 {last + change}：本年项目数量不能为负数。",
-                        (ref(T, a, "last_year_items"), ref(T, a, "change")))
+                        (ref(T, a, items_col), ref(T, a, change_col)))

@@ -1,7 +1,8 @@
 """Table 3 (收到和处理政府信息公开申请情况): the printed 勾稽关系, the totals, whole numbers, blanks.
 
 Which rows are results and which columns make the total come from the form definition
-(``sum_of``), so the 2019 form (single row 3.6) needs no code of its own.
+(``sum_of``), and the rows the 勾稽关系 names from their roles, so the 2019 form (single row
+（六）其他处理) needs no code of its own.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from report.checks.context import Context, ref
 from report.checks.registry import Issue, rule
 
 T = "t3"
-NEW, CARRIED, RESULTS, NEXT = "1", "2", "3.7", "4"
 
 
-def _row(ctx: Context, row_id: str):
-    return next(r for b in ctx.form.tables[T].blocks for r in b.rows if r.id == row_id)
+def _rows(ctx: Context, *roles: str) -> list[str]:
+    """The ids of the rows playing ``roles``, in that order."""
+    return [ctx.form.tables[T].row_with_role(role).id for role in roles]
 
 
 def _total_column(ctx: Context):
@@ -28,22 +29,24 @@ def _columns(ctx: Context) -> list[str]:
 
 @rule("T3-BAL", "error", "表三各列的勾稽关系")
 def balance(ctx: Context):
+    new, carried, results, nxt = _rows(ctx, "received", "carried_over", "results_total", "carried_forward")
     for c in _columns(ctx):
-        yield from equal(Side(ctx, T, [(NEW, c), (CARRIED, c)]), Side(ctx, T, [(RESULTS, c), (NEXT, c)]))
+        yield from equal(Side(ctx, T, [(new, c), (carried, c)]), Side(ctx, T, [(results, c), (nxt, c)]))
 
 
 @rule("T3-SUM", "error", "表三各列的办理结果总计")
 def results_total(ctx: Context):
-    row = _row(ctx, RESULTS)
+    row = ctx.form.tables[T].row_with_role("results_total")
     group = row.label[0]
     for c in _columns(ctx):
-        yield from equal(Side(ctx, T, [(RESULTS, c)]), Side(ctx, T, [(r, c) for r in row.sum_of], f"{group}各项之和"))
+        yield from equal(Side(ctx, T, [(row.id, c)]), Side(ctx, T, [(r, c) for r in row.sum_of], f"{group}各项之和"))
 
 
 @rule("T3-FWD", "error", "表三各列结转下年度的件数")
 def carried_forward(ctx: Context):
+    new, carried, nxt = _rows(ctx, "received", "carried_over", "carried_forward")
     for c in _columns(ctx):
-        yield from at_most(Side(ctx, T, [(NEXT, c)]), Side(ctx, T, [(NEW, c), (CARRIED, c)]))
+        yield from at_most(Side(ctx, T, [(nxt, c)]), Side(ctx, T, [(new, c), (carried, c)]))
 
 
 @rule("T3-INT", "error")

@@ -24,34 +24,36 @@ import re
 
 from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
+from report.findings import Ref
+from report.values import ascii_digits
 
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CLAUSES = re.compile(r"[，,。；;！？!?\n]")
 SENTENCES = re.compile(r"[。！？!?\n]")
 GAP = r"[^\d，,。；;\n]{0,20}?"  # words between a key phrase and its figure, within the clause
 
-# ---------------------------------------------------------------- X-REQ: (pattern, table-3 row meant, or these two rows)
+# ---------------------------------------------------------------- X-REQ
+# (pattern, role of the table-3 row meant, or the role of a row that may be added to it)
+RECEIVED = re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件")
 FIGURES = (
-    (re.compile(rf"新收{GAP}(\d+)\s*件"), "1", None),
-    (re.compile(rf"(?<!未)(?<!有)(?:收到|受理|接到)[^\d，,。；;\n]{{0,20}}?申请{GAP}(\d+)\s*件"), "1", ("1", "2")),
-    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "2", None),
-    (re.compile(rf"办结{GAP}(\d+)\s*件"), "3.7", None),
-    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "4", None),
+    (re.compile(rf"新收{GAP}(\d+)\s*件"), "received", None),
+    (RECEIVED, "received", "carried_over"),
+    (re.compile(rf"上一?年度?结转{GAP}(\d+)\s*件"), "carried_over", None),
+    (re.compile(rf"办结{GAP}(\d+)\s*件"), "results_total", None),
+    (re.compile(rf"结转(?:至|到)?下一?年度?{GAP}(\d+)\s*件"), "carried_forward", None),
 )
 # a clause about these is not about 政府信息公开申请 (“办结人大代表建议15件”)
 OTHER_MATTERS = re.compile(r"建议|提案|问政|复议|诉讼")
 
 # ---------------------------------------------------------------- X-NONE
-SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
+SAYS_NO_REQUESTS = re.compile(r"(?:未|没有)(?:收到|受理|接到)[^，,。；;\n]{0,20}?申请"
+                              r"|申请[^，,。；;\n]{0,6}?为\s*(?:0|零)\s*件")
 # “收到…申请” without a figure, read in 依申请公开 only (“收到和处理…申请情况” is a heading, not a statement)
 SAYS_REQUESTS = re.compile(r"(?<!未)(?<!有)(?:收到|受理|接到)(?!和处理)[^，,。；;\n\d]{0,20}?申请")
-REQUESTS_FIELD = "overview.requests"
 
 # ---------------------------------------------------------------- X-APPEAL
 NEGATION = re.compile(r"未发生|未出现|未收到|未被|未有|没有|无(?!论|法|关|偿|需|须|正当)")
 ZERO_AFTER = re.compile(r"(?:复议|诉讼)[^，,。；;\n]{0,12}?(?:为|共)\s*(?:0|零)\s*(?:件|起|次)?")
 ALL_UPHELD = re.compile(r"均(?:获|被|予)?维持|全部(?:获得?|被|予)?维持|(?:均|全部)(?:获得?)?胜诉")
-REVIEW, SUITS = ("review",), ("suit_direct", "suit_after_review")
 
 # ---------------------------------------------------------------- X-SUM
 UNITS = "条件篇项个次场期份"
@@ -75,15 +77,11 @@ LIST_AFTER = re.compile(r"^\s*(?:组成|构成)?\s*[，,]?\s*(?:分别为|包括
 NORMALIZE = re.compile(r"[的、，,\s“”\"]")
 
 
-def _plain(text: str) -> str:
-    return text.translate(FULLWIDTH_DIGITS)
-
-
 def _read(ctx: Context) -> list[tuple[str, str, list[str]]]:
     """(field id, printed text with ASCII digits, its clauses) for every field, computed once per run."""
     if "text" not in ctx.memo:
         ctx.memo["text"] = [(fid, plain, CLAUSES.split(plain)) for fid, plain in
-                            ((fid, _plain(t)) for fid, t in ctx.texts()) if plain.strip()]
+                            ((fid, ascii_digits(t)) for fid, t in ctx.texts()) if plain.strip()]
     return ctx.memo["text"]
 
 
@@ -91,59 +89,76 @@ def _snippet(text: str, start: int, end: int, pad: int = 8) -> str:
     return text[max(0, start - pad):end + pad].replace("\n", " ")
 
 
-def _total(ctx: Context, row: str):
-    return ctx.value("t3", row, "total") if ctx.has("t3", row, "total") else None
+def _total_cell(ctx: Context, role: str) -> tuple[str, str]:
+    """(row, column) of the 总计 cell of table 3's row playing ``role``."""
+    return ctx.row("t3", role), ctx.group_total("t3")
 
 
 @rule("X-REQ", "warning", "正文中的申请件数")
 def request_figures(ctx: Context):
+    total_cells = {role: _total_cell(ctx, role) for _, role, _ in FIGURES}
     for fid, _, all_clauses in _read(ctx):
         seen = set()
         kept = "\n".join(c for c in all_clauses if not OTHER_MATTERS.search(c))  # patterns never cross \n
-        for pattern, row, either in FIGURES:
+        for pattern, role, plus in FIGURES:
+            cell = total_cells[role]
             for m in pattern.finditer(kept):
-                figure, value = int(m.group(1)), _total(ctx, row)
-                if (row, figure) in seen:
+                figure, value = int(m.group(1)), ctx.value("t3", *cell)
+                if (role, figure) in seen:
                     continue
-                seen.add((row, figure))
-                cells = (f"texts/{fid}", ref("t3", row, "total"))
+                seen.add((role, figure))
+                cells = (Ref.text(fid), ref("t3", *cell))
                 if value is None:
-                    yield Unknown(cells[1:], (ctx.name("t3", row, "total"),))
+                    yield Unknown(cells[1:], (ctx.name("t3", *cell),))
                     continue
                 if integer(value) is None or figure == value:
                     continue
-                compared = f"{ctx.name('t3', row, 'total')} = {value}"
-                if either:
-                    other = _total(ctx, either[1])
+                compared = f"{ctx.name('t3', *cell)} = {value}"
+                if plus:
+                    other_cell = _total_cell(ctx, plus)
+                    other = ctx.value("t3", *other_cell)
                     if isinstance(other, int):
                         if figure == value + other:
                             continue
                         more = "也只有" if value + other < figure else "为"
-                        compared += f"，加上{ctx.name('t3', either[1], 'total')}{more} {value + other}"
-                        cells += (ref("t3", either[1], "total"),)
+                        compared += f"，加上{ctx.name('t3', *other_cell)}{more} {value + other}"
+                        cells += (ref("t3", *other_cell),)
                 yield Issue(f"{ctx.field_name(fid)}写“{m.group(0)}”，但{compared}：请核对文字或表三。", cells)
 
 
 @rule("X-NONE", "warning", "正文“未收到申请”的说法")
 def no_requests(ctx: Context):
-    new = _total(ctx, "1")
+    cell = _total_cell(ctx, "received")
+    new, name = ctx.value("t3", *cell), ctx.name("t3", *cell)
+    requests_field = ctx.form.field_with_role("requests")
     for fid, text, _ in _read(ctx):
         none = SAYS_NO_REQUESTS.search(text)
-        cells = (f"texts/{fid}", ref("t3", "1", "total"))
+        cells = (Ref.text(fid), ref("t3", *cell))
         if none:
             if new is None:
-                yield Unknown((ref("t3", "1", "total"),), (ctx.name("t3", "1", "total"),))
+                yield Unknown(cells[1:], (name,))
             elif integer(new):
-                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{ctx.name('t3', '1', 'total')} = {new}。", cells)
+                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{name} = {new}。", cells)
             continue
-        said = SAYS_REQUESTS.search(text) if fid == REQUESTS_FIELD else None
-        if said and new == 0 and not any(p.search(text) for p, row, _ in FIGURES if row == "1"):
-            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，"
-                        f"但{ctx.name('t3', '1', 'total')} = 0。", cells)
+        said = SAYS_REQUESTS.search(text) if requests_field and fid == requests_field.id else None
+        if said and new == 0 and not any(p.search(text) for p, role, _ in FIGURES if role == "received"):
+            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，但{name} = 0。", cells)
 
 
-def _groups_said(clause: str) -> tuple[str, ...]:
-    return (REVIEW if "复议" in clause and "复议后" not in clause else ()) + (SUITS if "诉讼" in clause else ())
+def _not_upheld(ctx: Context, group: str) -> list[str]:
+    """The result columns of a table-4 group other than 维持 (the 总计 is not a result)."""
+    return [c.id for b in ctx.form.tables["t4"].blocks for c in b.columns
+            if c.group == group and not c.sum_of and "upheld" not in c.roles]
+
+
+def _groups(ctx: Context, kind: str) -> tuple[str, ...]:
+    """Table 4's column groups of 行政复议 or 行政诉讼 (``kind``), by the first word of their label."""
+    return tuple(g for g, label in ctx.form.tables["t4"].groups.items() if label.split("·")[0].endswith(kind))
+
+
+def _groups_said(ctx: Context, clause: str) -> tuple[str, ...]:
+    review = "复议" in clause and "复议后" not in clause
+    return (_groups(ctx, "复议") if review else ()) + (_groups(ctx, "诉讼") if "诉讼" in clause else ())
 
 
 @rule("X-APPEAL", "warning", "正文中行政复议、行政诉讼的说法")
@@ -155,20 +170,22 @@ def appeals(ctx: Context):
             neg = NEGATION.search(clause)
             says_none = (neg and re.search("复议|诉讼", clause[neg.end():])) or ZERO_AFTER.search(clause)
             if says_none:
-                for group in _groups_said(clause[neg.start():] if neg else clause):
-                    v = ctx.value("t4", group, "total")
+                for group in _groups_said(ctx, clause[neg.start():] if neg else clause):
+                    total = ctx.group_total("t4", group)
+                    v = ctx.value("t4", group, total)
                     if v is None:
-                        yield Unknown((ref("t4", group, "total"),), (ctx.name("t4", group, "total"),))
+                        yield Unknown((ref("t4", group, total),), (ctx.name("t4", group, total),))
                     elif integer(v):
-                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{ctx.name('t4', group, 'total')} = {v}。",
-                                    (f"texts/{fid}", ref("t4", group, "total")))
+                        yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，"
+                                    f"但{ctx.name('t4', group, total)} = {v}。",
+                                    (Ref.text(fid), ref("t4", group, total)))
             if ALL_UPHELD.search(clause):
-                groups = _groups_said(clause) or REVIEW + SUITS
-                bad = [(g, c) for g in groups for c in ("corrected", "other", "pending") if integer(ctx.value("t4", g, c))]
+                groups = _groups_said(ctx, clause) or tuple(ctx.form.tables["t4"].groups)
+                bad = [(g, c) for g in groups for c in _not_upheld(ctx, g) if integer(ctx.value("t4", g, c))]
                 if bad:
                     listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
                     yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{listed}。",
-                                (f"texts/{fid}",) + tuple(ref("t4", g, c) for g, c in bad))
+                                (Ref.text(fid),) + tuple(ref("t4", g, c) for g, c in bad))
 
 
 def _sum_sentences(text: str):
@@ -194,7 +211,7 @@ def breakdown_sums(ctx: Context):
         for total, unit, parts, phrase in _sum_sentences(text):
             if sum(parts) != total:
                 yield Issue(f"{ctx.field_name(fid)}写“{phrase}”，但其中各项之和为 "
-                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (f"texts/{fid}",))
+                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (Ref.text(fid),))
 
 
 @rule("X-YEAR", "warning")
@@ -214,15 +231,15 @@ def years(ctx: Context):
         for y, snippet in odd.items():
             why = "晚于落款年度" if y > year + 1 else "是上一年度，是否沿用了上年的文字"
             yield Issue(f"{ctx.field_name(fid)}写着“{y}年”（“…{snippet}…”），但本报告是{year}年度的：{why}？",
-                        (f"texts/{fid}",))
+                        (Ref.text(fid),))
         for sentence in SENTENCES.split(text):
             if not PERIOD_CONTEXT.search(sentence):
                 continue
             for m in PERIOD.finditer(sentence):
                 y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
                 if (y1, m1, d1, y2 or y1, m2, d2) != (year, 1, 1, year, 12, 31):
-                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，应为{year}年1月1日至{year}年12月31日。",
-                                (f"texts/{fid}",))
+                    yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，"
+                                f"应为{year}年1月1日至{year}年12月31日。", (Ref.text(fid),))
 
 
 def _norm(s: str) -> str:
@@ -244,7 +261,8 @@ def _items(listed: str) -> list[str]:
 
 @rule("X-PARTS", "note")
 def parts_named(ctx: Context):
-    """Headings are compared without 的、punctuation and spaces, as substrings: “行政机关主动公开政府信息的情况” names 二."""
+    """Headings are compared without 的、punctuation and spaces, as substrings:
+    “行政机关主动公开政府信息的情况” names 二."""
     fid, parts = ctx.form.intro.id, ctx.form.parts
     where = ctx.field_name(fid)
     for sentence in SENTENCES.split(ctx.text(fid)):
@@ -253,20 +271,21 @@ def parts_named(ctx: Context):
             continue
         said = CN_NUMERALS.index(m.group(1)) + 1 if m.group(1) in CN_NUMERALS else int(m.group(1))
         if said != len(parts):
-            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。", (f"texts/{fid}",))
+            yield Issue(f"{where}说本报告共{m.group(1)}部分，正式格式共{CN_NUMERALS[len(parts) - 1]}部分。",
+                        (Ref.text(fid),))
             return
         listed = _listed_parts(sentence, m.span())
         items, whole = _items(listed), _norm(listed)
         headings = [_norm(p.heading) for p in parts]
-        missing = [p for p, h in zip(parts, headings) if h not in whole]
+        missing = [p for p, h in zip(parts, headings, strict=True) if h not in whole]
         if not missing:
             return
         if len(items) < len(parts):
             yield Issue(f"{where}说本报告共{m.group(1)}部分，但只列出了 {len(items)} 部分：{'，'.join(items)}。",
-                        (f"texts/{fid}",))
+                        (Ref.text(fid),))
             return
         strays = [i for i in items if not any(h in _norm(i) or _norm(i) in h for h in headings)]
         written = f"（文中写作“{'”“'.join(strays)}”）" if strays else ""
         yield Issue(f"{where}列出的部分名称与正式标题不一致：正式标题为“{'”“'.join(p.title for p in missing)}”"
-                    f"{written}。报告正文按正式标题打印。", (f"texts/{fid}",))
+                    f"{written}。报告正文按正式标题打印。", (Ref.text(fid),))
         return

@@ -17,18 +17,21 @@ class PdfError(Exception):
 
 
 def export_pdf(report: "Report", out_path, *, history: dict | None = None, include_chart: bool = True,
-               font_files: dict | None = None, invariant: bool = False, draft: bool | None = None) -> Path:
+               font_files: dict | None = None, invariant: bool = False, draft: bool | None = None,
+               previous: "Report | None" = None) -> Path:
     """Write ``report`` as a PDF to ``out_path`` and return the path.
 
-    history: earlier years' website counts {year: {category: n}} for the chart, over the report's own;
+    history: earlier years' website counts {year: {category: n}} for the chart, already merged by
+      report.website_counts.website_history (None: the history the report carries);
     font_files: {role: path} chosen by the clerk (roles title, body, heading1, heading2, table);
-    invariant: reproducible bytes (fixed dates and ids); draft: None = 「草稿」 mark when the
-    checker finds an error, True/False forces it.
+    invariant: reproducible bytes (fixed dates and ids); draft: None = 「草稿」 mark when
+    ``report.checks.blocking_errors`` finds an error (with ``previous``, last year's report, when
+    given), True/False forces it.
     """
     from report.pdf.build import build
 
     return build(report, Path(out_path), history=history, include_chart=include_chart,
-                 font_files=font_files, invariant=invariant, draft=draft)
+                 font_files=font_files, invariant=invariant, draft=draft, previous=previous)
 
 
 __all__ = ["PdfError", "export_pdf"]

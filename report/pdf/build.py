@@ -21,13 +21,6 @@ PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
 WATERMARK_ROLE = "heading1"
 
 
-def has_errors(report) -> bool:
-    """True when the checker finds an 错误 (the report is then printed as a draft)."""
-    from report.checks import check
-
-    return any(f.severity == "error" for f in check(report))
-
-
 def _texts(story: list[Item], draft_text: str | None):
     for item in story:
         for text in item.texts():
@@ -124,13 +117,15 @@ def _decorate(fonts, draft_text: str | None):
 
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
-          draft=None) -> Path:
+          draft=None, previous=None) -> Path:
     if not report.agency.name.strip():
         raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:
-        draft = has_errors(report)
+        from report.checks import blocking_errors
+
+        draft = bool(blocking_errors(report, previous))
     draft_text = common()["status"]["draft"] if draft else None
     fontsel.check_coverage(fonts, _texts(story, draft_text))
 

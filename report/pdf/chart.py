@@ -31,7 +31,7 @@ def chart_data(report, history: dict | None = None) -> ChartData | None:
     """The chart's figures, or None when this year or every earlier year is missing."""
     if not report.website_counts:
         return None
-    earlier = {**(report.website_counts_history or {}), **(history or {})}
+    earlier = (report.website_counts_history or {}) if history is None else history
     years = sorted((y for y, counts in earlier.items() if counts and y.isdigit() and int(y) < report.year), key=int)
     years = years[-(ss.CHART_MAX_YEARS - 1):]
     if not years:
@@ -94,7 +94,7 @@ def drawing(data: ChartData, fonts):
     legend.x, legend.y = w / 2, title_y - 0.8 * size
     legend.dx = legend.dy = size
     legend.deltax = 4 * size
-    legend.colorNamePairs = list(zip(colours, data.years))
+    legend.colorNamePairs = list(zip(colours, data.years, strict=True))
     d.add(legend)
 
     chart = VerticalBarChart()

@@ -10,18 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from report import sentences
+from report.dates import chinese_date
 from report.pdf import chart, tables
 from report.pdf.wording import wording
-
-_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (sub-heading numbers （一）…)."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, unit = divmod(n, 10)
-    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[unit] if unit else "")
 
 
 @dataclass(frozen=True)
@@ -46,27 +37,24 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def issued_date(report) -> str:
-    d = report.issued_on
-    return wording()["date"].format(year=d.year, month=d.month, day=d.day) if d else ""
+    return chinese_date(report.issued_on) if report.issued_on else ""
 
 
 def items(report, *, history: dict | None = None, include_chart: bool = True) -> list[Item]:
     form, w = report.definition, wording()
     out = [Item("title", report.agency.name, "标题"),
            Item("title", w["title"].format(year=report.year), "标题")]
-    out += [Item("body", p, form.intro.label) for p in _paragraphs(sentences.effective_text(report, "intro"))]
+    out += [Item("body", p, form.intro.label) for p in _paragraphs(sentences.effective_text(report, form.intro.id))]
     for part in form.parts:
         out.append(Item("heading1", part.title, part.title))
         if part.table:
             out.append(Item("table", where=f"{part.title}（表格）", payload=tables.grid(report, part.table)))
-        number = 0
         for f in part.fields:
             where = f"{part.title}·{f.label}"
-            if f.printed and f.numbered:
-                number += 1
-                out.append(Item("heading2", f"（{chinese_number(number)}）{f.label}", where))
+            if f.subheading:
+                out.append(Item("heading2", f.subheading, where))
             paragraphs = _paragraphs(sentences.effective_text(report, f.id))
-            if not paragraphs and part.id in ("problems", "other"):
+            if not paragraphs and part.none_when_empty:
                 paragraphs = [w["empty_item"]]
             out += [Item("body", p, where) for p in paragraphs]
     out.append(Item("signature", report.agency.name, "落款"))

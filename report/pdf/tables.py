@@ -143,13 +143,13 @@ def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
         return table
     spans, cells = [s for s in g.spans if s not in too_tall], dict(g.cells)
     for c0, r0, c1, r1 in too_tall:
-        inner = [s for s in g.groups if s[0] > c0 and s not in too_tall]
-        may_cut = lambda r: not any(s[1] < r <= s[3] for s in inner)  # noqa: E731
+        # rows inside a narrower merged cell to the right: a cut there would split that cell
+        inside = {r for s in g.groups if s[0] > c0 and s not in too_tall for r in range(s[1] + 1, s[3] + 1)}
         start = r0
         while True:
             used, cut = 0.0, None
             for r in range(start, r1 + 1):
-                if r > start and may_cut(r):
+                if r > start and r not in inside:
                     cut = r
                 if used + heights[r] > room and r > start:
                     break

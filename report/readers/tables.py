@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from report.cell_values import CellSpec, CellValueError, parse_cell
 from report.document import Value
 from report.forms import Block, Column, Form, Row, Table
 from report.readers.labels import key, same, variants
 from report.readers.source import Grid, GridCell
+from report.values import CellSpec, CellValueError, parse_cell
 
 MIN_SCORE = 3  # labels a grid must show to be taken as one of the tables
 

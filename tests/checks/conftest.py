@@ -3,11 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
-from rulekit import zero
 
+from report.checks import check
 from report.document import Report
+
+
+def zero(report: Report) -> Report:
+    """Every cell 0 (money “0”), so that only what a test sets can be wrong."""
+    for table in report.definition.tables.values():
+        for c in table.cells():
+            report.set(table.id, *c.key, Decimal(0) if c.column.type == "money" else 0)
+    if report.fees is not None:
+        report.fees = {"notices": 0, "billed": Decimal(0), "collected": Decimal(0)}
+    return report
+
+
+@pytest.fixture
+def of():
+    """``of(report, rule, previous=None)``: the findings of one rule."""
+
+    def findings_of(report: Report, rule: str, previous: Report | None = None) -> list:
+        return [f for f in check(report, previous) if f.rule == rule]
+
+    return findings_of
 
 
 @pytest.fixture

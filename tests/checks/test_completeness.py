@@ -3,29 +3,28 @@
 import datetime as dt
 
 import pytest
-from rulekit import of
 
 
 @pytest.mark.parametrize("text, says", [("", "没有填写"), ("无。", "只写了“无。”"), ("  无 ", "只写了“无”")])
-def test_problems_can_never_be_none(clean, text, says):
+def test_problems_can_never_be_none(of, clean, text, says):
     clean.texts["problems"] = text
     [f] = of(clean, "C-PART")
     assert f.severity == "warning" and f.cells == ("texts/problems",)
     assert f.message.startswith(f"五、存在的主要问题及改进情况·存在的主要问题{says}")
 
 
-def test_too_short_part(clean):
+def test_too_short_part(of, clean):
     clean.texts["overview.platforms"] = "依托政府网站。"
     [f] = of(clean, "C-PART")
     assert f.message.startswith("一（四）政府信息公开平台建设只有 6 个字")
 
 
-def test_items_of_part_six_may_be_none(clean):
+def test_items_of_part_six_may_be_none(of, clean):
     assert clean.texts["other.more"] == "无。"
     assert of(clean, "C-PART") == []
 
 
-def test_government_must_report_assessment_appraisal_accountability(clean):
+def test_government_must_report_assessment_appraisal_accountability(of, clean):
     clean.agency.kind = "government"
     [f] = of(clean, "C-PART")
     assert f.cells == ("texts/overview.oversight",)
@@ -35,21 +34,21 @@ def test_government_must_report_assessment_appraisal_accountability(clean):
 
 
 @pytest.mark.parametrize("placeholder", ["XX", "××", "【单位名称】", "待填", "TODO", "请填写"])
-def test_placeholders_left_in(clean, placeholder):
+def test_placeholders_left_in(of, clean, placeholder):
     clean.texts["overview.management"] += f"本年度共清理文件{placeholder}件。"
     [f] = of(clean, "C-HOLDER")
     assert f.severity == "error" and f.cells == ("texts/overview.management",)
     assert f"占位文字“{placeholder}”" in f.message
 
 
-def test_bracketed_column_names_are_not_placeholders(clean):
+def test_bracketed_column_names_are_not_placeholders(of, clean):
     clean.texts["overview.platforms"] += "在【工作动态】栏目发布信息。"
     assert of(clean, "C-HOLDER") == []
     clean.texts["overview.platforms"] += "联系人：【 】。"
     assert len(of(clean, "C-HOLDER")) == 1
 
 
-def test_placeholder_in_agency_profile_and_no_false_alarm_on_urls(clean):
+def test_placeholder_in_agency_profile_and_no_false_alarm_on_urls(of, clean):
     clean.agency.website_url = "http://www.wendeng.gov.cn/xxgk/"
     assert of(clean, "C-HOLDER") == []
     clean.agency.phone = "0631-XXXXXXX"
@@ -58,7 +57,7 @@ def test_placeholder_in_agency_profile_and_no_false_alarm_on_urls(clean):
     assert intro.cells == ("texts/intro",)
 
 
-def test_agency_name_and_issuing_date_required(clean):
+def test_agency_name_and_issuing_date_required(of, clean):
     clean.agency.name = " "
     clean.issued_on = None
     name, date = of(clean, "C-AGENCY")
@@ -73,7 +72,7 @@ def test_agency_name_and_issuing_date_required(clean):
     ("government", dt.date(2023, 4, 1), True),
     ("department", dt.date(2022, 12, 30), True),
 ])
-def test_publication_window(clean, kind, issued, late):
+def test_publication_window(of, clean, kind, issued, late):
     clean.agency.kind, clean.issued_on = kind, issued
     if kind == "government":
         clean.texts["overview.oversight"] += "工作考核、社会评议和责任追究结果情况已公开。"

@@ -2,14 +2,12 @@
 
 from decimal import Decimal
 
-from rulekit import of
-
 
 def _fees(report, notices, billed, collected):
     report.fees = {"notices": notices, "billed": billed, "collected": collected}
 
 
-def test_collected_within_billed(clean):
+def test_collected_within_billed(of, clean):
     _fees(clean, 2, Decimal("100"), Decimal("150.5"))
     [f] = of(clean, "F-PAID")
     assert f.severity == "error"
@@ -18,20 +16,20 @@ def test_collected_within_billed(clean):
     assert f.cells == ("fees/collected", "fees/billed")
 
 
-def test_blank_fee_cannot_be_verified(clean):
+def test_blank_fee_cannot_be_verified(of, clean):
     _fees(clean, 0, None, Decimal(0))
     [f] = of(clean, "F-PAID")
     assert f.severity == "warning" and f.cells == ("fees/billed",)
 
 
-def test_fee_figure_types(clean):
+def test_fee_figure_types(of, clean):
     _fees(clean, -1, Decimal("1.234"), Decimal(0))
     notices, billed = of(clean, "F-INT")
     assert notices.cells == ("fees/notices",) and "不能为负数" in notices.message
     assert billed.cells == ("fees/billed",) and "最多保留 2 位小数" in billed.message
 
 
-def test_dropped_for_not_paying_needs_a_notice(clean):
+def test_dropped_for_not_paying_needs_a_notice(of, clean):
     clean.set("t3", "3.6.2", "natural", 1)
     clean.set("t3", "3.6.2", "total", 1)
     [f] = of(clean, "F-NOTICE")
@@ -42,7 +40,7 @@ def test_dropped_for_not_paying_needs_a_notice(clean):
     assert of(clean, "F-NOTICE") == []
 
 
-def test_text_says_none_while_collected(clean):
+def test_text_says_none_while_collected(of, clean):
     _fees(clean, 1, Decimal("50"), Decimal("50"))
     clean.texts["other.fees"] = "2022年，本单位未收取信息处理费。"
     [f] = of(clean, "F-TEXT")
@@ -51,14 +49,14 @@ def test_text_says_none_while_collected(clean):
     assert of(clean, "F-TEXT") == []
 
 
-def test_text_says_nothing_about_fees(clean):
+def test_text_says_nothing_about_fees(of, clean):
     clean.texts["other.fees"] = "本年度工作顺利。"
     [f] = of(clean, "F-TEXT")
     assert f.message.startswith("六（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况没有写收费情况")
     assert f.cells == ("texts/other.fees", "fees/collected")
 
 
-def test_information_fee_typed_into_table2(clean):
+def test_information_fee_typed_into_table2(of, clean):
     _fees(clean, 1, Decimal("300"), Decimal("300"))
     clean.set("t2", "charges", "amount", Decimal("0.03"))
     [f] = of(clean, "F-NOTT2")
@@ -67,6 +65,6 @@ def test_information_fee_typed_into_table2(clean):
     assert of(clean, "F-NOTT2") == []
 
 
-def test_2019_form_has_no_fee_rules(clean2019):
+def test_2019_form_has_no_fee_rules(of, clean2019):
     assert clean2019.fees is None
     assert [f for r in ("F-PAID", "F-TEXT", "F-NOTICE", "F-INT") for f in of(clean2019, r)] == []

@@ -1,6 +1,5 @@
 """The rule set as a whole: every rule of the check list registered with its severity; order; adding a rule."""
 
-from rulekit import of
 
 from report.checks import RULES, check
 from report.checks.registry import Issue, Rule, Unknown
@@ -36,7 +35,7 @@ def test_findings_come_errors_first(clean):
     assert severities[0] == "error" and "note" in severities
 
 
-def test_a_new_rule_is_one_function_and_blanks_merge_into_one_finding(clean, monkeypatch):
+def test_a_new_rule_is_one_function_and_blanks_merge_into_one_finding(of, clean, monkeypatch):
     def demo(ctx):
         yield Issue("示例问题。", ("year",))
         yield Unknown(("t3/1/natural", "t3/2/natural"), ("甲", "乙"))

@@ -14,7 +14,8 @@ from report.document import Report
 
 VALUES = [None, 0, 1, 7, -1, "/", Decimal("1.5"), Decimal("-2"), Decimal("123456.78901"), 10**12, True]
 TEXTS = ["", "无", "XX", "共计5条，其中：1．甲2条；2．乙2条。", "收到申请", "未收到政府信息公开申请。",
-         "2021年新收申请3件，办结4件，结转下年度9件。", "本报告由总体情况等六部分组成。", "统计时限2020年1月1日至2月1日",
+         "2021年新收申请3件，办结4件，结转下年度9件。", "本报告由总体情况等六部分组成。",
+         "统计时限2020年1月1日至2月1日",
          "行政复议均获维持，未发生行政诉讼。", "（（（【【", "99999999999999999999条：1条；2条。", "年" * 50]
 
 
@@ -38,7 +39,8 @@ def test_random_half_filled_reports(seed, form_year):
                     r.set(table.id, *c.key, rng.choice(VALUES))
         if r.fees is not None:
             money = [None, Decimal(0), Decimal("10.5"), Decimal("-3"), Decimal("0.001")]
-            r.fees = {"notices": rng.choice([None, 0, 3, -1]), "billed": rng.choice(money), "collected": rng.choice(money)}
+            r.fees = {"notices": rng.choice([None, 0, 3, -1]), "billed": rng.choice(money),
+                      "collected": rng.choice(money)}
         r.texts = {f.id: rng.choice(TEXTS) for f in r.definition.text_fields() if rng.random() < 0.7}
         r.issued_on = rng.choice([None, dt.date(form_year + 1, 1, 10), dt.date(form_year + 3, 5, 1)])
         r.agency.kind = rng.choice(["department", "government", ""])

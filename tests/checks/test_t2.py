@@ -2,15 +2,13 @@
 
 from decimal import Decimal
 
-from rulekit import of
 
-
-def test_clean_reports_have_no_table2_finding(clean, clean2019):
+def test_clean_reports_have_no_table2_finding(of, clean, clean2019):
     for r in (clean, clean2019):
         assert [f.rule for f in of(r, "T2-INT") + of(r, "T2-STOCK") + of(r, "T2-2019")] == []
 
 
-def test_counts_and_money_types(clean):
+def test_counts_and_money_types(of, clean):
     clean.set("t2", "licensing", "decisions", -3)
     clean.set("t2", "charges", "amount", Decimal("1.23456"))
     clean.set("t2", "rules", "issued", "/")  # “/”: no such power, not an error
@@ -23,7 +21,7 @@ def test_counts_and_money_types(clean):
     assert "金额不能为负数" in of(clean, "T2-INT")[1].message
 
 
-def test_2019_change_may_be_negative_but_counts_not(clean2019):
+def test_2019_change_may_be_negative_but_counts_not(of, clean2019):
     clean2019.set("t2", "penalty", "last_year_items", 5)
     clean2019.set("t2", "penalty", "change", -2)
     assert of(clean2019, "T2-INT") == []
@@ -32,7 +30,7 @@ def test_2019_change_may_be_negative_but_counts_not(clean2019):
     assert f.cells == ("t2/penalty/decisions",)
 
 
-def test_in_force_at_least_issued_unless_repealed(clean):
+def test_in_force_at_least_issued_unless_repealed(of, clean):
     clean.set("t2", "normative", "issued", 8)
     clean.set("t2", "normative", "in_force", 5)
     [f] = of(clean, "T2-STOCK")
@@ -42,20 +40,20 @@ def test_in_force_at_least_issued_unless_repealed(clean):
     assert of(clean, "T2-STOCK") == []
 
 
-def test_in_force_blank_cannot_be_verified(clean):
+def test_in_force_blank_cannot_be_verified(of, clean):
     clean.set("t2", "rules", "in_force", None)
     [f] = of(clean, "T2-STOCK")
     assert f.message.startswith("无法核对") and f.cells == ("t2/rules/in_force",)
 
 
-def test_2019_total_public_at_least_published(clean2019):
+def test_2019_total_public_at_least_published(of, clean2019):
     clean2019.set("t2", "normative", "published", 4)
     clean2019.set("t2", "normative", "total_public", 2)
     [f] = of(clean2019, "T2-STOCK")
     assert "规范性文件·对外公开总数量 = 2，少于规范性文件·本年新公开数量 = 4" in f.message
 
 
-def test_charges_probably_in_yuan(clean):
+def test_charges_probably_in_yuan(of, clean):
     clean.set("t2", "charges", "amount", Decimal("25000"))
     [f] = of(clean, "T2-UNIT")
     assert f.severity == "warning" and f.cells == ("t2/charges/amount",)
@@ -64,7 +62,7 @@ def test_charges_probably_in_yuan(clean):
     assert of(clean, "T2-UNIT") == []
 
 
-def test_department_with_rules(clean, clean2019):
+def test_department_with_rules(of, clean, clean2019):
     for r in (clean, clean2019):
         col = "issued" if r.form == "2021" else "made"
         r.set("t2", "rules", col, 2)
@@ -75,7 +73,7 @@ def test_department_with_rules(clean, clean2019):
         assert of(r, "T2-RULES") == []
 
 
-def test_2019_items_cannot_drop_below_zero(clean2019):
+def test_2019_items_cannot_drop_below_zero(of, clean2019):
     clean2019.set("t2", "licensing", "last_year_items", 3)
     clean2019.set("t2", "licensing", "change", -5)
     [f] = of(clean2019, "T2-2019")

@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from rulekit import of
 
 
 @pytest.fixture
@@ -15,27 +14,28 @@ def last(clean):
     return r
 
 
-def test_no_previous_no_cross_year_finding(clean):
+def test_no_previous_no_cross_year_finding(of, clean):
     assert [f for f in of(clean, "Y-CARRY") + of(clean, "Y-COPY") + of(clean, "Y-PREV")] == []
 
 
-def test_carried_over_equals_last_years_carried_forward(clean, last):
+def test_carried_over_equals_last_years_carried_forward(of, clean, last):
     for r, row, v in ((last, "1", 2), (last, "4", 2), (clean, "2", 1), (clean, "3.1", 1)):
         r.set("t3", row, "natural", v)
         r.compute_totals()
     findings = of(clean, "Y-CARRY", last)
     assert [f.cells for f in findings] == [("t3/2/natural",), ("t3/2/total",)]
     assert findings[0].severity == "warning"
-    assert "二、上年结转政府信息公开申请数量·自然人 = 1，但2021年报告的四、结转下年度继续办理·自然人 = 2" in findings[0].message
+    assert ("二、上年结转政府信息公开申请数量·自然人 = 1，但2021年报告的四、结转下年度继续办理·自然人 = 2"
+            in findings[0].message)
 
 
-def test_carried_over_with_last_year_blank_cannot_be_verified(clean, last):
+def test_carried_over_with_last_year_blank_cannot_be_verified(of, clean, last):
     last.set("t3", "4", "other", None)
     [f] = of(clean, "Y-CARRY", last)
     assert f.message.startswith("无法核对") and "2021年报告的四、结转下年度继续办理·法人或其他组织·其他" in f.message
 
 
-def test_stock_in_force_follows_last_year(clean, last):
+def test_stock_in_force_follows_last_year(of, clean, last):
     last.set("t2", "normative", "in_force", 10)
     clean.set("t2", "normative", "issued", 3)
     clean.set("t2", "normative", "repealed", 1)
@@ -48,7 +48,7 @@ def test_stock_in_force_follows_last_year(clean, last):
     assert of(clean, "Y-STOCK", last) == []
 
 
-def test_copied_text_even_with_new_figures(clean, last):
+def test_copied_text_even_with_new_figures(of, clean, last):
     last.texts["overview.active"] = clean.texts["overview.active"].replace("76", "81").replace("60", "65")
     last.texts["other.fees"] = clean.texts["other.fees"]  # a stock sentence, too short to count
     [f] = of(clean, "Y-COPY", last)
@@ -56,13 +56,13 @@ def test_copied_text_even_with_new_figures(clean, last):
     assert f.message.startswith("一（一）主动公开与2021年报告的同一部分有 100% 相同")
 
 
-def test_rewritten_text_is_not_a_copy(clean, last):
+def test_rewritten_text_is_not_a_copy(of, clean, last):
     last.texts["overview.active"] = ("2021年，我局在区政府网站发布各类信息，重点做好信访政策法规的宣传解读，"
                                      "及时更新机构职能、领导分工和办事指南，全年未出现信息发布错误。")
     assert of(clean, "Y-COPY", last) == []
 
 
-def test_every_figure_the_same_as_last_year(clean, last):
+def test_every_figure_the_same_as_last_year(of, clean, last):
     for r in (clean, last):
         r.set("t2", "licensing", "decisions", 4)
     [f] = of(clean, "Y-SAME", last)
@@ -71,11 +71,11 @@ def test_every_figure_the_same_as_last_year(clean, last):
     assert of(clean, "Y-SAME", last) == []
 
 
-def test_all_zero_both_years_is_not_suspicious(clean, last):
+def test_all_zero_both_years_is_not_suspicious(of, clean, last):
     assert of(clean, "Y-SAME", last) == []
 
 
-def test_2019_form_compares_by_summing_other_handling(clean, clean2019):
+def test_2019_form_compares_by_summing_other_handling(of, clean, clean2019):
     this = clean.copy()
     this.year, this.issued_on = 2021, dt.date(2022, 1, 20)
     clean2019.set("t3", "3.6", "natural", 3)
@@ -87,7 +87,7 @@ def test_2019_form_compares_by_summing_other_handling(clean, clean2019):
     assert of(this, "Y-SAME", clean2019) == []
 
 
-def test_carry_across_formats(clean, clean2019):
+def test_carry_across_formats(of, clean, clean2019):
     this = clean.copy()
     this.year, this.issued_on = 2021, dt.date(2022, 1, 20)
     clean2019.set("t3", "4", "commercial", 1)
@@ -95,7 +95,7 @@ def test_carry_across_formats(clean, clean2019):
     assert "2020年报告的四、结转下年度继续办理·法人或其他组织·商业企业 = 1" in f.message
 
 
-def test_pending_cases_of_last_year_need_a_word(clean, last):
+def test_pending_cases_of_last_year_need_a_word(of, clean, last):
     last.set("t4", "review", "pending", 1)
     last.set("t4", "review", "total", 1)
     clean.texts["overview.oversight"] = "配备政务公开专职工作人员2名，召开培训会议1次。积极落实考核制度。"
@@ -105,7 +105,7 @@ def test_pending_cases_of_last_year_need_a_word(clean, last):
     assert of(clean, "Y-PENDING", last) == []
 
 
-def test_previous_report_of_another_year_is_not_compared(clean, last):
+def test_previous_report_of_another_year_is_not_compared(of, clean, last):
     last.year = 2020
     last.set("t3", "4", "natural", 5)
     [f] = of(clean, "Y-PREV", last)
@@ -113,7 +113,7 @@ def test_previous_report_of_another_year_is_not_compared(clean, last):
     assert of(clean, "Y-CARRY", last) == []
 
 
-def test_previous_report_of_another_agency_is_not_compared(clean, last):
+def test_previous_report_of_another_agency_is_not_compared(of, clean, last):
     last.agency.name = "威海市文登区民政局"
     [f] = of(clean, "Y-PREV", last)
     assert "威海市文登区民政局" in f.message

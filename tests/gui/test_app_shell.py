@@ -5,21 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from gui import settings
 from gui.app import install_translations, make_app
 from gui.qt import Qt, QtCore, QtWidgets
 from report.document import Agency
-
-QTest = pytest.importorskip("PySide6.QtTest").QTest
-
-
-def type_text(widget, text: str) -> None:
-    """Chinese-safe typing (QTest.keyClicks aborts on non-ASCII)."""
-    widget.setFocus()
-    QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, text, Qt.KeyboardModifier.NoModifier)
 
 
 def test_standard_buttons_read_chinese(qapp):
@@ -38,13 +29,14 @@ def test_style_sheet_is_applied(qapp):
     assert "QLabel#banner" in app.styleSheet()
 
 
-def _fill(dialog, values: dict[str, str]) -> None:
+def _fill(ui, dialog, values: dict[str, str]) -> None:
     for key, text in values.items():
         dialog.edits[key].clear()
-        type_text(dialog.edits[key], text)
+        dialog.edits[key].setFocus()
+        ui.type_text(dialog.edits[key], text)
 
 
-def test_profile_dialog_refuses_bad_postcode_and_url_then_accepts(qtbot):
+def test_profile_dialog_refuses_bad_postcode_and_url_then_accepts(qtbot, ui):
     from gui.profile_dialog import ProfileDialog
 
     dialog = ProfileDialog(first_run=True)
@@ -57,14 +49,14 @@ def test_profile_dialog_refuses_bad_postcode_and_url_then_accepts(qtbot):
     assert dialog.isVisible()
     assert "请填写单位名称" in dialog.error.text()
 
-    _fill(dialog, {"name": "威海市文登区信访局", "self_name": "我局", "postcode": "26440",
+    _fill(ui, dialog, {"name": "威海市文登区信访局", "self_name": "我局", "postcode": "26440",
                    "website_url": "www.wendeng.gov.cn"})
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert "邮编应为6位数字" in dialog.error.text()
     assert "http://" in dialog.error.text()
 
-    _fill(dialog, {"postcode": "264400", "website_url": "http://www.wendeng.gov.cn"})
+    _fill(ui, dialog, {"postcode": "264400", "website_url": "http://www.wendeng.gov.cn"})
     dialog.kind.setCurrentIndex(dialog.kind.findData("government"))
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
@@ -115,11 +107,9 @@ def test_font_choices_survive_a_restart_and_missing_files_are_refused(qtbot, tmp
     assert "backup.zip" in again.backup_state.text()
 
 
-def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, monkeypatch, tmp_path):
+def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, clerk, tmp_path):
     from gui import workers
 
-    shown = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
 
     def fails():
         raise PermissionError(13, "Permission denied", str(tmp_path / "x.pdf"))
@@ -128,8 +118,9 @@ def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, monkeypatch,
     assert QtWidgets.QApplication.overrideCursor() is not None  # busy at once
     with qtbot.waitSignal(job.failed, timeout=5000):
         pass
-    assert shown and shown[0][0] == "导出 PDF 失败"
-    assert "没有权限写入" in shown[0][1] and "x.pdf" in shown[0][1]
+    (shown,) = clerk.of("warn")
+    assert shown[1] == "导出 PDF 失败"
+    assert "没有权限写入" in shown[2] and "x.pdf" in shown[2]
     assert QtWidgets.QApplication.overrideCursor() is None
 
     results = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from gui.main_window import NewYearDialog
+from gui.new_year_dialog import NewYearDialog
 from gui.profile_dialog import ProfileDialog
 from gui.qt import Qt, QtWidgets
 from gui.wizard.basic_page import BasicPage
@@ -17,8 +17,6 @@ from gui.wizard.table_page import TablePage
 from gui.wizard.text_page import TextPage
 from gui.wizard.website_page import WebsitePage
 from report.document import Report, format_value
-from tests.gui.shell_support import make_window, type_text, when_modal  # noqa: F401
-from tests.gui.table_support import paste, type_cell
 
 PASTED_ROWS = ("3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8",
                "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6.1", "3.6.2", "3.6.3")
@@ -36,16 +34,16 @@ def next_page(qtbot, wizard) -> None:
     qtbot.waitUntil(lambda: wizard.currentId() == before + 1, timeout=2000)
 
 
-def first_run(qtbot, make_window, seed):
+def first_run(qtbot, ui, clerk, make_window, seed):
     def fill(dialog):
         for key, edit in dialog.edits.items():
             if getattr(seed.agency, key):
-                type_text(edit, getattr(seed.agency, key))
+                ui.type_text(edit, getattr(seed.agency, key))
         dialog.kind.setCurrentIndex(dialog.kind.findData(seed.agency.kind))
         qtbot.mouseClick(dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
 
-    when_modal(ProfileDialog, fill)
+    clerk.on_dialog(ProfileDialog, fill)
     w = make_window()
 
     def new_year(dialog):
@@ -53,7 +51,7 @@ def first_run(qtbot, make_window, seed):
         dialog.blank.setChecked(True)
         dialog.accept()
 
-    when_modal(NewYearDialog, new_year)
+    clerk.on_dialog(NewYearDialog, new_year)
     qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
     assert w.session is not None and w.session.year == seed.year
     w.activateWindow()  # offscreen does not give it back after the dialogs
@@ -61,43 +59,43 @@ def first_run(qtbot, make_window, seed):
     return w
 
 
-def type_text_field(editor, text: str) -> None:
+def type_text_field(ui, editor, text: str) -> None:
     editor.edit.setFocus()
-    type_text(editor.edit, text)
+    ui.type_text(editor.edit, text)
 
 
-def fill_basic(qtbot, page: BasicPage, seed: Report) -> None:
+def fill_basic(ui, page: BasicPage, seed: Report) -> None:
     for key, edit in page.agency_edits.items():
         assert edit.text() == getattr(seed.agency, key), key  # carried from the profile
     page.issued_on.edit.setFocus()
-    type_text(page.issued_on.edit, f"{seed.issued_on:%Y年%-m月%-d日}")
-    type_text_field(page.intro, seed.text("intro"))
+    ui.type_text(page.issued_on.edit, f"{seed.issued_on:%Y年%-m月%-d日}")
+    type_text_field(ui, page.intro, seed.text("intro"))
 
 
-def fill_texts(qtbot, page: TextPage, seed: Report) -> None:
+def fill_texts(ui, page: TextPage, seed: Report) -> None:
     for fid, editor in page.editors.items():
         if seed.text(fid):
-            type_text_field(editor, seed.text(fid))
+            type_text_field(ui, editor, seed.text(fid))
     if page.fees is not None:
         for fee_id, edit in page.fees.edits.items():
             edit.edit.setFocus()
-            type_text(edit.edit, format_value(seed.fees[fee_id]))
+            ui.type_text(edit.edit, format_value(seed.fees[fee_id]))
 
 
-def fill_table(qtbot, page: TablePage, seed: Report) -> None:
+def fill_table(ui, page: TablePage, seed: Report) -> None:
     ed, table = page.editor, page.table
     pasted = set()
     if table.id == "t3":  # the big block comes from a spreadsheet, like the clerk's Excel ledger
         ed.focus_cell(PASTED_ROWS[0], PASTED_COLUMNS[0])
         rows = ["\t".join(format_value(seed.get("t3", a, b)) for b in PASTED_COLUMNS) for a in PASTED_ROWS]
-        paste(qtbot, ed, "\r\n".join(rows) + "\r\n")
+        ui.paste(ed, "\r\n".join(rows) + "\r\n")
         pasted = {(a, b) for a in PASTED_ROWS for b in PASTED_COLUMNS}
         assert all(page.session.report.get("t3", *k) == seed.get("t3", *k) for k in pasted)
     for cell in table.cells():
         value = seed.get(table.id, *cell.key)
         if cell.computed or cell.key in pasted or value is None:
             continue
-        type_cell(qtbot, ed, *cell.key, format_value(value), ascii_keys=True)
+        ui.type_cell(ed, *cell.key, format_value(value), ascii_keys=True)
 
 
 def fill_website(qtbot, page: WebsitePage, seed: Report) -> None:
@@ -120,18 +118,18 @@ def fill_website(qtbot, page: WebsitePage, seed: Report) -> None:
     assert page.session.report.website_counts == seed.website_counts
 
 
-def enter_everything(qtbot, w, seed: Report) -> None:
+def enter_everything(qtbot, ui, w, seed: Report) -> None:
     wizard = w.wizard
     for index, page in enumerate(wizard.pages_):
         if index:
             next_page(qtbot, wizard)
         assert wizard.currentPage() is page
         if isinstance(page, BasicPage):
-            fill_basic(qtbot, page, seed)
+            fill_basic(ui, page, seed)
         elif isinstance(page, TextPage):
-            fill_texts(qtbot, page, seed)
+            fill_texts(ui, page, seed)
         elif isinstance(page, TablePage):
-            fill_table(qtbot, page, seed)
+            fill_table(ui, page, seed)
         elif isinstance(page, WebsitePage):
             fill_website(qtbot, page, seed)
 
@@ -148,9 +146,9 @@ def pdf_text(path: Path) -> str:
                    for i, p in enumerate(pages, start=1))
 
 
-def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path, monkeypatch):
-    w = first_run(qtbot, make_window, seed)
-    enter_everything(qtbot, w, seed)
+def test_the_seed_report_through_the_widgets(qtbot, ui, clerk, make_window, seed, tmp_path, monkeypatch):
+    w = first_run(qtbot, ui, clerk, make_window, seed)
+    enter_everything(qtbot, ui, w, seed)
     session = w.session
     assert without_history(session.report.to_dict()) == without_history(seed.to_dict())
     assert session.history_counts() == seed.website_counts_history
@@ -161,19 +159,17 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
     w.wizard.show_page_for("t3/1/natural")
     assert w.wizard.currentPage() is table3
     received = seed.get("t3", "1", "natural")
-    type_cell(qtbot, table3.editor, "1", "natural", str(received + 5))
+    ui.type_cell(table3.editor, "1", "natural", str(received + 5))
     qtbot.waitUntil(lambda: bool(session.errors()), timeout=2000)
     assert any(f.severity == "error" for f in w.wizard.findings_panel.findings())
 
     # 定稿 is refused while an error remains …
-    refusals = when_modal(QtWidgets.QMessageBox, lambda box: box.reject())
     w.act_final.trigger()
-    assert refusals and "错误" in refusals[0].text()
+    refusals = clerk.of("warn")
+    assert refusals and refusals[-1][1] == "暂不能定稿" and "错误" in refusals[-1][2]
     assert session.status == "draft"
-    w.activateWindow()
-    qtbot.waitUntil(lambda: w.isActiveWindow(), timeout=2000)
 
-    type_cell(qtbot, table3.editor, "1", "natural", str(received))
+    ui.type_cell(table3.editor, "1", "natural", str(received))
     qtbot.waitUntil(lambda: not session.errors(), timeout=2000)
     assert not any(f.severity == "error" for f in w.wizard.findings_panel.findings())
 
@@ -184,9 +180,9 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
 
     # export writes a PDF with the seed's texts
     out = tmp_path / "报告.pdf"
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    clerk.answers["save_file"] = str(out)
     w.act_export_pdf.trigger()
-    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=30000)
+    qtbot.waitUntil(lambda: out.exists() and not w.exporter.jobs, timeout=30000)
     text = pdf_text(out)
     for fid, value in seed.texts.items():
         for paragraph in value.split("\n"):
@@ -196,9 +192,10 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
 
     # preview shows that same PDF
     w.act_preview.trigger()
-    qtbot.waitUntil(lambda: w.preview_dialog is not None and w.preview_dialog.isVisible(), timeout=30000)
-    assert w.preview_dialog.page_count() == pages
-    w.preview_dialog.accept()
+    qtbot.waitUntil(lambda: w.exporter.preview_dialog is not None and w.exporter.preview_dialog.isVisible(),
+                    timeout=30000)
+    assert w.exporter.preview_dialog.page_count() == pages
+    w.exporter.preview_dialog.accept()
 
     # printing to a PDF-file printer, after the print dialog is accepted, gives the same pages
     from PySide6.QtPrintSupport import QPrintDialog
@@ -215,9 +212,9 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
         return p
 
     monkeypatch.setattr(printing, "new_printer", pdf_printer)
-    accepted = when_modal(QPrintDialog, lambda d: d.accept())
+    accepted = clerk.on_dialog(QPrintDialog, lambda d: d.accept())
     w.act_print.trigger()
-    qtbot.waitUntil(lambda: bool(accepted) and printed.exists() and not w.jobs, timeout=120000)
+    qtbot.waitUntil(lambda: bool(accepted) and printed.exists() and not w.exporter.jobs, timeout=120000)
     assert len(PdfReader(printed).pages) == pages
     assert "打印" in w.statusBar().currentMessage() and str(pages) in w.statusBar().currentMessage()
 
@@ -233,6 +230,6 @@ def test_the_seed_report_through_the_widgets(qtbot, make_window, seed, tmp_path,
     finally:
         store.close()
     again = make_window()
-    again.open_selected()
+    again.years.open_selected()
     assert again.session.report.to_dict() == stored_in_window
     assert again.session.read_only

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from shell_support import answer_box, make_window  # noqa: F401
-from wizard_support import open_wizard, page_titled, store, type_text  # noqa: F401
 
 from gui.history_dialog import HistoryDialog, differences
 from gui.qt import Qt, QtWidgets
@@ -94,23 +92,22 @@ def test_selecting_a_version_shows_its_text_to_read_or_copy(qtbot, history, seed
     assert "不能恢复" in dialog.preview.toPlainText()
 
 
-def test_restore_brings_the_old_text_back_and_keeps_the_current_one(qtbot, history, store, monkeypatch):
+def test_restore_brings_the_old_text_back_and_keeps_the_current_one(qtbot, ui, clerk, history, store):
     wizard, session = history, history.session
-    page_id = page_titled(wizard, part_of(session.report, FIELD).title)
+    page_id = ui.page_titled(wizard, part_of(session.report, FIELD).title)
     wizard.go_to_page(page_id)
     editor = wizard.pages_[page_id].editors[FIELD]
     editor.edit.moveCursor(editor.edit.textCursor().MoveOperation.End)
-    type_text(editor.edit, "（未保存）")  # typed but not yet autosaved: it must not be lost either
+    ui.type_text(editor.edit, "（未保存）")  # typed but not yet autosaved: it must not be lost either
     qtbot.waitUntil(lambda: session.report.text(FIELD) == "第三版文字（未保存）")
 
     dialog = open_dialog(qtbot, session, wizard)  # opening saves the typing: one more version
     assert [i.text(1) for i in rows(dialog)][:2] == ["草稿保存", "草稿保存"]
     click_row(qtbot, dialog, 4)  # the content 第二版 replaced
     assert "导入的文字" in dialog.preview.toPlainText()
-    calls = answer_box(monkeypatch)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-
-    assert calls[0][0] == "question" and "当前内容会保存为一个历史版本，可以随时再恢复。" in calls[0][2]
+    calls = clerk.calls
+    assert calls[-1][0] == "confirm" and "当前内容会保存为一个历史版本，可以随时再恢复。" in calls[0][2]
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
     assert session.report.text(FIELD) == "导入的文字"
@@ -122,12 +119,13 @@ def test_restore_brings_the_old_text_back_and_keeps_the_current_one(qtbot, histo
     assert store.load_revision(session.agency_name, session.year, newest.id).text(FIELD) == "第三版文字（未保存）"
 
 
-def test_answering_no_changes_nothing(qtbot, history, store, monkeypatch):
+def test_answering_no_changes_nothing(qtbot, clerk, history, store):
     session = history.session
     dialog = open_dialog(qtbot, session, history)
     click_row(qtbot, dialog, 4)
-    answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.No)
+    clerk.answers["confirm"] = False
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert clerk.of("confirm")
     assert dialog.isVisible()
     assert session.report.text(FIELD) == "第三版文字"
     assert len(store.revisions(session.agency_name, session.year)) == 5
@@ -144,7 +142,7 @@ def test_a_version_equal_to_the_current_content_is_not_offered(qtbot, history):
     assert "相同" in dialog.restore_button.toolTip()
 
 
-def test_a_final_report_cannot_be_restored_and_says_why(qtbot, history, store, monkeypatch):
+def test_a_final_report_cannot_be_restored_and_says_why(qtbot, clerk, history, store):
     session = history.session
     ok, message = session.mark_final()
     assert ok, message
@@ -155,9 +153,8 @@ def test_a_final_report_cannot_be_restored_and_says_why(qtbot, history, store, m
     assert not dialog.restore_button.isEnabled()
     assert dialog.reason.isVisible()
     assert "定稿" in dialog.reason.text() and "撤回为草稿" in dialog.reason.text()
-    calls = answer_box(monkeypatch)
     dialog.restore()
-    assert not calls
+    assert not clerk.of("confirm")
     assert session.report.text(FIELD) == "第三版文字"
 
 
@@ -167,12 +164,13 @@ def test_differences_name_the_parts_and_cells_from_the_form(seed):
     version.issued_on = None
     diff = differences(version, seed)
     table_part = next(p for p in seed.definition.parts if p.table == "t3")
-    assert [c[:2] for c in diff.cells] == [(table_part.step_title, seed.definition.tables["t3"].cell_name("3.1", "natural"))]
+    cell_name = seed.definition.tables["t3"].cell_name("3.1", "natural")
+    assert [c[:2] for c in diff.cells] == [(table_part.step_title, cell_name)]
     assert diff.summary() == f"数字：{table_part.step_title} 1 处；基本信息"
     assert differences(seed.copy(), seed).same
 
 
-def test_the_main_window_opens_the_history_and_reports_a_restore(qtbot, make_window, seed, monkeypatch):
+def test_the_main_window_opens_the_history_and_reports_a_restore(qtbot, make_window, seed):
     from store import open_store
 
     with open_store() as s:
@@ -197,7 +195,6 @@ def test_the_main_window_opens_the_history_and_reports_a_restore(qtbot, make_win
     dialog = shown()[0]
     assert dialog.list.topLevelItemCount() == 1
     click_row(qtbot, dialog, 0)
-    answer_box(monkeypatch)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not shown())
     assert w.session.report.text(FIELD) == original

@@ -6,11 +6,10 @@ import json
 
 import pytest
 
-from gui.main_window import NewYearDialog
+from gui.new_year_dialog import NewYearDialog
 from gui.profile_dialog import ProfileDialog
 from gui.qt import Qt, QtWidgets
 from report.document import Report
-from tests.gui.shell_support import answer_box, make_window, type_text, when_modal  # noqa: F401
 
 AGENCY = "威海市文登区信访局"
 
@@ -38,16 +37,16 @@ def year_rows(w) -> list[list[str]]:
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
-def test_first_run_asks_for_the_agency_then_shows_an_empty_year_list(qtbot, make_window):
+def test_first_run_asks_for_the_agency_then_shows_an_empty_year_list(qtbot, ui, clerk, make_window):
     def fill(dialog):
-        type_text(dialog.edits["name"], AGENCY)
-        type_text(dialog.edits["postcode"], "2644")
+        ui.type_text(dialog.edits["name"], AGENCY)
+        ui.type_text(dialog.edits["postcode"], "2644")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
         assert dialog.isVisible() and "6位数字" in dialog.error.text()
-        type_text(dialog.edits["postcode"], "00")
+        ui.type_text(dialog.edits["postcode"], "00")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    seen = when_modal(ProfileDialog, fill)
+    seen = clerk.on_dialog(ProfileDialog, fill)
     w = make_window()
     assert seen, "the profile dialog was not shown on first run"
     assert [a.name for a in w.store.agencies()] == [AGENCY]
@@ -57,8 +56,8 @@ def test_first_run_asks_for_the_agency_then_shows_an_empty_year_list(qtbot, make
     assert w.years.table.rowCount() == 0 and w.years.empty.isVisibleTo(w)
 
 
-def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, make_window):
-    when_modal(ProfileDialog, lambda d: (type_text(d.edits["name"], AGENCY), d.accept()))
+def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, ui, clerk, make_window):
+    clerk.on_dialog(ProfileDialog, lambda d: (ui.type_text(d.edits["name"], AGENCY), d.accept()))
     w = make_window()
 
     def choose(dialog: NewYearDialog):
@@ -66,7 +65,7 @@ def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, make_window):
         dialog.year.setValue(2022)
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    seen = when_modal(NewYearDialog, choose)
+    seen = clerk.on_dialog(NewYearDialog, choose)
     qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
     assert seen
     assert w.store.exists(AGENCY, 2022)
@@ -81,7 +80,7 @@ def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, make_window):
     assert int(rows[0][3]) > 0  # a blank report has errors (blank cells)
 
 
-def test_new_year_starts_from_last_year_by_default(qtbot, make_window, seed_path):
+def test_new_year_starts_from_last_year_by_default(qtbot, clerk, make_window, seed_path):
     seed = seed_store(seed_path)
     w = make_window()
     w.back_to_list()
@@ -91,14 +90,14 @@ def test_new_year_starts_from_last_year_by_default(qtbot, make_window, seed_path
         assert dialog.from_last.isEnabled() and dialog.from_last.isChecked()
         dialog.accept()
 
-    when_modal(NewYearDialog, choose)
+    seen = clerk.on_dialog(NewYearDialog, choose)
     qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
-    assert w.session.year == seed.year + 1
+    assert seen and w.session.year == seed.year + 1
     assert w.session.previous is not None and w.session.previous.year == seed.year
     assert w.session.report.agency == seed.agency
 
 
-def test_new_year_refuses_an_existing_year(qtbot, make_window, seed_path):
+def test_new_year_refuses_an_existing_year(qtbot, clerk, make_window, seed_path):
     seed = seed_store(seed_path)
     w = make_window()
     w.back_to_list()
@@ -109,7 +108,7 @@ def test_new_year_refuses_an_existing_year(qtbot, make_window, seed_path):
         assert dialog.isVisible() and "已经存在" in dialog.error.text()
         dialog.reject()
 
-    seen = when_modal(NewYearDialog, choose)
+    seen = clerk.on_dialog(NewYearDialog, choose)
     qtbot.mouseClick(w.years.buttons["new"], Qt.MouseButton.LeftButton)
     assert seen and len(w.store.reports(AGENCY)) == 1
 
@@ -158,7 +157,7 @@ def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, m
     assert w.store.status(AGENCY, seed.year) == "final"
     w.back_to_list()
     assert year_rows(w)[0][1] == "定稿"
-    w.open_selected()
+    w.years.open_selected()
     assert w.session.read_only
     assert w.editor_banner.isVisibleTo(w) and "已定稿" in w.editor_banner.text()
     assert w.act_reopen.isVisible() and not w.act_final.isVisible()
@@ -167,16 +166,34 @@ def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, m
     assert w.store.status(AGENCY, seed.year) == "draft"
 
 
-def test_delete_asks_and_keeps_a_backup(make_window, seed_path, monkeypatch):
+def test_final_is_refused_while_an_error_remains_and_offers_to_show_it(make_window, seed_path, clerk):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.session.set_cell("t3", "1", "natural", seed.get("t3", "1", "natural") + 5)  # 勾稽关系 broken
+    w.wizard.go_to_page(0)
+    clerk.answers["warn"] = False  # 关闭
+    w.act_final.trigger()
+    kind, title, text = clerk.calls[-1]
+    assert (kind, title) == ("warn", "暂不能定稿") and "错误" in text
+    assert w.session.status == "draft" and w.wizard.currentId() == 0
+
+    clerk.answers["warn"] = True  # 查看第一个错误
+    w.act_final.trigger()
+    assert w.session.status == "draft"
+    page = w.wizard.currentPage()
+    assert getattr(page, "table", None) is not None and page.table.id == "t3"
+
+
+def test_delete_asks_and_keeps_a_backup(make_window, seed_path, clerk):
     seed = seed_store(seed_path)
     w = make_window()
     w.back_to_list()
-    calls = answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.No)
+    clerk.answers["confirm"] = False
     w.years.buttons["delete"].click()
-    assert calls and calls[0][0] == "question" and "备份" in calls[0][2]
+    assert clerk.calls[-1][0] == "confirm" and "备份" in clerk.calls[-1][2]
     assert w.store.exists(AGENCY, seed.year)
 
-    answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.Yes)
+    clerk.answers["confirm"] = True
     backups_before = len(w.store.backups())
     w.years.buttons["delete"].click()
     assert not w.store.exists(AGENCY, seed.year)
@@ -184,75 +201,83 @@ def test_delete_asks_and_keeps_a_backup(make_window, seed_path, monkeypatch):
     assert w.years.table.rowCount() == 0
 
 
-def test_restore_from_backup_brings_a_deleted_year_back(make_window, seed_path, monkeypatch):
+def test_a_delete_the_store_refuses_says_why_and_keeps_the_year(make_window, seed_path, clerk, monkeypatch):
+    from store import StoreWriteError
+
     seed = seed_store(seed_path)
     w = make_window()
     w.back_to_list()
-    answer_box(monkeypatch)
+
+    def disk_full(agency, year):
+        raise StoreWriteError("无法保存到 数据文件夹：磁盘空间不足，请清理磁盘后再试。")
+
+    monkeypatch.setattr(w.store, "delete", disk_full)
+    w.years.buttons["delete"].click()
+    kind, title, text = clerk.calls[-1]
+    assert (kind, title) == ("warn", "未能删除") and "磁盘空间不足" in text
+    assert year_rows(w)[0][0] == f"{seed.year}年"
+
+
+def test_restore_from_backup_brings_a_deleted_year_back(make_window, seed_path, clerk):
+    seed = seed_store(seed_path)
+    w = make_window()
+    w.back_to_list()
     w.years.buttons["delete"].click()
     assert not w.store.exists(AGENCY, seed.year)
-    monkeypatch.setattr(QtWidgets.QInputDialog, "getItem",
-                        staticmethod(lambda parent, title, label, items, current, editable:
-                                     (next(i for i in items if "删除报告前" in i), True)))
+    clerk.answers["choose"] = lambda items: next(i for i in items if "删除报告前" in i)
     w.years.buttons["restore"].click()
     assert w.store.exists(AGENCY, seed.year)
     assert year_rows(w)[0][0] == f"{seed.year}年"
 
 
-def test_import_adds_the_agency_and_bad_files_get_a_chinese_message(make_window, shuyang_path, tmp_path,
-                                                                    monkeypatch):
-    when_modal(ProfileDialog, lambda d: (type_text(d.edits["name"], AGENCY), d.accept()))
+def test_import_adds_the_agency_and_bad_files_get_a_chinese_message(ui, clerk, make_window, shuyang_path, tmp_path):
+    clerk.on_dialog(ProfileDialog, lambda d: (ui.type_text(d.edits["name"], AGENCY), d.accept()))
     w = make_window()
-    calls = answer_box(monkeypatch)
+    calls = clerk.calls
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema": "nianbao.report/1", "year": ', encoding="utf-8")
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    clerk.answers["open_file"] = str(bad)
     w.years.buttons["import"].click()
-    assert calls and calls[-1][0] == "warning" and "不是有效的 JSON 文件" in calls[-1][2]
+    assert calls[-1][0] == "warn" and "不是有效的 JSON 文件" in calls[-1][2]
 
     shuyang = Report.load(shuyang_path)
-    assert w.import_path(shuyang_path)
+    assert w.years.import_path(shuyang_path)
     assert w.agency_name == shuyang.agency.name
     assert w.store.load(shuyang.agency.name, shuyang.year).to_dict() == shuyang.to_dict()
     assert w.years.agency_box.isVisibleTo(w)  # two agencies now: the list offers both
     assert w.years.agency_box.count() == 2
 
-    assert w.import_path(shuyang_path)  # again: asks before replacing
-    assert calls[-1][0] == "question" and "已经存在" in calls[-1][2]
+    assert w.years.import_path(shuyang_path)  # again: asks before replacing
+    assert calls[-1][0] == "confirm" and "已经存在" in calls[-1][2]
 
 
-def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seed_path, tmp_path, monkeypatch):
+def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seed_path, tmp_path, clerk):
     seed = seed_store(seed_path)
     w = make_window()
     w.back_to_list()
     out = tmp_path / "导出.json"
-    proposed = []
-
-    def save_name(parent, title, path, filt):
-        proposed.append(path)
-        return str(out), filt
-
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(save_name))
-    w._export_selected("json")
-    qtbot.waitUntil(lambda: out.exists() and not w.jobs, timeout=5000)
+    clerk.answers["save_file"] = str(out)
+    w.years.export_selected("json")
+    qtbot.waitUntil(lambda: out.exists() and not w.exporter.jobs, timeout=5000)
+    proposed = [text for kind, _title, text in clerk.calls if kind == "save_file"]
     assert proposed[0].endswith(f"{AGENCY}{seed.year}年政府信息公开工作年度报告.json")
     assert Report.loads(out.read_bytes()).to_dict() == seed.to_dict()
     assert json.loads(out.read_text(encoding="utf-8"))["year"] == seed.year
 
 
-def test_a_store_held_by_another_window_is_read_only_with_a_banner(make_window, seed_path, monkeypatch):
+def test_a_store_held_by_another_window_is_read_only_with_a_banner(make_window, seed_path, clerk):
     from store import open_store
 
     seed_store(seed_path)
     other = open_store()  # another nianbao instance holds the lock
     try:
-        answer_box(monkeypatch)
         w = make_window()
+        assert any("只能查看" in text for kind, _t, text in clerk.calls if kind == "inform")
         assert w.store.read_only
         assert w.stack.currentWidget() is w.years  # nothing opened for editing
         assert w.years.banner.isVisibleTo(w) and "只能查看" in w.years.banner.text()
         assert not w.years.buttons["new"].isEnabled() and not w.years.buttons["delete"].isEnabled()
-        w.open_selected()
+        w.years.open_selected()
         assert w.session.read_only and w.editor_banner.isVisibleTo(w)
         assert not w.act_final.isEnabled()
     finally:
@@ -272,17 +297,18 @@ def test_window_size_is_remembered(qtbot, make_window):
     assert (again.width(), again.height()) == size
 
 
-def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, monkeypatch):
+def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, clerk):
     seed_store(seed_path)
     w = make_window()
-    calls = answer_box(monkeypatch)
+    calls = clerk.calls
     w.wizard.go_to_page(2)
     w.act_help.trigger()
-    assert calls and calls[-1][0] == "information"
+    assert calls and calls[-1][0] == "inform"
     assert calls[-1][2] == w.wizard.current_help() != ""
 
 
-def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_window, seed_path, monkeypatch):
+def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_window, seed_path, monkeypatch,
+                                                                   clerk):
     from store import StoreWriteError
 
     seed_store(seed_path)
@@ -297,14 +323,14 @@ def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_w
     assert "磁盘空间不足" in w.statusBar().currentMessage()
     assert w.session.report.text("problems") == "磁盘满时写的内容"  # nothing lost
 
-    calls = answer_box(monkeypatch, QtWidgets.QMessageBox.StandardButton.No)
+    clerk.answers["confirm"] = False
     w.close()
-    assert calls and calls[-1][0] == "warning" and "未能保存" in calls[-1][2]
+    calls = clerk.calls
+    assert calls and calls[-1][0] == "confirm" and "未能保存" in calls[-1][2]
     assert w.isVisible() and w.session is not None  # the clerk chose to stay
 
 
-def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window, seed_path, tmp_path,
-                                                             monkeypatch):
+def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window, seed_path, tmp_path, clerk):
     from gui import settings
 
     bad = tmp_path / "坏字体.ttf"
@@ -312,29 +338,28 @@ def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window,
     settings.set_font_files({"body": str(bad)})
     seed_store(seed_path)
     w = make_window()
-    calls = answer_box(monkeypatch)
     out = tmp_path / "out.pdf"
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    clerk.answers["save_file"] = str(out)
     w.act_export_pdf.trigger()
-    qtbot.waitUntil(lambda: bool(calls) and not w.jobs, timeout=30000)
-    kind, title, text = calls[-1]
-    assert kind == "warning" and title == "导出 PDF 失败"
+    qtbot.waitUntil(lambda: bool(clerk.of("warn")) and not w.exporter.jobs, timeout=30000)
+    kind, title, text = clerk.calls[-1]
+    assert kind == "warn" and title == "导出 PDF 失败"
     assert "坏字体.ttf" in text and "TrueType" in text
     assert not out.exists()  # no half-written file under the clerk's chosen name
 
 
-def test_a_cancelled_first_run_points_to_the_profile_button(qtbot, make_window):
-    when_modal(ProfileDialog, lambda d: d.reject())
+def test_a_cancelled_first_run_points_to_the_profile_button(qtbot, ui, clerk, make_window):
+    clerk.on_dialog(ProfileDialog, lambda d: d.reject())
     w = make_window()
     assert w.store.agencies() == []
     assert not w.years.buttons["new"].isEnabled()
     assert "单位信息" in w.years.empty.text()
 
     def fill(dialog):
-        type_text(dialog.edits["name"], AGENCY)
+        ui.type_text(dialog.edits["name"], AGENCY)
         dialog.accept()
 
-    seen = when_modal(ProfileDialog, fill)
+    seen = clerk.on_dialog(ProfileDialog, fill)
     qtbot.mouseClick(w.years.profile_button, Qt.MouseButton.LeftButton)
     assert seen and [a.name for a in w.store.agencies()] == [AGENCY]
     assert w.years.buttons["new"].isEnabled()

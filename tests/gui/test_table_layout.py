@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from table_support import new_session, open_editor, table_store  # noqa: F401
 
 from gui.qt import Qt, QtCore
 from report.forms import load_form
@@ -24,7 +23,7 @@ def spans(ed) -> dict[str, tuple[int, int, int, int]]:
 
 
 @pytest.mark.parametrize("year, result_rows", [(2023, 22), (2020, 20)])
-def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year, result_rows, new_session):  # noqa: F811
+def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year, result_rows, new_session):
     ed = open_editor(new_session(year), "t3")
     s = spans(ed)
     assert not ed.view.horizontalHeader().isVisible() and not ed.view.verticalHeader().isVisible()
@@ -45,7 +44,7 @@ def test_table_3_headers_and_labels_are_merged_like_the_format(open_editor, year
     assert (index.row(), index.column()) == (7, 3)
 
 
-def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor, new_session):  # noqa: F811
+def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor, new_session):
     ed = open_editor(new_session(2023), "t4")
     s = spans(ed)
     assert ed.model.rowCount() == 4 and ed.model.columnCount() == 15
@@ -58,7 +57,7 @@ def test_table_4_has_three_header_rows_over_fifteen_cells(open_editor, new_sessi
 
 
 @pytest.mark.parametrize("year", [2023, 2020])
-def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year, new_session):  # noqa: F811
+def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year, new_session):
     session = new_session(year)
     ed = open_editor(session, "t2")
     table = session.report.definition.tables["t2"]
@@ -77,7 +76,7 @@ def test_table_2_shows_each_block_with_its_caption_and_headers(open_editor, year
     assert index.column() + ed.view.columnSpan(index.row(), index.column()) == m.columnCount()
 
 
-def test_every_label_comes_from_the_definition(open_editor, new_session):  # noqa: F811
+def test_every_label_comes_from_the_definition(open_editor, new_session):
     ed = open_editor(new_session(2023), "t3")
     table = load_form("2021").tables["t3"]
     words = {table.blocks[0].stub} | {w for c in table.blocks[0].columns for w in c.label} \
@@ -88,14 +87,14 @@ def test_every_label_comes_from_the_definition(open_editor, new_session):  # noq
     assert texts == words
 
 
-def test_header_and_label_cells_cannot_be_selected_or_edited(open_editor, new_session):  # noqa: F811
+def test_header_and_label_cells_cannot_be_selected_or_edited(open_editor, new_session):
     ed = open_editor(new_session(2023), "t3")
     flags = ed.model.index(0, 3).flags()
     assert not flags & Qt.ItemFlag.ItemIsSelectable and not flags & Qt.ItemFlag.ItemIsEditable
     assert ed.model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole) == "一、本年新收政府信息公开申请数量"
 
 
-def test_the_whole_table_fits_its_size_hint(open_editor, new_session):  # noqa: F811
+def test_the_whole_table_fits_its_size_hint(open_editor, new_session):
     ed = open_editor(new_session(2023), "t3")
     hint = ed.view.sizeHint()
     widths = sum(ed.view.columnWidth(c) for c in range(ed.model.columnCount()))
@@ -103,7 +102,7 @@ def test_the_whole_table_fits_its_size_hint(open_editor, new_session):  # noqa: 
     assert hint.width() >= widths and hint.height() >= heights
 
 
-def test_table_3_column_headers_stay_in_sight_while_the_last_rows_are_filled(qtbot, open_editor, new_session):  # noqa: F811
+def test_table_3_column_headers_stay_in_sight_while_the_last_rows_are_filled(qtbot, open_editor, new_session):
     ed = open_editor(new_session(2023), "t3")
     ed.resize(ed.width(), 320)
     view = ed.view
@@ -121,7 +120,7 @@ def test_table_3_column_headers_stay_in_sight_while_the_last_rows_are_filled(qtb
     qtbot.waitUntil(lambda: not pinned.isVisible(), timeout=1000)
 
 
-def test_table_2_pins_nothing(qtbot, open_editor, new_session):  # noqa: F811
+def test_table_2_pins_nothing(qtbot, open_editor, new_session):
     ed = open_editor(new_session(2023), "t2")
     ed.resize(ed.width(), 200)
     ed.focus_cell("charges", "amount")
@@ -129,7 +128,7 @@ def test_table_2_pins_nothing(qtbot, open_editor, new_session):  # noqa: F811
     assert ed.view.pinned_height() == 0
 
 
-def test_a_report_in_the_other_format_rebuilds_the_grid(open_editor, new_session):  # noqa: F811
+def test_a_report_in_the_other_format_rebuilds_the_grid(open_editor, new_session):
     from report.document import Agency, Report
 
     session = new_session(2021)
@@ -143,7 +142,7 @@ def test_a_report_in_the_other_format_rebuilds_the_grid(open_editor, new_session
     assert ed.view.rowSpan(5, 0) == 20  # 三、本年度办理结果 over the 2019 result rows
 
 
-def test_a_narrow_page_wraps_the_labels_instead_of_scrolling_sideways(qtbot, open_editor, new_session):  # noqa: F811
+def test_a_narrow_page_wraps_the_labels_instead_of_scrolling_sideways(qtbot, open_editor, new_session):
     ed = open_editor(new_session(2023), "t3")
     view = ed.view
     natural = view.sizeHint().width()

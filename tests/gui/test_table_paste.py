@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from table_support import new_session, open_editor, paste, shown, table_store  # noqa: F401
 
 from gui.qt import Qt, QtCore, QtWidgets
 
@@ -14,7 +13,7 @@ COLS = ("natural", "commercial", "research", "social", "legal", "other", "total"
 
 
 @pytest.fixture
-def t3(open_editor, new_session):  # noqa: F811
+def t3(open_editor, new_session):
     session = new_session(2023)
     return session, open_editor(session, "t3")
 
@@ -23,13 +22,13 @@ def row(session, a, table="t3", cols=COLS):
     return [session.report.get(table, a, b) for b in cols]
 
 
-def test_an_excel_block_fills_from_the_current_cell_and_is_one_undo_step(qtbot, t3):
+def test_an_excel_block_fills_from_the_current_cell_and_is_one_undo_step(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("1", "natural")
-    paste(qtbot, ed, "1\t2\t3\r\n4\t5\t6\r\n")
+    ui.paste(ed, "1\t2\t3\r\n4\t5\t6\r\n")
     assert row(session, "1") == [1, 2, 3, None, None, None, 6]
     assert row(session, "2") == [4, 5, 6, None, None, None, 15]
-    assert shown(ed, "2", "total") == "15"
+    assert ui.shown(ed, "2", "total") == "15"
     assert "已粘贴 6 个单元格" in ed.message()
     qtbot.keyClick(ed.view, K.Key_Z, CTRL)
     assert row(session, "1") == [None] * 7 and row(session, "2") == [None] * 7
@@ -37,77 +36,77 @@ def test_an_excel_block_fills_from_the_current_cell_and_is_one_undo_step(qtbot, 
     assert row(session, "2") == [4, 5, 6, None, None, None, 15]
 
 
-def test_units_full_width_digits_and_spaces_are_understood(qtbot, t3):
+def test_units_full_width_digits_and_spaces_are_understood(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("3.1", "natural")
-    paste(qtbot, ed, "３件  ４件\u3000 12条\n")
+    ui.paste(ed, "３件  ４件\u3000 12条\n")
     assert row(session, "3.1")[:3] == [3, 4, 12]
     assert session.report.get("t3", "3.7", "natural") == 3
 
 
-def test_cells_that_cannot_be_taken_are_listed_and_the_rest_is_pasted(qtbot, t3):
+def test_cells_that_cannot_be_taken_are_listed_and_the_rest_is_pasted(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("3.1", "natural")
-    paste(qtbot, ed, "abc\t2\t1,350\n")
+    ui.paste(ed, "abc\t2\t1,350\n")
     assert row(session, "3.1")[:3] == [None, 2, None]
     assert ed.message().startswith(
         "2 个单元格未粘贴：三、（一）予以公开·自然人 “abc”不是整数；"
         "三、（一）予以公开·法人或其他组织·科研机构 “1,350”含有千位分隔符。")
 
 
-def test_a_block_copied_with_its_totals_still_lines_up(qtbot, t3):
+def test_a_block_copied_with_its_totals_still_lines_up(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("1", "natural")
-    paste(qtbot, ed, "1\t2\t3\t4\t5\t6\t21\n")
+    ui.paste(ed, "1\t2\t3\t4\t5\t6\t21\n")
     assert row(session, "1") == [1, 2, 3, 4, 5, 6, 21]
     assert "总计" not in ed.message()
 
 
-def test_a_pasted_total_that_does_not_add_up_is_pointed_out_not_written(qtbot, t3):
+def test_a_pasted_total_that_does_not_add_up_is_pointed_out_not_written(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("1", "natural")
-    paste(qtbot, ed, "1\t2\t3\t4\t5\t6\t99\n")
+    ui.paste(ed, "1\t2\t3\t4\t5\t6\t99\n")
     assert session.report.get("t3", "1", "total") == 21
     message = ed.message()
     assert "一、本年新收政府信息公开申请数量·总计粘贴的是 99，按各项相加为 21" in message
     assert "未采用粘贴的总计" in message
 
 
-def test_a_column_pasted_across_the_total_row_skips_it(qtbot, t3):
+def test_a_column_pasted_across_the_total_row_skips_it(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("3.6.3", "natural")
-    paste(qtbot, ed, "1\n1\n2\n")  # 3.6.3, 三、（七）总计 (copied with the table), 四、
+    ui.paste(ed, "1\n1\n2\n")  # 3.6.3, 三、（七）总计 (copied with the table), 四、
     assert session.report.get("t3", "3.6.3", "natural") == 1
     assert session.report.get("t3", "3.7", "natural") == 1
     assert session.report.get("t3", "4", "natural") == 2
     assert "总计" not in ed.message()
 
 
-def test_values_beyond_the_table_edge_are_counted(qtbot, t3):
+def test_values_beyond_the_table_edge_are_counted(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("4", "legal")
-    paste(qtbot, ed, "1\t2\t3\t4\n5\n")  # 3 lands on 总计; 4 is right of the table, 5 below it
+    ui.paste(ed, "1\t2\t3\t4\n5\n")  # 3 lands on 总计; 4 is right of the table, 5 below it
     assert session.report.get("t3", "4", "legal") == 1 and session.report.get("t3", "4", "other") == 2
     assert session.report.get("t3", "4", "total") == 3
     assert ed.message() == "另有 2 个值超出表格范围，未粘贴。"
 
 
-def test_blank_cells_in_the_block_clear_the_target(qtbot, t3):
+def test_blank_cells_in_the_block_clear_the_target(qtbot, ui, t3):
     session, ed = t3
     for b in ("natural", "commercial"):
         session.set_cell("t3", "2", b, 5)
     ed.focus_cell("2", "natural")
-    paste(qtbot, ed, "\t0\n")
+    ui.paste(ed, "\t0\n")
     assert row(session, "2")[:2] == [None, 0]
 
 
-def test_one_value_fills_every_selected_cell(qtbot, t3):
+def test_one_value_fills_every_selected_cell(qtbot, ui, t3):
     session, ed = t3
     top, bottom = ed.model.index_of("3.3.1", "natural"), ed.model.index_of("3.3.8", "other")
     ed.view.setCurrentIndex(top)
     ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
                                     QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    paste(qtbot, ed, "0\n")
+    ui.paste(ed, "0\n")
     assert all(session.report.get("t3", f"3.3.{i}", b) == 0 for i in range(1, 9) for b in COLS[:6])
     assert session.report.get("t3", "3.3.8", "total") == 0
     qtbot.keyClick(ed.view, K.Key_Z, CTRL)
@@ -129,36 +128,36 @@ def test_copy_one_row_and_paste_it_into_another(qtbot, t3):
     assert row(session, "3.1") == [1, 2, 3, 4, 5, 6, 21]
 
 
-def test_nothing_is_pasted_into_a_final_report(qtbot, t3):
+def test_nothing_is_pasted_into_a_final_report(qtbot, ui, t3):
     session, ed = t3
     ed.set_read_only(True)
     ed.focus_cell("1", "natural")
-    paste(qtbot, ed, "1\t2\n")
+    ui.paste(ed, "1\t2\n")
     assert row(session, "1") == [None] * 7
     assert "只能查看" in ed.message()
     assert session.undo_stack.count() == 0
 
 
-def test_table_4_row_copied_from_an_official_table(qtbot, open_editor, new_session):  # noqa: F811
+def test_table_4_row_copied_from_an_official_table(qtbot, ui, open_editor, new_session):
     session = new_session(2023)
     ed = open_editor(session, "t4")
     ed.focus_cell("review", "upheld")
-    paste(qtbot, ed, "1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t3\t0\t0\t0\t3\r\n")
+    ui.paste(ed, "1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t3\t0\t0\t0\t3\r\n")
     assert [session.report.get("t4", "review", b) for b in ("upheld", "pending", "total")] == [1, 1, 2]
     assert session.report.get("t4", "suit_direct", "total") == 0
     assert session.report.get("t4", "suit_after_review", "total") == 3
     assert "已粘贴 12 个单元格" in ed.message()
 
 
-def test_table_2_block_with_slash_and_money(qtbot, open_editor, new_session):  # noqa: F811
+def test_table_2_block_with_slash_and_money(qtbot, ui, open_editor, new_session):
     session = new_session(2023)
     ed = open_editor(session, "t2")
     ed.focus_cell("rules", "issued")
-    paste(qtbot, ed, "/\t/\t/\n2\t1\t35\n")
+    ui.paste(ed, "/\t/\t/\n2\t1\t35\n")
     assert [session.report.get("t2", "rules", b) for b in ("issued", "repealed", "in_force")] == ["/"] * 3
     assert [session.report.get("t2", "normative", b) for b in ("issued", "repealed", "in_force")] == [2, 1, 35]
     ed.focus_cell("charges", "amount")
-    paste(qtbot, ed, "1.25万元\n")
+    ui.paste(ed, "1.25万元\n")
     assert session.report.get("t2", "charges", "amount") == Decimal("1.25")
 
 

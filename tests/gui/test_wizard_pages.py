@@ -4,7 +4,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from wizard_support import focused, last_year_of, open_wizard, page_titled, store, type_text  # noqa: F401
 
 from gui.qt import Qt
 from report.document import Report
@@ -16,20 +15,20 @@ def seed(seed_path):
     return Report.load(seed_path)
 
 
-def part_page(wizard, part_id):
+def part_page(ui, wizard, part_id):
     title = next(p.title for p in wizard.session.report.definition.parts if p.id == part_id)
-    wizard.go_to_page(page_titled(wizard, title))
+    wizard.go_to_page(ui.page_titled(wizard, title))
     return wizard.currentPage()
 
 
-def retype(qtbot, edit, text):
+def retype(ui, edit, text):
     """Select all and type over (or delete), as a clerk correcting a box does."""
     edit.setFocus()
     edit.selectAll()
     if text:
-        type_text(edit, text)
+        ui.type_text(edit, text)
     else:
-        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        ui.qtbot.keyClick(edit, Qt.Key.Key_Delete)
 
 
 # ---------------------------------------------------------------- 基本信息
@@ -43,16 +42,16 @@ def test_basic_page_shows_year_and_format(open_wizard, seed):
 
 @pytest.mark.parametrize("typed, expected", [("2023年1月20日", dt.date(2023, 1, 20)),
                                              ("2023-01-21", dt.date(2023, 1, 21)), ("", None)])
-def test_the_issuing_date_accepts_both_ways_and_blank(qtbot, open_wizard, seed, typed, expected):
+def test_the_issuing_date_accepts_both_ways_and_blank(qtbot, ui, open_wizard, seed, typed, expected):
     wizard = open_wizard(seed.copy())
-    retype(qtbot, wizard.pages_[0].issued_on.edit, typed)
+    retype(ui, wizard.pages_[0].issued_on.edit, typed)
     assert wizard.session.report.issued_on == expected
 
 
-def test_a_bad_date_is_explained_and_kept(qtbot, open_wizard, seed):
+def test_a_bad_date_is_explained_and_kept(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     box = wizard.pages_[0].issued_on
-    retype(qtbot, box.edit, "2023年2月30日")
+    retype(ui, box.edit, "2023年2月30日")
     assert "没有“2023年2月30日”这一天" in box.message.text()
     assert box.message.isVisible()
     assert box.edit.text() == "2023年2月30日"
@@ -62,12 +61,12 @@ def test_a_bad_date_is_explained_and_kept(qtbot, open_wizard, seed):
     assert box.edit.text() == "2023年2月30日"
 
 
-def test_agency_fields_carry_their_labels_and_write_the_report(qtbot, open_wizard, seed):
+def test_agency_fields_carry_their_labels_and_write_the_report(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     basic = wizard.pages_[0]
     for f in common()["agency"]["fields"]:
         assert basic.agency_edits[f["id"]].accessibleName() == f["label"]
-    retype(qtbot, basic.agency_edits["office"], "综合科")
+    retype(ui, basic.agency_edits["office"], "综合科")
     assert wizard.session.report.agency.office == "综合科"
     basic.kind.setFocus()
     basic.kind.showPopup()
@@ -78,38 +77,38 @@ def test_agency_fields_carry_their_labels_and_write_the_report(qtbot, open_wizar
 
 
 # ---------------------------------------------------------------- 六 and the fees
-def test_fees_are_three_figures_labelled_from_the_form(open_wizard, seed):
+def test_fees_are_three_figures_labelled_from_the_form(ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    fees = part_page(wizard, "other").fees
+    fees = part_page(ui, wizard, "other").fees
     assert fees.title() == load_form("2021").fees_label
     assert [e.edit.accessibleName() for e in fees.edits.values()] == [f[1] for f in load_form("2021").fees]
 
 
-def test_fees_write_counts_and_money(qtbot, open_wizard, seed):
+def test_fees_write_counts_and_money(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    fees = part_page(wizard, "other").fees
-    retype(qtbot, fees.edits["notices"].edit, "2")
-    retype(qtbot, fees.edits["billed"].edit, "120.50")
-    retype(qtbot, fees.edits["collected"].edit, "100")
+    fees = part_page(ui, wizard, "other").fees
+    retype(ui, fees.edits["notices"].edit, "2")
+    retype(ui, fees.edits["billed"].edit, "120.50")
+    retype(ui, fees.edits["collected"].edit, "100")
     assert wizard.session.report.fees == {"notices": 2, "billed": Decimal("120.50"), "collected": Decimal("100")}
     # the generated sentence of 六（一） now offers these figures
-    editor = part_page(wizard, "other").editors["other.fees"]
+    editor = part_page(ui, wizard, "other").editors["other.fees"]
     qtbot.waitUntil(lambda: editor.insert_generated.isEnabled())
     assert "120.50" in editor.generated()[0]
 
 
-def test_a_fee_box_emptied_is_blank_not_zero(qtbot, open_wizard, seed):
+def test_a_fee_box_emptied_is_blank_not_zero(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    fees = part_page(wizard, "other").fees
-    retype(qtbot, fees.edits["collected"].edit, "")
+    fees = part_page(ui, wizard, "other").fees
+    retype(ui, fees.edits["collected"].edit, "")
     assert wizard.session.report.fees["collected"] is None
     assert wizard.session.report.fees["billed"] == Decimal("0")
 
 
-def test_a_fee_with_thousands_separator_is_refused_with_a_reason(qtbot, open_wizard, seed):
+def test_a_fee_with_thousands_separator_is_refused_with_a_reason(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    box = part_page(wizard, "other").fees.edits["billed"]
-    retype(qtbot, box.edit, "1,350")
+    box = part_page(ui, wizard, "other").fees.edits["billed"]
+    retype(ui, box.edit, "1,350")
     assert "不要加逗号" in box.message.text()
     assert wizard.session.report.fees["billed"] == Decimal("0")
     assert box.edit.text() == "1,350"
@@ -121,57 +120,57 @@ def website_page(wizard):
     return wizard.currentPage()
 
 
-def type_cell(qtbot, table, row, col, text):
+def type_cell(ui, table, row, col, text):
     table.setCurrentCell(row, col)
     table.editItem(table.item(row, col))
-    editor = focused()
+    editor = ui.focused()
     assert editor.parent() is table.viewport()
     editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+    ui.qtbot.keyClicks(editor, text)
+    ui.qtbot.keyClick(editor, Qt.Key.Key_Return)
+    ui.qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
 
 
-def test_website_counts_this_year_beside_last_year(qtbot, open_wizard, seed):
+def test_website_counts_this_year_beside_last_year(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     page = website_page(wizard)
     table = page.table
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == ["2021年", "2022年（本年）"]
     assert [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] == list(seed.website_counts)
     assert [table.item(r, 0).text() for r in range(4)] == ["3", "40", "1", "6"]
-    type_cell(qtbot, table, 1, 1, "65")
+    type_cell(ui, table, 1, 1, "65")
     assert wizard.session.report.website_counts["工作动态"] == 65
 
 
-def test_a_new_report_starts_with_the_default_categories(qtbot, open_wizard, seed):
+def test_a_new_report_starts_with_the_default_categories(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(Report.blank(2030, seed.agency))
     table = website_page(wizard).table
     assert [table.verticalHeaderItem(r).text() for r in range(table.rowCount())] == \
         common()["website"]["default_categories"]
     assert wizard.session.report.website_counts is None
-    type_cell(qtbot, table, 0, table.columnCount() - 1, "0")
+    type_cell(ui, table, 0, table.columnCount() - 1, "0")
     assert wizard.session.report.website_counts == {common()["website"]["default_categories"][0]: 0}
 
 
-def test_a_bad_count_is_explained_and_not_written(qtbot, open_wizard, seed):
+def test_a_bad_count_is_explained_and_not_written(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     page = website_page(wizard)
-    type_cell(qtbot, page.table, 0, 1, "3.5")
+    type_cell(ui, page.table, 0, 1, "3.5")
     assert "不是件数" in page.message.text() and "机构职能" in page.message.text()
     assert wizard.session.report.website_counts["机构职能"] == 3
     assert page.table.item(0, 1).text() == "3.5"
 
 
-def test_add_and_remove_categories(qtbot, open_wizard, seed):
+def test_add_and_remove_categories(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     page = website_page(wizard)
     page.new_category.setFocus()
-    type_text(page.new_category, "通知公告")
+    ui.type_text(page.new_category, "通知公告")
     qtbot.mouseClick(page.add_category, Qt.MouseButton.LeftButton)
     assert page.table.verticalHeaderItem(4).text() == "通知公告"
-    type_cell(qtbot, page.table, 4, 1, "12")
+    type_cell(ui, page.table, 4, 1, "12")
     assert wizard.session.report.website_counts["通知公告"] == 12
-    type_text(page.new_category, "通知公告")
+    ui.type_text(page.new_category, "通知公告")
     qtbot.mouseClick(page.add_category, Qt.MouseButton.LeftButton)
     assert "已经有“通知公告”" in page.message.text()
     page.table.setCurrentCell(2, 1)
@@ -180,17 +179,17 @@ def test_add_and_remove_categories(qtbot, open_wizard, seed):
     assert "政策解读" not in [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())]
 
 
-def test_earlier_years_without_a_report_can_be_typed_in(qtbot, open_wizard, seed, store):
+def test_earlier_years_without_a_report_can_be_typed_in(qtbot, ui, open_wizard, seed, store):
     wizard = open_wizard(seed.copy())
     page = website_page(wizard)
     qtbot.mouseClick(page.add_year, Qt.MouseButton.LeftButton)
     assert page.table.horizontalHeaderItem(0).text() == "2020年"
-    type_cell(qtbot, page.table, 1, 0, "33")
+    type_cell(ui, page.table, 1, 0, "33")
     assert wizard.session.history_counts()["2020"] == {"工作动态": 33}
 
 
-def test_a_year_with_its_own_report_is_read_only_here(open_wizard, seed):
-    previous = last_year_of(seed)
+def test_a_year_with_its_own_report_is_read_only_here(last_year, open_wizard, seed):
+    previous = last_year(seed)
     previous.website_counts = {"机构职能": 3, "工作动态": 40, "政策解读": 1, "重点领域信息公开": 6}
     report = seed.copy()
     report.website_counts_history = None
@@ -204,42 +203,42 @@ def test_a_year_with_its_own_report_is_read_only_here(open_wizard, seed):
 
 
 # ---------------------------------------------------------------- the 2019 format
-def test_the_2019_format_has_no_fees_and_one_other_field(open_wizard, seed):
+def test_the_2019_format_has_no_fees_and_one_other_field(ui, open_wizard, seed):
     report = Report.blank(2020, seed.agency)
     assert report.form == "2019"
     wizard = open_wizard(report)
     form = load_form("2019")
     titles = [p.title() for p in wizard.pages_]
     assert titles[1:1 + len(form.parts)] == [p.title for p in form.parts]
-    other = part_page(wizard, "other")
+    other = part_page(ui, wizard, "other")
     assert other.fees is None
     assert list(other.editors) == [f.id for f in form.parts[-1].fields] == ["other.more"]
     assert form.name in wizard.pages_[0].form_label.text()
 
 
-def test_enter_adds_a_category_and_stays_on_the_page(qtbot, open_wizard, seed):
+def test_enter_adds_a_category_and_stays_on_the_page(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     page = website_page(wizard)
     page_id = wizard.currentId()
     page.new_category.setFocus()
-    type_text(page.new_category, "通知公告")
+    ui.type_text(page.new_category, "通知公告")
     qtbot.keyClick(page.new_category, Qt.Key.Key_Return)
     assert wizard.currentId() == page_id
     assert page.table.verticalHeaderItem(page.table.rowCount() - 1).text() == "通知公告"
 
 
-def test_enter_in_the_date_box_does_not_leave_the_page(qtbot, open_wizard, seed):
+def test_enter_in_the_date_box_does_not_leave_the_page(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    retype(qtbot, wizard.pages_[0].issued_on.edit, "2023-01-18")
+    retype(ui, wizard.pages_[0].issued_on.edit, "2023-01-18")
     qtbot.keyClick(wizard.pages_[0].issued_on.edit, Qt.Key.Key_Return)
     assert wizard.currentId() == 0
     assert wizard.session.report.issued_on == dt.date(2023, 1, 18)
 
 
-def test_undo_puts_the_earlier_fee_back_in_its_box(qtbot, open_wizard, seed):
+def test_undo_puts_the_earlier_fee_back_in_its_box(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
-    box = part_page(wizard, "other").fees.edits["notices"]
-    retype(qtbot, box.edit, "7")
+    box = part_page(ui, wizard, "other").fees.edits["notices"]
+    retype(ui, box.edit, "7")
     assert wizard.session.report.fees["notices"] == 7
     wizard.session.undo_stack.undo()
     qtbot.waitUntil(lambda: box.edit.text() == "0")

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from gui.wizard.parsing import InputError, count_chars, parse_count, parse_date, parse_money
+from gui.wizard.parsing import count_chars
+from report.values import CellSpec, InputError, ascii_digits, parse_cell, parse_count, parse_date, parse_money
 
 
 @pytest.mark.parametrize("text", ["2023-01-16", "2023年1月16日", "2023/1/16", "2023.01.16", " 2023 年 1 月 16 日 ",
@@ -46,3 +47,9 @@ def test_money_is_decimal_in_yuan_without_separators():
 
 def test_the_character_count_ignores_spaces_and_line_breaks():
     assert count_chars("我局 2022年\n未收到申请。") == len("我局2022年未收到申请。")
+
+
+def test_full_width_digits_read_alike_in_boxes_cells_and_the_checked_text():
+    assert parse_count("１２") == parse_cell("１２", CellSpec()) == int(ascii_digits("１２")) == 12
+    assert parse_money("１２．５") == parse_cell("１２．５", CellSpec("money", "万元")) == Decimal("12.5")
+    assert ascii_digits("共计１２条，其中：") == "共计12条，其中："  # the text keeps its own punctuation

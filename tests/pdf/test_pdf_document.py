@@ -96,7 +96,7 @@ def test_a_tall_group_is_merged_in_pieces_that_fit_a_page(tmp_path, monkeypatch,
     assert len(pieces) >= 2  # 三、本年度办理结果 printed as two or more merged pieces
     table.wrap(ss.TEXT_WIDTH, 1e9)
     header = sum(table._rowHeights[:grid.header_rows])
-    for _cmd, (c0, r0), (c1, r1) in pieces:
+    for _cmd, (_c0, r0), (_c1, r1) in pieces:
         assert header + sum(table._rowHeights[r0:r1 + 1]) <= ss.FRAME_HEIGHT
 
 

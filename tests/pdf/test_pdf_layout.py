@@ -46,7 +46,8 @@ def test_a_full_page_holds_22_lines_of_28_characters_ending_at_the_margins(pages
     page = full[0]
     lines = lines_of(page, 16)
     assert (page.height - max(c["bottom"] for c in lines[-1])) / MM == pytest.approx(35, abs=1)
-    chinese = [line for line in lines if all("\u4e00" <= c["text"] <= "\u9fff" or c["text"] in "，。、；：“”（）《》" for c in line)]
+    chinese = [line for line in lines
+               if all("\u4e00" <= c["text"] <= "\u9fff" or c["text"] in "，。、；：“”（）《》" for c in line)]
     assert any(len(line) == 28 for line in chinese)
     for line in chinese:
         if len(line) == 28:

@@ -117,3 +117,21 @@ def test_typed_history_is_refused_for_a_year_the_program_has(store, seed, seed_a
     with pytest.raises(StoreError, match="不小于 0 的整数"):
         store.set_history_counts(seed_agency, 2020, {"工作动态": -1})
     assert store.history_counts(seed_agency)["2022"] == seed.website_counts
+
+
+def test_a_correction_to_last_years_report_reaches_this_years_chart(store, seed, seed_agency):
+    store.save(seed)
+    new = store.new_year_from_last(seed_agency, 2023)
+    corrected = store.load(seed_agency, 2022)
+    corrected.website_counts = {**seed.website_counts, "工作动态": 61}
+    store.save(corrected)
+    assert new.website_counts_history["2022"]["工作动态"] == 60  # the copy taken when 2023 was made
+    assert store.history_counts(seed_agency, before_year=2023, report=new)["2022"]["工作动态"] == 61
+
+
+def test_a_report_in_hand_stands_for_the_stored_one_of_its_year(store, seed, seed_agency):
+    store.save(seed)
+    edited = seed.copy()
+    edited.website_counts_history = {**seed.website_counts_history, "2020": {"工作动态": 7}}
+    assert "2020" not in store.history_counts(seed_agency)
+    assert store.history_counts(seed_agency, report=edited)["2020"] == {"工作动态": 7}

@@ -1,12 +1,15 @@
-"""What the clerk types or pastes into a table cell, or a published report holds in one, turned into a value.
+"""Values the clerk types or pastes — table cells, wizard boxes, blocks copied from Excel — without Qt.
 
 A Chinese input method sends full-width digits (１２) and “。” for the decimal point, Excel and
 WPS put units and thousands separators into copied figures: normalise what is unambiguous,
 refuse the rest with a reason the clerk can act on. Blank (None), 0 and “/” stay distinct.
+One table folds full-width characters everywhere (cells, wizard fields, the checker's reading
+of the text).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,10 +19,16 @@ from report.document import SLASH
 MONEY_PLACES = 4
 MAX_COUNT = 999_999_999
 
+FULL_WIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}  # ０…９
+_DIGITS = str.maketrans(FULL_WIDTH_DIGITS)
 _FULL_WIDTH = str.maketrans({
-    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **FULL_WIDTH_DIGITS,
     "－": "-", "−": "-", "＋": "+", "．": ".", "／": "/", "，": ",", "\u3000": " ",
 })
+_DATE = re.compile(r"^\s*(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?\s*$")
+_WHOLE = re.compile(r"^\d+$")
+_YUAN = re.compile(r"^\d+(\.\d{1,2})?$")
+
 _COUNT_UNITS = ("件", "条", "个", "项", "次")
 _NOTHING = ("无", "没有", "-", "—", "——", "--")
 _COMMA_NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -27,6 +36,7 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
+# ---------------------------------------------------------------- table cells and pasted blocks
 @dataclass(frozen=True)
 class CellSpec:
     """What a cell accepts: its column type (count | signed | money), unit, and whether “/” may stand."""
@@ -44,9 +54,19 @@ class CellValueError(ValueError):
         self.reason, self.hint = reason, hint
 
 
+def ascii_digits(text: str) -> str:
+    """Full-width digits to ASCII and nothing else, so that quoted text keeps its punctuation."""
+    return text.translate(_DIGITS)
+
+
+def _fold(text: str) -> str:
+    """Full-width digits and signs to ASCII, surrounding blanks removed."""
+    return text.translate(_FULL_WIDTH).strip()
+
+
 def normalise(text: str) -> str:
     """Full-width digits and signs to ASCII, surrounding blanks removed; “1。5” to “1.5”."""
-    t = text.translate(_FULL_WIDTH).strip()
+    t = _fold(text)
     return re.sub(r"(?<=\d)。(?=\d)", ".", t)
 
 
@@ -111,7 +131,6 @@ def _money(t: str, spec: CellSpec, shown: str) -> Decimal:
     return value
 
 
-
 def split_block(text: str) -> list[list[str]]:
     """Rows and cells of a block copied from Excel, WPS or a PDF.
 
@@ -143,3 +162,43 @@ def _unquote(cell: str) -> str:
 def join_block(rows: list[list[str]]) -> str:
     """Tab-separated text that Excel and WPS paste as a block (one line per row)."""
     return "\n".join("\t".join(row) for row in rows) + "\n"
+
+
+# ---------------------------------------------------------------- wizard boxes (date, count, money in 元)
+class InputError(ValueError):
+    """``str()`` says in Chinese what is wrong and how to write it instead."""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """2023-01-16, 2023年1月16日, 2023/1/16 or 2023.1.16; empty → None."""
+    t = _fold(text)
+    if not t:
+        return None
+    m = _DATE.match(t)
+    if not m:
+        raise InputError(f"“{text.strip()}”不是日期，请写成 2023-01-16 或 2023年1月16日。")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise InputError(f"没有“{text.strip()}”这一天，请检查月份和日期。") from None
+
+
+def parse_count(text: str) -> int | None:
+    """A whole number ≥ 0; empty → None."""
+    t = _fold(text)
+    if not t:
+        return None
+    if not _WHOLE.match(t):
+        raise InputError(f"“{text.strip()}”不是件数，请填写不带小数点和分隔符的整数，如 3；没有请填 0。")
+    return int(t)
+
+
+def parse_money(text: str) -> Decimal | None:
+    """An amount in 元 with at most two decimals, no thousands separators; empty → None."""
+    t = _fold(text)
+    if not t:
+        return None
+    if not _YUAN.match(t):
+        raise InputError(f"“{text.strip()}”不是金额，请只填数字，最多两位小数，"
+                         "不要加逗号或单位，如 1350.50；没有请填 0。")
+    return Decimal(t)

@@ -1,0 +1,63 @@
+"""Every question to the clerk goes through here: message boxes, choices, file choosers, dialogs.
+
+One seam keeps the wording conventions (Yes/No with a safe default, the extra button of a
+warning) in one place, and lets the tests answer for the clerk by replacing these functions
+instead of hunting for modal windows. Callers use ``ask.confirm(...)``, never ``from gui.ask
+import confirm``, so that a replacement is seen everywhere.
+"""
+
+from __future__ import annotations
+
+from gui.qt import QtWidgets
+
+_Box = QtWidgets.QMessageBox
+_Yes, _No = _Box.StandardButton.Yes, _Box.StandardButton.No
+
+
+def confirm(parent, title: str, text: str, *, default: bool = True, warning: bool = False) -> bool:
+    """是/否; True for 是. ``default`` is what Enter answers; ``warning`` for a risky step."""
+    box = _Box(_Box.Icon.Warning if warning else _Box.Icon.Question, title, text, _Yes | _No, parent)
+    box.setDefaultButton(_Yes if default else _No)
+    box.exec()
+    return box.standardButton(box.clickedButton()) == _Yes
+
+
+def inform(parent, title: str, text: str) -> None:
+    _Box.information(parent, title, text)
+
+
+def warn(parent, title: str, text: str, *, action: str | None = None) -> bool:
+    """A warning with 关闭 and, when given, one ``action`` button; True if the clerk chose it."""
+    if action is None:
+        _Box.warning(parent, title, text)
+        return False
+    box = _Box(_Box.Icon.Warning, title, text, _Box.StandardButton.Close, parent)
+    chosen = box.addButton(action, _Box.ButtonRole.AcceptRole)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
+def fail(parent, title: str, text: str) -> None:
+    """Something went wrong that the clerk cannot fix alone (the text says whom to tell)."""
+    _Box.critical(parent, title, text)
+
+
+def choose(parent, title: str, label: str, items: list[str]) -> str | None:
+    """One of ``items`` (the first proposed), or None when cancelled."""
+    item, ok = QtWidgets.QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok else None
+
+
+def open_file(parent, title: str, directory: str, file_filter: str) -> str | None:
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, file_filter)
+    return path or None
+
+
+def save_file(parent, title: str, proposed: str, file_filter: str) -> str | None:
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, proposed, file_filter)
+    return path or None
+
+
+def run(dialog: QtWidgets.QDialog) -> bool:
+    """Show one of the program's own dialogs modally; True when the clerk accepted it."""
+    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted

@@ -1,0 +1,36 @@
+"""Earlier years' website counts (the chart's history): one precedence wherever they are merged.
+
+A year's counts can be known from several records. Highest first:
+
+1. that year's own report in the program (its ``website_counts``): the figures the clerk
+   entered and checked for that year. Every other record of them is a copy taken earlier,
+   so when the clerk corrects that report, the correction shows in every later chart;
+2. figures the clerk typed for a year the program has no report of (the wizard's table):
+   a deliberate entry, which must show as typed, even over a copy a report carries;
+3. the history a report carries (``website_counts_history``: copied from the year before
+   when its year was made, or brought in with an imported file), a later year's report
+   before an earlier one's, because its copy was taken later.
+
+So a year's own figures always beat the older copies of them, whichever path asks: the
+window, the wizard, preview and export, the command line, a new year made from the last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Counts = dict[str, int]
+History = dict[str, Counts]
+
+
+def website_history(own: Mapping[int, Counts | None], typed: Mapping[str, Counts],
+                    carried: Mapping[int, Mapping[str, Counts] | None], before_year: int | None = None) -> History:
+    """{year: {category: n}} in year order, from each report's ``own`` counts by its year, the
+    ``typed`` figures by year, and the history each report ``carried`` by the report's year;
+    only years before ``before_year`` when given."""
+    merged: History = {}
+    for year in sorted(carried):
+        merged.update(carried[year] or {})
+    merged.update(typed)
+    merged.update({str(year): counts for year, counts in own.items() if counts})
+    return {y: dict(merged[y]) for y in sorted(merged) if before_year is None or int(y) < before_year}
