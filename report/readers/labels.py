@@ -45,11 +45,12 @@ def _label_keys(label: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(key(s) for s in spellings), frozenset(core(s) for s in spellings if core(s))
 
 
-def same(text: str, label: str) -> bool:
-    """Whether a printed ``text`` is the official ``label`` (or one of its variants)."""
+def same(text: str, label: str, loose: bool = True) -> bool:
+    """Whether a printed ``text`` is the official ``label`` (or one of its variants); ``loose``
+    also lets a leading enumerator be left out on either side."""
     keys, cores = _label_keys(label)
     k = key(text)
-    return bool(k) and (k in keys or core(text) in cores)
+    return bool(k) and (k in keys or (loose and core(text) in cores))
 
 
 def enumerator(text: str) -> tuple[str, int | None]:

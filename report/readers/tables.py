@@ -86,8 +86,9 @@ def read_table(grids: list[Grid], table: Table) -> TableRead:
         stack = [list(stack[columns[c]]) if c in columns and columns[c] < len(stack) else [] for c in range(width)]
         for line in m:
             cells = _distinct(line)
-            row = _row_for(cells, table)
-            if row is None and _is_header(cells, table):
+            header = _is_header(cells, table)
+            row = None if header else _row_for(cells, table)
+            if header:
                 if after_data:
                     stack, after_data = [[] for _ in range(width)], False
                 for c, cell in enumerate(line):
@@ -188,7 +189,7 @@ def _is_header(cells: list[GridCell], table: Table) -> bool:
     if any(_figure(c.text) for c in cells):
         return False
     labels = {x for b in table.blocks for c in b.columns for x in c.label}
-    return any(same(c.text, x) for c in cells for x in labels)
+    return any(same(c.text, x, loose=False) for c in cells for x in labels)
 
 
 def _captions(cells: list[GridCell], table: Table) -> bool:
