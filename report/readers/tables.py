@@ -179,9 +179,14 @@ def _column_for(stack: list[str], block: Block) -> Column | None:
 
 
 def _row_for(cells: list[GridCell], table: Table) -> Row | None:
-    found = [r for b in table.blocks for r in b.rows if r.label and any(same(c.text, r.label[-1]) for c in cells)]
+    """The row a line's label cells name: its item label in a cell of its own, or the whole
+    label path run together in one cell (「三、本年度办理结果（三）不予公开1.属于国家秘密」)."""
+    rows = [r for b in table.blocks for r in b.rows if r.label]
+    found = [r for r in rows if any(same(c.text, r.label[-1]) for c in cells)]
     if len(found) > 1:
         found = [r for r in found if all(any(same(c.text, x) for c in cells) for x in r.label)]
+    if not found:
+        found = [r for r in rows if len(r.label) > 1 and any(key(c.text) == key("".join(r.label)) for c in cells)]
     return found[0] if len(found) == 1 else None
 
 
