@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from report.readers.source import Block, Grid, GridCell, Paragraph, ReadError, Source, clean
@@ -72,7 +72,20 @@ def read_pdf(raw: bytes) -> Source:
     if total == 0:
         raise ReadError(SCANNED)
     items.sort(key=lambda i: (i[0], i[1]))
-    return Source("pdf", _paragraphs([i[2] for i in items]), notes)
+    return Source("pdf", _paragraphs(_without_running_lines([i[2] for i in items])), notes)
+
+
+def _without_running_lines(items: list) -> list:
+    """Drop a running header or footer: the same line at the same height on most pages."""
+    lines = [i for i in items if isinstance(i, _Line)]
+    pages = len({ln.page for ln in lines})
+    if pages < 3:
+        return items
+    where: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for ln in lines:
+        where[(ln.text, round(ln.top / 6))].add(ln.page)
+    running = {k for k, on in where.items() if len(on) >= max(3, pages // 2)}
+    return [i for i in items if not (isinstance(i, _Line) and (i.text, round(i.top / 6)) in running)]
 
 
 def _chars(page) -> list[dict]:

@@ -26,6 +26,7 @@ _YEAR = re.compile(r"(20[1-3]\d)\s*年")
 _DATE = re.compile(r"^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
 _PERIOD = re.compile(r"统计(时限|期限|时间)[^。]*?(20[1-3]\d)\s*年\s*1\s*月\s*1\s*日")
+_SIGNED = re.compile(r"^\s*(\S.{1,38}?)\s+((?:19|20)\d{2}\s*年.*日)\s*$")  # the signature and the date on one line
 _SENTENCE_END = "。；;"
 _HEAD_SPLIT = re.compile(r"[。：:；;]")
 _MAX_HEADING = 40  # characters: a longer paragraph without a bold lead is text, not a heading
@@ -130,6 +131,10 @@ def _title(blocks, forms: list[Form]) -> _Title:
         if not m or "报告" not in t or not ("公开" in t or "年报" in t):
             continue
         agency = re.sub(r"^.*[:：]", "", t[: m.start()]).strip(" -—")
+        rest = t[m.end():]
+        after = re.match(r"(?:度)?(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)", rest)
+        if not agency and after and _name_like(after.group(1)) and not re.match(r"度?(政府信息|政务|信息)公开", rest):
+            agency = after.group(1)  # 「2022年威海市文登区信访局政府信息公开工作年度报告」
         first = i
         if not agency and i > 0 and isinstance(blocks[i - 1], Paragraph) and _name_like(blocks[i - 1].text):
             agency, first = blocks[i - 1].text, i - 1
@@ -211,8 +216,11 @@ class _Texts:
             return i + 1
         heading = self._part_heading(b)
         if heading is not None:
-            self.part, self.subheaded = heading, False
-            self.field = self.words["lead_field"].get(heading.id, "")
+            self.part, self.subheaded = heading
+            self.field = self.words["lead_field"].get(self.part.id, "")
+            if self.subheaded:  # text on the heading's line
+                self.subheaded = False
+                self._add(_split_heading(b)[1])
             return i + 1
         if self.part is not None and self.part.fields:
             found = self._field_heading(b)
@@ -243,20 +251,24 @@ class _Texts:
             self.unassigned.append(text)
 
     # -- headings
-    def _part_heading(self, p: Paragraph) -> Part | None:
+    def _part_heading(self, p: Paragraph) -> tuple[Part, bool] | None:
+        """The part a heading 「三、…」 opens, and whether text follows on its line."""
         kind, n = enumerator(p.text)
         if kind != "part" or not n or n > len(self.form.parts):
             return None
         part = self.form.parts[n - 1]
         if self.part is not None and self.form.parts.index(self.part) >= n - 1:
             return None
-        body = key(strip_enumerator(p.text))
+        head, rest = _split_heading(p)
+        if head is None:
+            return None
+        body = key(strip_enumerator(head))
         words = [part.heading, *self.words["part_words"].get(part.id, ())]
         if any(key(w) in body for w in words):
-            return part
-        if len(p.text) <= _MAX_HEADING and not any(ch in p.text for ch in _SENTENCE_END):
+            return part, bool(rest)
+        if not rest and not any(ch in p.text for ch in _SENTENCE_END):
             self.review.append(f"标题「{p.text}」按编号当作“{part.title}”，请核对。")
-            return part
+            return part, False
         return None
 
     def _field_heading(self, p: Paragraph) -> tuple[TextField, str, bool] | None:
@@ -305,23 +317,33 @@ class _Texts:
             self.result.outside.append(text)
             return True
         date = parse_date(text)
-        if date is None:
+        signed = _SIGNED.match(unicodedata.normalize("NFKC", text))
+        if date is None and signed and _name_like(signed.group(1)) and parse_date(signed.group(2)):
+            if self.part is None or self.part.id not in ("problems", "other"):
+                return False
+            self._signature(signed.group(1).strip())  # 「威海市文登区信访局 2023年1月16日」 on one line
+            date = parse_date(signed.group(2))
+        elif date is None:
             name = self.result.report.agency.name
             if self.part is None or self.part.id not in ("problems", "other") or not _name_like(text):
                 return False
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if not (name and key(text) == key(name)) and not (isinstance(nxt, Paragraph) and parse_date(nxt.text)):
                 return False
-            if not name:
-                self.result.report.agency.name = text
-            elif key(text) != key(name):
-                self.review.append(f"落款单位「{text}」与标题中的「{name}」不同，请核对单位名称。")
+            self._signature(text)
             return True
         if self.part is None or self.part.id not in ("problems", "other"):
             return False
         self.result.report.issued_on = date
         self.ended = True
         return True
+
+    def _signature(self, text: str) -> None:
+        name = self.result.report.agency.name
+        if not name:
+            self.result.report.agency.name = text
+        elif key(text) != key(name):
+            self.review.append(f"落款单位「{text}」与标题中的「{name}」不同，请核对单位名称。")
 
     def _website(self, i: int) -> int:
         """历年政府网站信息公开数量对比 after the signature: 「2021年 机构职能 … 3 40 …」 rows."""
