@@ -21,6 +21,7 @@ from store.errors import StoreError
 if TYPE_CHECKING:
     from report.document import Report
 
+IMPORTABLE = "报告文件或已发布的报告 (*.json *.html *.htm *.docx *.pdf *.txt)"
 EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
 READ_ONLY_NOTICE = "另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
 
@@ -76,6 +77,7 @@ class YearList(QtWidgets.QWidget):
         self.buttons: dict[str, QtWidgets.QPushButton] = {}
         button_row = QtWidgets.QHBoxLayout()
         for key, text in (("new", "新建年度报告…"), ("open", "打开"), ("import", "导入…"), ("export", "导出…"),
+                          ("original", "原文…"),
                           ("delete", "删除…"), ("restore", "从备份恢复…"), ("settings", "设置…")):
             b = QtWidgets.QPushButton(text)
             if key == "new":
@@ -102,6 +104,7 @@ class YearList(QtWidgets.QWidget):
         b["new"].clicked.connect(self.new_year)
         b["open"].clicked.connect(self.open_selected)
         b["import"].clicked.connect(self.import_file)
+        b["original"].clicked.connect(self.show_original)
         b["delete"].clicked.connect(self.delete_selected)
         b["restore"].clicked.connect(self.restore_backup)
         b["settings"].clicked.connect(self.show_settings)
@@ -185,6 +188,7 @@ class YearList(QtWidgets.QWidget):
         self.buttons["settings"].setEnabled(True)
         self.buttons["open"].setEnabled(bool(rows))
         self.buttons["export"].setEnabled(bool(rows))
+        self.buttons["original"].setEnabled(bool(rows))
         self.buttons["delete"].setEnabled(bool(rows) and not ro)
         self.banner.setVisible(ro)
         if ro:
@@ -245,23 +249,65 @@ class YearList(QtWidgets.QWidget):
             self.openRequested.emit(year)
 
     def import_file(self) -> None:
-        path = ask.open_file(self.window(), "导入报告文件", str(exporting.documents_dir()),
-                             exporting.JSON_FILTER + ";;所有文件 (*)")
+        path = ask.open_file(self.window(), "导入报告", str(exporting.documents_dir()),
+                             f"{IMPORTABLE};;{exporting.JSON_FILTER};;所有文件 (*)")
         if path:
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
         from report.document import Report, ReportFileError
+        from report.readers import readable
 
+        if readable(path):
+            return self.import_published(path)
         try:
             report = Report.load(path)
         except ReportFileError as e:
             ask.warn(self.window(), "无法导入", f"{Path(path).name}：{e}")
             return False
-        name = report.agency.name.strip()
-        if not name:
+        if not report.agency.name.strip():
             ask.warn(self.window(), "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
             return False
+        if not self._take(report):
+            return False
+        self.statusMessage.emit(f"已导入{report.agency.name.strip()}{report.year}年度报告", 8000)
+        return True
+
+    def import_published(self, path: str | Path) -> bool:
+        """A published web page, Word file, PDF or text: recognised, reviewed by the clerk in
+        ImportReviewDialog, stored with its 原文, and made 定稿 when the clerk keeps that offer."""
+        from gui.import_dialog import ImportReviewDialog
+        from report.readers import ReadError, read_source
+        from report.readers.recognise import recognise
+
+        path = Path(path)
+        try:
+            source, raw = read_source(path)
+            result = recognise(source)
+        except ReadError as e:
+            ask.warn(self.window(), "无法导入", f"{path.name}：{e}")
+            return False
+        dialog = ImportReviewDialog(result, path.name, self.window())
+        if not ask.run(dialog):
+            return False
+        report = dialog.report
+        if not self._take(report):
+            return False
+        name, done = report.agency.name, f"已导入{report.agency.name}{report.year}年度报告"
+        try:
+            self.store.keep_original(name, report.year, path.name, raw)
+            if dialog.final.isChecked():
+                self.store.mark_final(name, report.year)
+                done += "，已定稿"
+        except EXPECTED as e:
+            self._failed("已导入，但未能全部完成", e)
+        self.refresh()
+        self.statusMessage.emit(done, 8000)
+        return True
+
+    def _take(self, report) -> bool:
+        """Store an imported report, asking before it replaces one; the list then shows it."""
+        name = report.agency.name.strip()
         exists = self.store.exists(name, report.year)
         if exists and not ask.confirm(self.window(), "覆盖已有报告？", f"{name}{report.year}年度的报告已经存在。"
                                       "导入后将替换它（原内容会先备份，可以恢复）。是否继续？"):
@@ -275,8 +321,19 @@ class YearList(QtWidgets.QWidget):
             return False
         self.select_agency(name)
         self.select_year(report.year)
-        self.statusMessage.emit(f"已导入{name}{report.year}年度报告", 8000)
         return True
+
+    def show_original(self) -> None:
+        from gui.import_dialog import OriginalDialog
+
+        year = self.selected_year()
+        if year is None:
+            return
+        kept = self.store.original(self.agency_name, year)
+        if kept is None:
+            ask.inform(self.window(), "原文", f"{year}年度报告不是从已发布的文件导入的，没有保存原文。")
+            return
+        ask.run(OriginalDialog(*kept, self.window()))
 
     def delete_selected(self) -> None:
         year = self.selected_year()

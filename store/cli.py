@@ -129,9 +129,10 @@ def _import_published(store, name: str, args) -> bool:
     source, raw = read_source(name)
     result = recognise(source)
     report = result.report
-    print(f"{name}：{summary(result)}")
-    print(f"{name}：{_import_one(store, report, args.replace)}")
+    done = _import_one(store, report, args.replace)
     store.keep_original(report.agency.name, report.year, Path(name).name, raw)
+    print(f"{name}：{summary(result)}")
+    print(f"{name}：{done}")
     if args.final:
         store.mark_final(report.agency.name, report.year)
         print(f"{name}：已标为{common()['status']['final']}。")
