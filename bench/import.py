@@ -25,6 +25,8 @@ CORPUS = [
     (PUB / "shuyang-fagaiju-2023.html", DATA / "shuyang-fagaiju-2023.json", 0),
     (PUB / "shuyang-fagaiju-2023-libreoffice.docx", DATA / "shuyang-fagaiju-2023.json", 0),
     (PUB / "shuyang-fagaiju-2023-libreoffice-web.pdf", DATA / "shuyang-fagaiju-2023.json", 3),
+    (PUB / "shanghai-bangongting-2019.html", PUB / "shanghai-bangongting-2019.expected.json", 0),
+    (PUB / "shanghai-bangongting-2019-libreoffice.docx", PUB / "shanghai-bangongting-2019.expected.json", 0),
     (DATA / "seed-report-wendeng-xinfang-2022.txt", DATA / "wendeng-xinfang-2022.json", 200),
 ]
 

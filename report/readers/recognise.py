@@ -27,6 +27,7 @@ _DATE = re.compile(r"^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})
                    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
 _PERIOD = re.compile(r"统计(时限|期限|时间)[^。]*?(20[1-3]\d)\s*年\s*1\s*月\s*1\s*日")
 _SIGNED = re.compile(r"^\s*(\S.{1,38}?)\s+((?:19|20)\d{2}\s*年.*日)\s*$")  # the signature and the date on one line
+_META = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})\s*:\s*(.*)$")
 _SENTENCE_END = "。；;"
 _HEAD_SPLIT = re.compile(r"[。：:；;]")
 _MAX_HEADING = 40  # characters: a longer paragraph without a bold lead is text, not a heading
@@ -185,6 +186,7 @@ class _Texts:
         self.unassigned: list[str] = []
         self.pictures: list[str] = []
         self.ended = False
+        self.published = ""  # the web page's 发布日期, offered when the report shows no date
 
     def run(self) -> None:
         start = self.title.start
@@ -213,6 +215,12 @@ class _Texts:
             return i + 1
         text = b.text
         if self._end(i):
+            return i + 1
+        meta = _META.match(unicodedata.normalize("NFKC", text)) if len(text) < 80 else None
+        if meta and meta.group(1) in self.words["page_meta"]["words"]:
+            if meta.group(1) in self.words["page_meta"]["dates"]:
+                self.published = meta.group(2).strip()
+            self.result.outside.append(text)
             return i + 1
         heading = self._part_heading(b)
         if heading is not None:
@@ -387,7 +395,8 @@ class _Texts:
             shown = text[:40] + ("……" if len(text) > 40 else "")
             self.review.append(f"这段文字不属于报告的任何一项，未导入：「{shown}」。")
         if self.result.report.issued_on is None:
-            self.review.append("没有找到落款日期，请在“基本信息”中填写。")
+            page = f"（网页的发布日期是 {self.published}，落款日期常与之相同或稍早）" if self.published else ""
+            self.review.append(f"没有找到落款日期{page}，请在“基本信息”中填写。")
 
 
 def _split_heading(p: Paragraph) -> tuple[str | None, str]:

@@ -144,10 +144,13 @@ def _join(last: list[GridCell | None], first: list[GridCell | None], columns: di
 def _read_row(line: list[GridCell | None], row: Row, table: Table, stack: list[list[str]], result: TableRead) -> None:
     block = next(b for b in table.blocks if row in b.rows)
     labels = {id(c) for c in line if c is not None and any(same(c.text, x) for x in row.label)}
+    under = {col: [c for c in range(len(line)) if line[c] is not None and id(line[c]) not in labels
+                   and _column_for(stack[c], block) is col] for col in block.columns}
+    found = {col: _distinct([line[c] for c in under[col]]) for col in block.columns}
+    if any(len(cells) > 1 for cells in found.values()):
+        found = _in_order(line, labels, block, under) or found
     for col in block.columns:
-        hits = [c for c in range(len(line))
-                if line[c] is not None and id(line[c]) not in labels and _column_for(stack[c], block) is col]
-        cells = _distinct([line[c] for c in hits])
+        cells = found[col]
         k = (col.group, col.id) if col.group else (row.id, col.id)
         name = table.cell_name(*k)
         if not cells:
@@ -166,6 +169,21 @@ def _read_row(line: list[GridCell | None], row: Row, table: Table, stack: list[l
             result.cells[k] = CellRead(text, parse_cell(text.replace("\n", ""), spec))
         except CellValueError as e:
             result.cells[k] = CellRead(text, None, str(e))
+
+
+def _in_order(line, labels: set[int], block: Block,
+              under: dict[Column, list[int]]) -> dict[Column, list[GridCell]] | None:
+    """Value cells merged differently from the header cells above them (「0」 over two columns
+    whose headers are 上一年项目数量 and half of 本年增/减): when the row has as many value cells
+    as the block has columns, each overlapping the columns of its own header, they pair in order."""
+    values = _distinct([c for c in line if c is not None and id(c) not in labels])
+    columns = sorted((col for col in block.columns if under[col]), key=lambda col: min(under[col]))
+    if len(values) != len(block.columns) or len(columns) != len(values):
+        return None
+    pairs = list(zip(columns, sorted(values, key=lambda c: c.col), strict=True))
+    if not all(set(range(v.col, v.col + v.colspan)) & set(under[col]) for col, v in pairs):
+        return None
+    return {col: [v] for col, v in pairs}
 
 
 def _column_for(stack: list[str], block: Block) -> Column | None:
