@@ -28,7 +28,7 @@ APT_RUN = ["libglib2.0-0", "libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libf
            "libxcb-keysyms1", "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "libcups2",
            "fonts-noto-cjk"]
 APT_TEST = ["poppler-utils", "xvfb", "xauth", "fonts-arphic-gbsn00lp", "fonts-arphic-gkai00mp",
-            "fonts-wqy-microhei"]
+            "fonts-wqy-microhei", "libreoffice-writer-nogui", "chromium"]
 
 
 def apt_install(packages: list[str]) -> None:

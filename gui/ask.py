@@ -58,6 +58,11 @@ def save_file(parent, title: str, proposed: str, file_filter: str) -> str | None
     return path or None
 
 
+def choose_folder(parent, title: str, directory: str) -> str | None:
+    path = QtWidgets.QFileDialog.getExistingDirectory(parent, title, directory)
+    return path or None
+
+
 def run(dialog: QtWidgets.QDialog) -> bool:
     """Show one of the program's own dialogs modally; True when the clerk accepted it."""
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted

@@ -1,10 +1,10 @@
-"""预览, 打印 and 导出: the PDF or the report file, built off the GUI thread.
+"""预览, 打印 and 导出 (PDF, Word, 网页, Excel, 数据文件, or all into a folder), off the GUI thread.
 
-Both formats are written with ``report.files.atomic_write`` (a temporary file beside the
-target, then renamed), so a failed export never leaves a half-written file with the clerk's
-chosen name. Preview and
-printing use the very PDF export writes, built into a temporary folder that lives as long as
-the window.
+Every format is written with ``report.files.atomic_write`` (a temporary file beside the target,
+then renamed), so a failed export never leaves a half-written file with the clerk's chosen
+name. Preview and printing use the very PDF export writes, built into a temporary folder that
+lives as long as the window. 复制网页内容 puts the web page's body on the clipboard as HTML with
+a plain-text alternative. The save dialogs propose the standard name in the folder last used.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import ask, printing, qt, settings
-from gui.qt import QtCore, Signal
+from gui.qt import QtCore, QtGui, Signal
 from gui.workers import run_job
 from report import dates
 from report.files import atomic_write
@@ -22,10 +22,9 @@ from report.files import atomic_write
 if TYPE_CHECKING:  # report.document pulls in jsonschema: not needed to show the window
     from report.document import Report
 
-PDF_NAME = "{agency}{year}年政府信息公开工作年度报告.pdf"
-JSON_NAME = "{agency}{year}年政府信息公开工作年度报告.json"
 JSON_FILTER = "年报数据文件 (*.json)"
-PDF_FILTER = "PDF 文件 (*.pdf)"
+FILTERS = {"pdf": "PDF 文件 (*.pdf)", "docx": "Word 文件 (*.docx)", "html": "网页文件 (*.html *.htm)",
+           "xlsx": "Excel 表格 (*.xlsx)", "json": JSON_FILTER}
 
 
 def documents_dir() -> Path:
@@ -33,18 +32,30 @@ def documents_dir() -> Path:
     return Path(loc or Path.home())
 
 
-def proposed_path(report: Report, pattern: str) -> Path:
-    return documents_dir() / pattern.format(agency=report.agency.name.strip(), year=report.year)
+def export_folder() -> Path:
+    """The folder the clerk last exported to, else the documents folder."""
+    last = settings.export_dir()
+    return Path(last) if last and Path(last).is_dir() else documents_dir()
 
 
-def ask_save_path(parent, report: Report, pattern: str, title: str, file_filter: str) -> Path | None:
-    """The save dialog, proposing the standard name in the documents folder; None if cancelled."""
-    suffix = Path(pattern).suffix
-    path = ask.save_file(parent, title, str(proposed_path(report, pattern)), file_filter)
+def proposed_path(report: Report, fid: str) -> Path:
+    from report.exports import file_name
+
+    return export_folder() / file_name(report, fid)
+
+
+def ask_save_path(parent, report: Report, fid: str) -> Path | None:
+    """The save dialog, proposing the standard name in the last folder; None if cancelled."""
+    from report.exports import FORMATS
+
+    fmt = FORMATS[fid]
+    path = ask.save_file(parent, f"导出{fmt.in_text}".rstrip(), str(proposed_path(report, fid)), FILTERS[fid])
     if not path:
         return None
     p = Path(path)
-    return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
+    p = p if p.suffix.lower() == fmt.suffix else p.with_name(p.name + fmt.suffix)
+    settings.set_export_dir(p.parent)
+    return p
 
 
 def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
@@ -55,6 +66,18 @@ def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
 
     files = settings.font_files() if font_files is None else font_files
     return export_pdf(report, out_path, history=history, font_files=files or None, previous=previous)
+
+
+def write_format(fid: str, report: Report, out_path: Path, history: dict | None,
+                 previous: Report | None = None) -> Path:
+    """One export as the window writes it: the PDF as build_pdf makes it, the others via report.exports."""
+    if fid == "pdf":
+        return build_pdf(report, out_path, history, previous=previous)
+    if fid == "json":
+        return write_json(report, out_path, history)
+    from report.exports import export
+
+    return export(report, {fid: out_path}, history=history, font_files=settings.font_files() or None)[0]
 
 
 def report_for_file(report: Report, history: dict | None) -> Report:
@@ -132,19 +155,57 @@ class Exporter(QtCore.QObject):
         self._start(lambda: printing.print_pdf(path, printer), "正在打印…",
                     lambda n: self.statusMessage.emit(f"已发送到打印机：{n} 页", 8000), "打印失败")
 
-    def export_pdf(self, report: Report, history: dict, previous: Report | None) -> None:
-        path = ask_save_path(self.window, report, PDF_NAME, "导出 PDF", PDF_FILTER)
+    def export(self, fid: str, report: Report, history: dict, previous: Report | None = None) -> None:
+        """导出 one format: ask where, then write it in a worker."""
+        from report.exports import FORMATS
+
+        path = ask_save_path(self.window, report, fid)
         if path is None:
             return
-        self._start(lambda: build_pdf(report, path, history, previous=previous), "正在生成 PDF…",
-                    lambda p: self.statusMessage.emit(f"已导出：{p}", 15000), "导出 PDF 失败")
+        name = FORMATS[fid].in_text
+        self._start(lambda: write_format(fid, report, path, history, previous), f"正在导出{name.rstrip()}…",
+                    lambda p: self.statusMessage.emit(f"已导出：{p}", 15000), f"导出{name}失败")
+
+    def export_pdf(self, report: Report, history: dict, previous: Report | None) -> None:
+        self.export("pdf", report, history, previous)
 
     def export_json(self, report: Report, history: dict) -> None:
-        path = ask_save_path(self.window, report, JSON_NAME, "导出数据文件", JSON_FILTER)
-        if path is None:
+        self.export("json", report, history)
+
+    def export_all(self, report: Report, history: dict, previous: Report | None) -> None:
+        """全部导出到文件夹: every format into a folder the clerk picks, under the standard names."""
+        folder = ask.choose_folder(self.window, "全部导出到文件夹", str(export_folder()))
+        if not folder:
             return
-        self._start(lambda: write_json(report, path, history), "正在导出数据文件…",
-                    lambda p: self.statusMessage.emit(f"已导出：{p}", 15000), "导出数据文件失败")
+        settings.set_export_dir(folder)
+
+        def write():
+            from report.exports import export_all
+
+            files = settings.font_files() or None
+            return export_all(report, folder, history=history, font_files=files, previous=previous)
+
+        self._start(write, "正在全部导出…",
+                    lambda paths: self.statusMessage.emit(f"已导出 {len(paths)} 个文件到：{folder}", 15000),
+                    "全部导出失败")
+
+    def copy_html(self, report: Report, history: dict) -> None:
+        """复制网页内容: the report body as HTML (tables with borders) and as plain text."""
+        def build():
+            from report.web import fragment, plain_text
+
+            files = settings.font_files() or None
+            return fragment(report, history=history, font_files=files), plain_text(report, history=history)
+
+        self._start(build, "正在准备网页内容…", self._to_clipboard, "复制网页内容失败")
+
+    def _to_clipboard(self, texts: tuple[str, str]) -> None:
+        html, text = texts
+        data = QtCore.QMimeData()
+        data.setHtml(html)
+        data.setText(text)
+        QtGui.QGuiApplication.clipboard().setMimeData(data)
+        self.statusMessage.emit("已复制网页内容：可直接粘贴到网站的编辑器中，表格边框随之保留。", 15000)
 
     def close(self) -> None:
         """Wait for running jobs, then remove the temporary PDFs."""

@@ -38,6 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.years = YearList(self.exporter)
         self.years.openRequested.connect(self.open_year)
         self.years.statusMessage.connect(self.statusBar().showMessage)
+        self.years.settingsChanged.connect(self._settings_changed)
         self.editor = QtWidgets.QWidget()
         self.editor_banner = QtWidgets.QLabel()
         self.editor_banner.setObjectName("banner")
@@ -81,7 +82,27 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_preview = self._action("预览", self.preview)
         self.act_print = self._action("打印…", self.print_report, K.Print, "打印（Ctrl+P）")
         self.act_export_pdf = self._action("导出 PDF…", self.export_pdf, "Ctrl+E", "导出 PDF（Ctrl+E）")
+        self.act_export_docx = self._action("导出 Word…", lambda: self.export("docx"),
+                                            tip="导出可编辑的 Word 文件，供审阅、修改和报批")
+        self.act_export_html = self._action("导出网页…", lambda: self.export("html"),
+                                            tip="导出单个网页文件，可直接发布到网站")
+        self.act_export_xlsx = self._action("导出 Excel…", lambda: self.export("xlsx"),
+                                            tip="导出表二至表四的 Excel 表格，数字可直接汇总")
         self.act_export_json = self._action("导出数据文件…", self.export_json)
+        self.act_export_all = self._action("全部导出到文件夹…", self.export_all,
+                                           tip="把 PDF、Word、网页、Excel 和数据文件一次导出到一个文件夹")
+        self.act_copy_html = self._action("复制网页内容", self.copy_html,
+                                          tip="复制报告正文（含带边框的表格），粘贴到网站的编辑器中")
+        self.export_actions = (self.act_export_pdf, self.act_export_docx, self.act_export_html, self.act_export_xlsx,
+                               self.act_export_json, None, self.act_export_all, self.act_copy_html)
+        self.export_menu = QtWidgets.QMenu("导出", self)
+        for a in self.export_actions:
+            self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
+        self.export_button = QtWidgets.QToolButton(self)
+        self.export_button.setText("导出")
+        self.export_button.setToolTip("导出为 PDF、Word、网页、Excel 或数据文件，或复制网页内容")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         self.act_final = self._action("定稿", self.mark_final, tip="检查无错误后定稿；定稿后只能查看")
         self.act_reopen = self._action("撤回为草稿", self.reopen, tip="撤回为草稿以便修改")
         # fixed short texts (the toolbar must not jump); what would be undone is in the tooltip
@@ -105,15 +126,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.act_back, None, self.act_save, self.act_undo, self.act_redo, self.act_history, None,
-                  self.act_preview,
-                  self.act_print, self.act_export_pdf, self.act_export_json, None, self.act_final,
-                  self.act_reopen, None, self.act_help):
-            self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
+                  self.act_preview, self.act_print, "export", None, self.act_final, self.act_reopen, None,
+                  self.act_help):
+            if a == "export":
+                self.toolbar.addWidget(self.export_button)
+            else:
+                self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
 
         menu = self.menuBar().addMenu("报告")
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_final, self.act_reopen):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print):
+            menu.addAction(a)
+        menu.addMenu(self.export_menu)
+        for a in (self.act_final, self.act_reopen):
             menu.addAction(a)
         edit = self.menuBar().addMenu("编辑")
         edit.addAction(self.act_undo)
@@ -155,6 +180,11 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     # ------------------------------------------------------------------ editing
+    def _settings_changed(self) -> None:
+        """The local requirements chosen in 设置 apply to the open report at once."""
+        if self.session is not None:
+            self.session.set_packs(settings.local_packs(self.data_dir))
+
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
         from gui.wizard.wizard import ReportWizard
@@ -175,6 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.wizard.previewRequested.connect(self.preview)
         self.wizard.exportPdfRequested.connect(self.export_pdf)
         self.wizard.exportJsonRequested.connect(self.export_json)
+        self.wizard.exportRequested.connect(self._export_from_wizard)
         self.wizard.finalRequested.connect(self.mark_final)
         self.wizard.helpRequested.connect(self._show_help_text)
         self.editor_layout.addWidget(self.wizard, 1)
@@ -226,15 +257,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.stack.setCurrentWidget(self.years)
         self.editor_banner.hide()
         self.toolbar.hide()
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_final, self.act_reopen, self.act_help, self.act_history):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
+                  self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
 
     def _update_edit_state(self) -> None:
         s = self.session
         self.toolbar.show()
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
-                  self.act_export_json, self.act_help, self.act_history):
+        for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
+                  self.act_help, self.act_history):
             a.setEnabled(True)
         final = s.status == "final"
         store_ro = bool(self.store.read_only)
@@ -318,6 +349,22 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def export_json(self) -> None:
         self.exporter.export_json(*self._current())
+
+    def export(self, fid: str) -> None:
+        self.exporter.export(fid, *self._current(), self.session.previous)
+
+    def _export_from_wizard(self, choice: str) -> None:
+        """检查与导出's 其他格式 menu: a format id, 「all」 or 「copy」."""
+        {"all": self.export_all, "copy": self.copy_html}.get(choice, lambda: self.export(choice))()
+
+    def export_all(self) -> None:
+        self.exporter.export_all(*self._current(), self.session.previous)
+
+    def copy_html(self) -> None:
+        self.exporter.copy_html(*self._current())
+
+    def _exports(self) -> list[QtGui.QAction]:
+        return [a for a in self.export_actions if a is not None]
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:

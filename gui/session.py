@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from gui import settings
 from gui.qt import QObject, QtGui, QTimer, Signal
 from report import dates
 from report.document import Agency, Report
@@ -24,6 +25,11 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 800
 CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
+
+
+def today() -> dt.date:
+    """The clerk's today, in one place so that the deadline shown can be tested on any date."""
+    return dt.date.today()
 
 
 def saved_notice(when: dt.datetime | None = None) -> str:
@@ -74,6 +80,7 @@ class ReportSession(QObject):
         self.report: Report = store.load(agency_name, self.year)
         self.previous: Report | None = self._load_previous()
         self.status: str = store.status(agency_name, self.year)
+        self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
         self.findings = Findings()
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
@@ -181,8 +188,21 @@ class ReportSession(QObject):
         from report.checks import check
 
         self._check_timer.stop()
-        self.findings = check(self.report, self.previous)
+        self.findings = check(self.report, self.previous, self.packs)
         self.findingsChanged.emit()
+
+    def set_packs(self, packs: list) -> None:
+        """The clerk changed the local requirements in 设置: check again with them."""
+        self.packs = packs
+        self.run_checks()
+
+    def deadline(self, today: dt.date) -> tuple[str, bool]:
+        """How far the publication deadline is, and whether that is close enough to say it loudly."""
+        from report import deadline
+
+        kind, final = self.report.agency.kind, self.status == "final"
+        return (deadline.describe(self.year, kind, today, self.packs),
+                deadline.urgent(self.year, kind, today, final, self.packs))
 
     def errors(self) -> list:
         return Findings(self.findings).errors

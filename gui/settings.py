@@ -1,4 +1,5 @@
-"""The clerk's preferences that are not part of any report: window geometry and PDF fonts.
+"""The clerk's preferences that are not part of any report: window geometry, PDF fonts, local packs,
+export folder.
 
 QSettings keeps them where each platform expects (registry, ~/.config). ``NIANBAO_SETTINGS_DIR``
 points them at another folder (the tests give every test its own) so that no test and no
@@ -43,6 +44,44 @@ def set_font_files(files: dict[str, str]) -> None:
         else:
             s.remove(f"fonts/{role}")
     s.sync()
+
+
+def export_dir() -> str:
+    """The folder the clerk last exported to ("" before the first export)."""
+    return settings().value("export/folder", "", str)
+
+
+def set_export_dir(folder: str | Path) -> None:
+    s = settings()
+    s.setValue("export/folder", str(folder))
+    s.sync()
+
+
+def chosen_packs() -> list[str]:
+    """Ids of the local requirement packs the clerk chose in 设置; none by default."""
+    value = settings().value("checks/packs", "", str)
+    return [p for p in value.split(",") if p]
+
+
+def set_chosen_packs(ids: list[str]) -> None:
+    s = settings()
+    s.setValue("checks/packs", ",".join(ids))
+    s.sync()
+
+
+def pack_folder(data_dir: str | os.PathLike) -> Path:
+    """Where pack files the clerk adds are kept: in the data folder, with the reports."""
+    return Path(data_dir) / "rules"
+
+
+def local_packs(data_dir: str | os.PathLike) -> list:
+    """The chosen packs that can be read; a pack removed or broken since it was chosen is left out."""
+    ids = chosen_packs()
+    if not ids:
+        return []
+    from report.checks.packs import available
+
+    return [p for p in available([pack_folder(data_dir)])[0] if p.id in ids]
 
 
 def save_geometry(widget) -> None:

@@ -1,7 +1,8 @@
-"""设置: the font file for each PDF role, where the data lives, and a backup on demand."""
+"""设置: the font file for each PDF role, the local requirements to check, where the data lives, a backup."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from gui import ask, settings
@@ -18,6 +19,7 @@ ROLE_LABELS = {
     "table": "表格字体",
 }
 FONT_FILTER = "TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"
+PACK_FILTER = "地方要求文件 (*.toml)"
 
 
 class SettingsDialog(QtWidgets.QDialog):
@@ -47,6 +49,27 @@ class SettingsDialog(QtWidgets.QDialog):
             grid.addWidget(browse, i, 2)
             self.font_edits[role] = edit
 
+        self.pack_folder = settings.pack_folder(data_dir)
+        packs = QtWidgets.QGroupBox("地方要求")
+        self.pack_layout = QtWidgets.QVBoxLayout(packs)
+        pack_hint = QtWidgets.QLabel("除全国统一格式外，按所选地方通知的要求（字数、须写明的数量、"
+                                     "提前的发布截止日）检查。不选则只按全国格式检查。")
+        pack_hint.setWordWrap(True)
+        pack_hint.setObjectName("hint")
+        self.pack_layout.addWidget(pack_hint)
+        self.pack_boxes: dict[str, QtWidgets.QCheckBox] = {}
+        self.pack_list = QtWidgets.QVBoxLayout()
+        self.pack_layout.addLayout(self.pack_list)
+        self.pack_problems = QtWidgets.QLabel()
+        self.pack_problems.setObjectName("bannerError")
+        self.pack_problems.setWordWrap(True)
+        self.pack_problems.hide()
+        self.pack_layout.addWidget(self.pack_problems)
+        self.add_pack_button = QtWidgets.QPushButton("添加要求文件…")
+        self.add_pack_button.clicked.connect(self._browse_pack)
+        self.pack_layout.addWidget(self.add_pack_button)
+        self._list_packs(settings.chosen_packs())
+
         data = QtWidgets.QGroupBox("数据")
         data_layout = QtWidgets.QFormLayout(data)
         self.data_dir = QtWidgets.QLineEdit(str(data_dir))
@@ -65,6 +88,7 @@ class SettingsDialog(QtWidgets.QDialog):
         buttons = ok_cancel(self)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(fonts)
+        layout.addWidget(packs)
         layout.addWidget(data)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -74,6 +98,49 @@ class SettingsDialog(QtWidgets.QDialog):
         path = ask.open_file(self, f"选择{ROLE_LABELS[role]}", edit.text() or "", FONT_FILTER)
         if path:
             edit.setText(path)
+
+    def _list_packs(self, chosen: list[str]) -> None:
+        from report.checks.packs import available
+
+        for box in self.pack_boxes.values():
+            self.pack_list.removeWidget(box)
+            box.deleteLater()
+        packs, problems = available([self.pack_folder])
+        self.pack_boxes = {}
+        for pack in packs:
+            box = QtWidgets.QCheckBox(f"{pack.name}（{pack.notice}，{pack.issued.year}年{pack.issued.month}月"
+                                      f"{pack.issued.day}日；适用于 {pack.year} 年度报告）")
+            box.setChecked(pack.id in chosen)
+            self.pack_list.addWidget(box)
+            self.pack_boxes[pack.id] = box
+        self.pack_problems.setText("以下要求文件无法使用：\n" + "\n".join(problems))
+        self.pack_problems.setVisible(bool(problems))
+
+    def _browse_pack(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "选择地方要求文件", "", PACK_FILTER)
+        if path:
+            self.add_pack(Path(path))
+
+    def add_pack(self, path: Path) -> bool:
+        """Copy a pack file into the data folder and tick it; a malformed file is refused, naming its line."""
+        from report.checks.packs import SHIPPED, PackError, load_pack
+
+        try:
+            pack = load_pack(path)
+            if (SHIPPED / path.name).is_file():
+                raise PackError(f"程序自带的地方要求中已有 {path.name}，请把文件改名后再添加。")
+            self.pack_folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, self.pack_folder / path.name)
+        except (PackError, OSError) as e:
+            self.error.setText(str(e) if isinstance(e, PackError) else readable_error(e))
+            self.error.show()
+            return False
+        self.error.hide()
+        self._list_packs([*self.chosen_packs(), pack.id])
+        return True
+
+    def chosen_packs(self) -> list[str]:
+        return [pid for pid, box in self.pack_boxes.items() if box.isChecked()]
 
     def backup_now(self) -> None:
         try:
@@ -93,4 +160,5 @@ class SettingsDialog(QtWidgets.QDialog):
             self.error.show()
             return
         settings.set_font_files(self.font_files())
+        settings.set_chosen_packs(self.chosen_packs())
         super().accept()

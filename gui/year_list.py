@@ -24,14 +24,17 @@ if TYPE_CHECKING:
 IMPORTABLE = "报告文件或已发布的报告 (*.json *.html *.htm *.docx *.pdf *.txt)"
 EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
 READ_ONLY_NOTICE = "另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
+URGENT_TINT = "#fde7e9"  # the tint of style.qss's urgent deadline banner
 
 
 class YearList(QtWidgets.QWidget):
-    """The agency's reports: year, status, last modified, 错误 and 警告 counts, and their actions."""
+    """The agency's reports: year, status, last modified, 错误 and 警告 counts, the days left to the
+    publication deadline of the report in progress, and their actions."""
 
-    COLUMNS = ("年度", "状态", "最后修改", "错误", "警告")
+    COLUMNS = ("年度", "状态", "最后修改", "错误", "警告", "发布截止")
     openRequested = Signal(int)  # the clerk wants to edit this year
     statusMessage = Signal(str, int)  # text, milliseconds
+    settingsChanged = Signal()  # the clerk accepted 设置 (the local requirements may differ)
 
     def __init__(self, exporter: exporting.Exporter, parent=None):
         super().__init__(parent)
@@ -109,8 +112,13 @@ class YearList(QtWidgets.QWidget):
         b["restore"].clicked.connect(self.restore_backup)
         b["settings"].clicked.connect(self.show_settings)
         export_menu = QtWidgets.QMenu(self)
-        export_menu.addAction("导出 PDF…", lambda: self.export_selected("pdf"))
-        export_menu.addAction("导出数据文件…", lambda: self.export_selected("json"))
+        for text, kind in (("导出 PDF…", "pdf"), ("导出 Word…", "docx"), ("导出网页…", "html"), ("导出 Excel…", "xlsx"),
+                           ("导出数据文件…", "json"), (None, None), ("全部导出到文件夹…", "all"),
+                           ("复制网页内容", "copy")):
+            if text is None:
+                export_menu.addSeparator()
+            else:
+                export_menu.addAction(text, lambda k=kind: self.export_selected(k))
         b["export"].setMenu(export_menu)
         self.profile_button.clicked.connect(lambda: self.edit_profile())
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
@@ -123,13 +131,18 @@ class YearList(QtWidgets.QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = (f"{r['year']}年", r["status_label"], r["modified"], str(r["errors"]), str(r["warnings"]))
+            cells = (f"{r['year']}年", r["status_label"], r["modified"], str(r["errors"]), str(r["warnings"]),
+                     r["deadline"])
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r["year"])
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if j == 3 and r["errors"]:
                     item.setForeground(QtGui.QBrush(QtGui.QColor("#b00020")))
+                if r["deadline_tip"]:
+                    item.setToolTip(r["deadline_tip"])
+                if r["urgent"]:  # not yet 定稿 within 14 days of the deadline: the whole row says so
+                    item.setBackground(QtGui.QBrush(QtGui.QColor(URGENT_TINT)))
                 self.table.setItem(i, j, item)
         self.empty.setVisible(not rows)
         self.hint.setVisible(bool(rows))
@@ -172,12 +185,14 @@ class YearList(QtWidgets.QWidget):
         self.title.setText(f"{self.agency_name}　年度报告" if self.agency_name else "年度报告")
         status_labels = common()["status"]
         rows = []
+        due = self._deadlines()
         for summary in sorted(self.summaries(), key=lambda x: x.year, reverse=True):
             errors, warnings = summary.errors, summary.warnings
             if errors is None or warnings is None:  # saved before the checker ran: count now
                 errors, warnings = self._count_findings(summary.year)
             rows.append({"year": summary.year, "status_label": status_labels[summary.status],
-                         "modified": dates.short_time(summary.modified), "errors": errors, "warnings": warnings})
+                         "modified": dates.short_time(summary.modified), "errors": errors, "warnings": warnings,
+                         **due(summary.year, summary.status == "final")})
         self.set_rows(rows)
         self.empty.setText(
             "还没有年度报告。点“新建年度报告”开始填写，或点“导入…”导入已有的报告文件。" if self.agency_name else
@@ -193,6 +208,24 @@ class YearList(QtWidgets.QWidget):
         self.banner.setVisible(ro)
         if ro:
             self.banner.setText(READ_ONLY_NOTICE + "请关闭另一个窗口后重新打开本程序。")
+
+    def _deadlines(self):
+        """``due(year, final)``: the deadline cells of a row — shown for the report in progress only."""
+        from gui.session import today
+        from report import deadline
+
+        agency = self.store.get_agency(self.agency_name) if self.agency_name else None
+        kind = agency.kind if agency else "department"
+        packs, now = settings.local_packs(self.data_dir), today()
+
+        def due(year: int, final: bool) -> dict:
+            if not deadline.in_progress(year, now, final):
+                return {"deadline": "", "deadline_tip": "", "urgent": False}
+            return {"deadline": deadline.short(year, kind, now, packs),
+                    "deadline_tip": deadline.describe(year, kind, now, packs),
+                    "urgent": deadline.urgent(year, kind, now, final, packs)}
+
+        return due
 
     def _count_findings(self, year: int) -> tuple[int, int]:
         from report.checks import Severity, check
@@ -376,7 +409,9 @@ class YearList(QtWidgets.QWidget):
     def show_settings(self) -> None:
         from gui.settings_dialog import SettingsDialog
 
-        ask.run(SettingsDialog(self.store, self.data_dir, self.window()))
+        if ask.run(SettingsDialog(self.store, self.data_dir, self.window())):
+            self.settingsChanged.emit()
+            self.refresh()
 
     def export_selected(self, kind: str) -> None:
         year = self.selected_year()
@@ -384,7 +419,9 @@ class YearList(QtWidgets.QWidget):
             return
         report = self.store.load(self.agency_name, year)
         history = self.store.history_counts(self.agency_name, before_year=year)
-        if kind == "pdf":
-            self.exporter.export_pdf(report, history, self._previous_of(year))
+        if kind == "all":
+            self.exporter.export_all(report, history, self._previous_of(year))
+        elif kind == "copy":
+            self.exporter.copy_html(report, history)
         else:
-            self.exporter.export_json(report, history)
+            self.exporter.export(kind, report, history, self._previous_of(year))

@@ -1,4 +1,5 @@
-"""Headless commands of the report domain: ``nianbao check FILE... [--previous PREV.json] [--json]``.
+"""Headless commands of the report domain: ``nianbao check FILE... [--previous PREV.json] [--pack ID]... [--json]``
+and ``nianbao check --list-packs``.
 
 Never imports Qt, TinyDB or ReportLab: it runs on a server or in a batch script. Exit codes:
 0 no 错误, 1 some 错误 remain, 2 a file could not be read (the other files are still checked).
@@ -24,8 +25,11 @@ def add_commands(subparsers) -> None:
         "check", help="检查报告文件中的数字和文字",
         description="检查一个或多个报告文件（.json），按错误、警告、提示列出问题。"
         "退出码：0 没有错误；1 有错误；2 有文件无法读取。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（nianbao.report/1 格式的 JSON）")
+    p.add_argument("files", nargs="*", metavar="FILE", help="报告文件（nianbao.report/1 格式的 JSON）")
     p.add_argument("--previous", metavar="PREV.json", help="上一年度的报告文件，用于跨年度核对")
+    p.add_argument("--pack", action="append", default=[], metavar="ID",
+                   help="同时按地方要求检查（要求的名称，或要求文件 .toml 的路径）；可写多次")
+    p.add_argument("--list-packs", action="store_true", help="列出可用的地方要求")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出（file, rule, severity, message, cells）")
     p.set_defaults(func=run_check)
 
@@ -48,10 +52,10 @@ def _load(path: str) -> Report:
         raise ReportFileError(f"无法读取：{e}") from None
 
 
-def _check(check, report: Report, previous: Report | None) -> Findings:
+def _check(check, report: Report, previous: Report | None, packs) -> Findings:
     """Run the checker; a defect in a rule is one line for this file, not a traceback for the batch."""
     try:
-        return Findings(check(report, previous))
+        return Findings(check(report, previous, packs))
     except Exception as e:  # noqa: BLE001 — reported, with its type, as the file's result
         log.exception("the checker failed on %s", report.year)
         raise ReportFileError(f"检查时出现程序错误（{type(e).__name__}: {e}），请把此文件发给维护者。") from None
@@ -61,12 +65,39 @@ def _title(report: Report) -> str:
     return f"{report.agency.name or '（未填单位名称）'} {report.year}年报告"
 
 
+def list_packs() -> int:
+    from report.checks.packs import available
+
+    packs, problems = available()
+    for pack in packs:
+        deadline = f"，发布截止 {pack.deadline.isoformat()}" if pack.deadline else ""
+        print(f"{pack.id}\t{pack.name}（{pack.notice}，{pack.issued.isoformat()}；适用于 {pack.year} 年度报告，"
+              f"{len(pack.rules)} 条规则{deadline}）")
+    for problem in problems:
+        print(f"无法使用：{problem}", file=sys.stderr)
+    if not packs:
+        print("没有可用的地方要求。")
+    return EXIT_UNREADABLE if problems else EXIT_OK
+
+
 def run_check(args: argparse.Namespace) -> int:
     from report.checks import check
+    from report.checks.packs import PackError, find
 
     if hasattr(sys.stdout, "reconfigure"):  # a console that cannot show a character must not end in a traceback
         sys.stdout.reconfigure(errors="replace")
         sys.stderr.reconfigure(errors="replace")
+    if args.list_packs:
+        return list_packs()
+    if not args.files:
+        print("请给出要检查的报告文件，如 nianbao check 2025.json；列出地方要求用 nianbao check --list-packs。",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        packs = [find(name) for name in args.pack]
+    except PackError as e:
+        print(f"地方要求无法使用：{e}", file=sys.stderr)
+        return EXIT_UNREADABLE
     code, rows = EXIT_OK, []
     previous = None
     if args.previous:
@@ -79,7 +110,7 @@ def run_check(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             report = _load(path)
-            findings = _check(check, report, previous)
+            findings = _check(check, report, previous, packs)
         except ReportFileError as e:
             code = EXIT_UNREADABLE
             rows.append(_row(path, UNREADABLE_RULE, Severity.ERROR, str(e)))
@@ -90,6 +121,10 @@ def run_check(args: argparse.Namespace) -> int:
         rows += [_row(path, f.rule, f.severity, f.message, f.cells) for f in findings]
         if not args.json:
             print(_text(path, report, findings))
+        for pack in packs:
+            if pack.year != report.year:
+                print(f"{path}：地方要求“{pack.name}”适用于 {pack.year} 年度报告，本报告是 {report.year} 年度的，"
+                      "未按它检查。", file=sys.stderr)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     return code

@@ -220,6 +220,11 @@ def _computed_cells(table: Table) -> list[Cell]:
     return sorted((c for c in table.cells() if c.computed), key=lambda c: bool(c.column.sum_of))
 
 
+def count_chars(text: str) -> int:
+    """Characters as the clerk (and a notice's 字数 limit) counts them: line breaks and spaces do not count."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
 def format_value(v: Value) -> str:
     """A stored value as people read it: blank stays empty, “/” is “/”, money keeps its written
     digits and never shows in exponent form (Decimal("1E+2") → "100")."""
@@ -231,7 +236,8 @@ def format_value(v: Value) -> str:
 
 
 def _encode(v: Value) -> Any:
-    return str(v) if isinstance(v, Decimal) else v
+    """Money as the file writes it: plain digits, never exponent form (str(Decimal("1E-7")) is “1E-7”)."""
+    return format(v, "f") if isinstance(v, Decimal) else v
 
 
 def _decode(v: Any, kind: str) -> Value:

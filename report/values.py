@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from report.document import SLASH
+from report.money import decimals, places
 
-MONEY_PLACES = 4
 MAX_COUNT = 999_999_999
 
 FULL_WIDTH_DIGITS = {chr(0xFF10 + i): str(i) for i in range(10)}  # ０…９
@@ -123,9 +123,10 @@ def _money(t: str, spec: CellSpec, shown: str) -> Decimal:
     value = Decimal(t.rstrip("."))  # the pattern guarantees a valid decimal
     if value < 0:
         raise CellValueError(f"“{shown}”是负数", "金额不能为负数")
-    if -value.as_tuple().exponent > MONEY_PLACES:
+    allowed = places(spec.unit or "万元")  # table money is in 万元 in both formats
+    if decimals(value) > allowed:
         unit = f"以{spec.unit}为单位，" if spec.unit else ""
-        raise CellValueError(f"“{shown}”的小数超过 {MONEY_PLACES} 位", f"金额{unit}最多保留 {MONEY_PLACES} 位小数")
+        raise CellValueError(f"“{shown}”的小数超过 {allowed} 位", f"金额{unit}最多保留 {allowed} 位小数（精确到分）")
     if value > MAX_COUNT:
         raise CellValueError(f"“{shown}”过大", "请核对后重新填写")
     return value

@@ -38,13 +38,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--agency", metavar="NAME", help="只列出这个单位的报告")
     p.set_defaults(func=_command(cmd_list, "列出"))
 
-    p = sub.add_parser("export", help="导出报告为 JSON 或 PDF",
-                       description="导出报告：报告文件 FILE.json，或用 --agency 和 --year 指定程序中保存的报告。")
+    p = sub.add_parser("export", help="导出报告为 PDF、Word、网页、Excel 或数据文件",
+                       description="导出报告：报告文件 FILE.json，或用 --agency 和 --year 指定程序中保存的报告。"
+                       "各种格式可在一次命令中任意组合。")
     p.add_argument("file", nargs="?", metavar="FILE.json", help="报告文件")
     p.add_argument("--agency", metavar="NAME", help="单位名称")
     p.add_argument("--year", type=int, metavar="N", help="报告年度")
-    p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出排好版的 PDF")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出可编辑的 Word 文件")
+    p.add_argument("--html", metavar="OUT.html", help="导出网页（单个文件，可直接发布）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 表格（表二至表四）")
+    p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
+    p.add_argument("--all", metavar="DIR", help="把以上全部格式导出到文件夹 DIR，按标准文件名命名")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
     p = sub.add_parser("backup", help="立即备份全部数据",
@@ -62,13 +67,13 @@ def _command(handler, verb: str):
 
     @functools.wraps(handler)
     def run(args) -> int:
-        from report.pdf import PdfError
+        from report.output import ExportError
 
         try:
             return handler(args)
         except StoreLockedError:
             _err(f"年报助手正在另一个窗口中使用这些数据，无法{verb}；请先关闭那个窗口再试。")
-        except (StoreError, ReportFileError, PdfError) as e:
+        except (StoreError, ReportFileError, ExportError) as e:
             _err(str(e))
         except KeyboardInterrupt:
             _err(f"已取消{verb}。")
@@ -179,13 +184,17 @@ def _width(text: str) -> int:
 
 
 # ---------------------------------------------------------------------- export
+_EXPORT_OPTIONS = ("pdf", "docx", "html", "xlsx", "json")
+
+
 def cmd_export(args) -> int:
     if args.file and (args.agency or args.year is not None):
         raise StoreError("请只指定一种来源：报告文件 FILE.json，或 --agency 和 --year。")
     if not args.file and not (args.agency and args.year is not None):
         raise StoreError("请指定要导出的报告：报告文件 FILE.json，或 --agency 单位名称 --year 年度。")
-    if not args.json and not args.pdf:
-        raise StoreError("请用 --json OUT 或 --pdf OUT.pdf 指定导出的文件。")
+    targets = {fid: getattr(args, fid) for fid in _EXPORT_OPTIONS if getattr(args, fid)}
+    if not targets and not args.all:
+        raise StoreError("请指定导出的文件：--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all 文件夹。")
     store = _open(args, writing=False)
     try:
         report = Report.load(args.file) if args.file else store.load(args.agency, args.year)
@@ -195,21 +204,25 @@ def cmd_export(args) -> int:
     finally:
         store.close()
     report.website_counts_history = history or None
-    if args.json:
-        from store.storage import atomic_write
-
-        atomic_write(Path(args.json), report.dumps().encode("utf-8"))
-        print(f"已导出报告文件：{args.json}")
-    if args.pdf:
+    draft = False
+    if "pdf" in targets or args.all:
         from report.checks import blocking_errors
-        from report.pdf import export_pdf
 
         errors = blocking_errors(report, previous)
         if errors:
             more = f"等 {len(errors)} 个" if len(errors) > 3 else f" {len(errors)} 个"
             _err(f"注意：报告有{more}{Severity.ERROR.label}，PDF 已导出为草稿（带“草稿”字样）：{errors.excerpt()}")
-        export_pdf(report, args.pdf, history=report.website_counts_history, draft=bool(errors))
-        print(f"已导出 PDF：{args.pdf}")
+        draft = bool(errors)
+    from report.exports import FORMATS, export, export_all
+
+    for fid, path in targets.items():
+        export(report, {fid: path}, history=report.website_counts_history, draft=draft)
+        print(f"已导出{FORMATS[fid].in_text.rstrip()}：{path}")
+    if args.all:
+        written = export_all(report, args.all, history=report.website_counts_history, draft=draft)
+        print(f"已全部导出到 {args.all}：")
+        for path in written:
+            print(f"  {path.name}")
     return 0
 
 

@@ -79,10 +79,11 @@ def test_slash_only_where_the_table_allows_it():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("1.2345", Decimal("1.2345")), ("0", Decimal("0")), ("１．５", Decimal("1.5")), ("1。5", Decimal("1.5")),
+    ("1.2345", Decimal("1.2345")), ("4166.241619", Decimal("4166.241619")),
+    ("0", Decimal("0")), ("１．５", Decimal("1.5")), ("1。5", Decimal("1.5")),
     ("0.5万元", Decimal("0.5")), ("0.5万", Decimal("0.5")), ("3", Decimal("3")), (".25", Decimal("0.25")),
 ])
-def test_money_takes_up_to_four_decimals_as_decimal(text, value):
+def test_money_in_wanyuan_takes_up_to_six_decimals_as_decimal(text, value):
     got = parse_cell(text, MONEY)
     assert got == value and isinstance(got, Decimal)
 
@@ -92,8 +93,8 @@ def test_money_keeps_the_written_precision():
 
 
 def test_money_refusals():
-    assert "小数超过 4 位" in refusal("1.23456", MONEY).reason
-    assert "万元" in refusal("1.23456", MONEY).hint
+    assert "小数超过 6 位" in refusal("4166.2416191", MONEY).reason
+    assert "万元" in refusal("4166.2416191", MONEY).hint and "精确到分" in refusal("4166.2416191", MONEY).hint
     assert "负数" in refusal("-2", MONEY).reason
     e = refusal("15000元", MONEY)
     assert "单位是元" in e.reason and "1.5" in e.hint

@@ -199,3 +199,45 @@ def test_check_itself_loads_no_tinydb(seed_path):
 def test_version():
     p = subprocess.run([sys.executable, "-m", "gui.main", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert p.returncode == 0 and p.stdout.startswith("nianbao ")
+
+
+PINGTAN = ROOT / "tests" / "data"  # hand-made: table-2 figures of 平潭综合实验区 2025/2024 as issue 14 quotes them
+
+
+def test_pingtan_2025_against_2024_gets_y_stock_and_no_error(capsys):
+    """行政规范性文件 现行有效 546 ≠ 440 + 58 − 45; 行政事业性收费 4166.241619 万元 (to the fen) passes."""
+    code, out, _ = run(capsys, PINGTAN / "pingtan-handmade-2025.json", "--previous",
+                       PINGTAN / "pingtan-handmade-2024.json", "--json")
+    rows = json.loads(out)
+    assert code == 0 and not [r for r in rows if r["severity"] == "error"]
+    [stock] = [r for r in rows if r["rule"] == "Y-STOCK"]
+    assert ("现行有效件数 440 + 行政规范性文件·本年制发件数 58 − 行政规范性文件·本年废止件数 45 计算应为 453"
+            in stock["message"])
+    assert not [r for r in rows if r["rule"] == "T2-INT"]
+
+
+def test_list_packs(capsys):
+    code, out, _ = run(capsys, "--list-packs")
+    assert code == 0
+    assert out.startswith("wuwei-2025\t武威市 2025 年度报告要求（武政办发〔2025〕54号，2025-12-19；"
+                          "适用于 2025 年度报告，")
+
+
+def test_check_with_a_pack(capsys, tmp_path):
+    data = json.loads((PINGTAN / "pingtan-handmade-2025.json").read_text(encoding="utf-8"))
+    data["texts"]["overview.lead"] = "全年围绕中心工作推进政务公开。" * 100  # 1500 字
+    path = write(tmp_path, "long.json", json.dumps(data, ensure_ascii=False))
+    code, out, _ = run(capsys, path)
+    assert code == 0 and "[L-" not in out  # no pack chosen, no local rule
+    code, out, _ = run(capsys, path, "--pack", "wuwei-2025")
+    assert code == 0
+    assert "  [L-MAX] 一、总体情况共 " in out and "要求不超过 1000 字" in out
+
+
+def test_a_malformed_or_unknown_pack_is_exit_2(capsys, tmp_path, seed_path):
+    bad = write(tmp_path, "bad.toml",
+                'name = "x"\nnotice = "y"\nissued = 2025-12-01\nyear = 2025\n[[rules]]\nkind = "字数"\n')
+    code, _, err = run(capsys, seed_path, "--pack", bad)
+    assert code == 2 and "要求文件 bad.toml 第 6 行" in err
+    code, _, err = run(capsys, seed_path, "--pack", "nowhere-2030")
+    assert code == 2 and "没有名为“nowhere-2030”的地方要求" in err

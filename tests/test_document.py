@@ -55,6 +55,15 @@ def test_money_is_decimal_written_as_string():
     assert isinstance(back.fees["billed"], Decimal) and str(back.fees["billed"]) == "0.10"
 
 
+def test_money_to_the_fen_keeps_all_six_places_and_never_exponent_form():
+    r = Report.blank(2025, Agency(name="测试局"))
+    r.set("t2", "charges", "amount", Decimal("4166.241619"))
+    assert json.loads(r.dumps())["t2"]["charges"]["amount"] == "4166.241619"
+    r.set("t2", "charges", "amount", Decimal("0.0000001"))  # too precise, but still written as it was typed
+    assert json.loads(r.dumps())["t2"]["charges"]["amount"] == "0.0000001"
+    assert Report.loads(r.dumps()).get("t2", "charges", "amount") == Decimal("0.0000001")
+
+
 def test_blank_report_of_each_format():
     r2021, r2020 = Report.blank(2022), Report.blank(2020)
     assert (r2021.form, r2020.form) == ("2021", "2019")

@@ -3,11 +3,7 @@
 Qt-free so the rules can be tested directly; an empty box is ``None`` (blank), never 0.
 """
 
+from report.document import count_chars
 from report.values import InputError, parse_count, parse_date, parse_money
 
 __all__ = ["InputError", "count_chars", "parse_count", "parse_date", "parse_money"]
-
-
-def count_chars(text: str) -> int:
-    """Characters as the clerk counts them: line breaks and spaces do not count."""
-    return sum(1 for ch in text if not ch.isspace())

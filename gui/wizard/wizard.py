@@ -27,6 +27,7 @@ class ReportWizard(QtWidgets.QWizard):
     previewRequested = Signal()
     exportPdfRequested = Signal()
     exportJsonRequested = Signal()
+    exportRequested = Signal(str)  # 其他格式: "docx", "html", "xlsx", "all" or "copy"
     finalRequested = Signal()
     helpRequested = Signal(str)  # F1: the current page's guidance, for the main window to show
 
@@ -59,7 +60,8 @@ class ReportWizard(QtWidgets.QWizard):
         self.steps.pageRequested.connect(self.go_to_page)
         self.findings_panel.findingActivated.connect(self.show_finding)
         self.review.findings.findingActivated.connect(self.show_finding)
-        for name in ("previewRequested", "exportPdfRequested", "exportJsonRequested", "finalRequested"):
+        for name in ("previewRequested", "exportPdfRequested", "exportJsonRequested", "exportRequested",
+                     "finalRequested"):
             getattr(self.review, name).connect(getattr(self, name))
         self.currentIdChanged.connect(self._on_page_changed)
         session.changed.connect(self._on_changed)

@@ -8,6 +8,7 @@ import re
 from report.checks.context import Context
 from report.checks.registry import Issue, rule
 from report.dates import chinese_date
+from report.deadline import statutory
 from report.findings import Ref
 from report.forms import common
 
@@ -18,8 +19,6 @@ PUNCTUATION = re.compile(r"[\s。，、；：.,;:!！?？“”\"'（）()]")
 # 【】 only when empty or naming what to fill in: “【工作动态】” may be a column name quoted in the text
 PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+)(?![A-Za-z])|[×Ｘ]{2,}|○{2,}|待填|待补|TODO|请填写|请输入"
                          r"|【\s*】|【[^】\n]{0,10}(?:填|名称|单位|日期|时间|数量|数字|金额)[^】\n]{0,10}】")
-# 条例第四十九条: departments publish by 31 January, governments by 31 March of the next year
-DEADLINE = {"department": (1, 31), "government": (3, 31)}
 
 
 @rule("C-PART", "warning")
@@ -84,8 +83,7 @@ def publication_window(ctx: Context):
     if r.issued_on is None or not isinstance(r.year, int):
         return
     kind_id = "government" if ctx.government else "department"
-    month, day = DEADLINE[kind_id]
-    first, last = dt.date(r.year + 1, 1, 1), dt.date(r.year + 1, month, day)
+    first, last = dt.date(r.year + 1, 1, 1), statutory(r.year, kind_id)
     if first <= r.issued_on <= last:
         return
     kind = {k["id"]: k["label"] for k in common()["agency"]["kinds"]}[kind_id]

@@ -11,8 +11,8 @@ from decimal import Decimal
 from report.checks.context import Context, count_problem, integer, ref, show
 from report.checks.registry import Issue, Unknown, rule
 from report.findings import Ref
+from report.money import decimals, places
 
-YUAN_PLACES = 2
 WAN = Decimal(10000)
 # “未收取信息处理费”, “没有收费”, “未发生收费情况”, “无收费”; read within one clause
 SAYS_NONE = re.compile(r"(?:未|没有|不)(?:收取|收费|产生|发生)|无[^，。；\n]{0,6}?收费")
@@ -28,13 +28,12 @@ def fee_types(ctx: Context):
     fees = ctx.report.fees
     if fees is None:
         return
-    for fid, _, kind, _unit in ctx.form.fees:
+    for fid, _, kind, unit in ctx.form.fees:
         v = fees.get(fid)
         if kind == "money":
             why = None if v is None else (
                 "应填金额（如 12.5）" if _money(v) is None else "金额不能为负数" if v < 0 else
-                f"单位是元，最多保留 {YUAN_PLACES} 位小数" if v.normalize().as_tuple().exponent < -YUAN_PLACES
-                else None)
+                f"单位是{unit}，最多保留 {places(unit)} 位小数" if decimals(v) > places(unit) else None)
         else:
             why = "应填整数" if v == "/" else count_problem(v)
         if why:

@@ -11,21 +11,21 @@ from decimal import Decimal
 
 from report.checks.context import Context, count_problem, integer, ref, show
 from report.checks.registry import Issue, Unknown, rule
+from report.money import decimals, places
 
 T = "t2"
-MONEY_PLACES = 4
 UNIT_SUSPECT = Decimal(10000)  # 万元: a non-government agency's fees of 1 亿元 or more are likely typed in 元
 
 
-def _money_problem(v) -> str | None:
+def _money_problem(v, unit: str) -> str | None:
     if v is None or v == "/":
         return None
     if not isinstance(v, Decimal) or not v.is_finite():
         return "应填金额（如 12.5）"
     if v < 0:
         return "金额不能为负数"
-    if v.normalize().as_tuple().exponent < -MONEY_PLACES:
-        return f"单位是万元，最多保留 {MONEY_PLACES} 位小数"
+    if decimals(v) > places(unit):
+        return f"单位是{unit}，最多保留 {places(unit)} 位小数（精确到分）"
     return None
 
 
@@ -34,7 +34,7 @@ def number_types(ctx: Context):
     for a, b, cell in ctx.cells(T):
         v = ctx.value(T, a, b)
         kind = cell.column.type
-        why = _money_problem(v) if kind == "money" else count_problem(v, signed=kind == "signed")
+        why = _money_problem(v, cell.column.unit) if kind == "money" else count_problem(v, signed=kind == "signed")
         if why:
             yield Issue(f"{ctx.name(T, a, b)} = {show(v)}：{why}。", (ref(T, a, b),))
 

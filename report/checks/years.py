@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from report.checks.context import Context, integer, names, ref, show
 from report.checks.registry import Issue, Unknown, rule
@@ -19,6 +21,13 @@ from report.findings import Ref
 
 COPY_THRESHOLD = 0.9
 COPY_MIN_CHARS = 50  # shorter texts are stock phrases (“无。”, “2022年，本单位未收取信息处理费。”)
+RATE_LIMIT = 0.5  # scorers deduct above 50 % (e.g. 宿迁 2026: 「与上年度重复率大于50%的，扣0.5分」)
+RATE_MIN_CHARS = 100  # a narrative shorter than this is all stock phrases
+RATE_PARTS_SHOWN = 3
+JUMP_FACTOR = 5
+JUMP_MIN = 10
+# besides every table-2 figure, Y-JUMP compares table 3's 总计 of these rows and table 4's totals
+JUMP_ROWS = ("received", "carried_over", "results_total", "carried_forward")
 DIGITS = re.compile(r"\d+")
 SPACE = re.compile(r"\s+")
 APPEALS = re.compile(r"复议|诉讼")
@@ -97,6 +106,7 @@ def stock_follows(ctx: Context):
                         tuple(ref("t2", row, c) for c in cells))
 
 
+@lru_cache(maxsize=256)  # Y-COPY and Y-RATE read every field's text at every keystroke; one of them changed
 def _normal(text: str) -> str:
     """Text compared for 雷同: figures and years replaced, spaces dropped (copied text with new numbers
     is still copied)."""
@@ -126,6 +136,39 @@ def copied_text(ctx: Context):
         if s >= COPY_THRESHOLD:
             yield Issue(f"{ctx.field_name(fid)}与{last.year}年报告的同一部分有 {s:.0%} 相同：年度报告应写本年度的"
                         "实际情况，避免与上年内容雷同，请按本年度情况改写。", (Ref.text(fid),))
+
+
+@lru_cache(maxsize=64)
+def _overlap(now: str, before: str) -> tuple[int, int]:
+    """(character pairs of ``now`` also in ``before``, character pairs of ``now``)."""
+    pn, pb = Counter(pairwise(now)), Counter(pairwise(before))
+    return sum((pn & pb).values()), sum(pn.values())
+
+
+@rule("Y-RATE", "note")
+def repetition_rate(ctx: Context):
+    """The whole narrative's share repeated from last year, as scorers measure 重复率; the opening is left
+    out because the format prescribes it, years and figures are ignored so that new numbers in old
+    sentences still count as repeated."""
+    last = _last(ctx)
+    if last is None:
+        return
+    parts: dict[str, list] = {}  # part title → [repeated pairs, pairs, field refs]
+    for part in ctx.form.parts:
+        for f in part.fields:
+            common, total = _overlap(_normal(ctx.report.text(f.id)), _normal(last.text(f.id)))
+            entry = parts.setdefault(part.title, [0, 0, []])
+            entry[0] += common
+            entry[1] += total
+            entry[2].append(Ref.text(f.id))
+    repeated, total = sum(p[0] for p in parts.values()), sum(p[1] for p in parts.values())
+    if total < RATE_MIN_CHARS or repeated <= RATE_LIMIT * total:
+        return
+    heavy = sorted((p for p in parts.items() if p[1][0]), key=lambda p: -p[1][0])[:RATE_PARTS_SHOWN]
+    listed = "、".join(f"{title}（{c / t:.0%}）" for title, (c, t, _) in heavy)
+    yield Issue(f"正文与{last.year}年报告的重复率 {repeated / total:.0%}（不计年份和数字），评分细则一般以 "
+                f"{RATE_LIMIT:.0%} 为限：重复主要在{listed}。请按本年度的实际情况改写。",
+                tuple(r for _, (_, _, refs) in heavy for r in refs))
 
 
 def _figures(report: Report, other: Report) -> dict[str, object]:
@@ -176,3 +219,45 @@ def pending_followed_up(ctx: Context):
         listed = "、".join(f"{_last_name(ctx, last, 't4', a, b)} = {show(last.get('t4', a, b))}" for a, b in pending)
         yield Issue(f"{listed}，但本年表四全为 0，正文也没有提到这些案件的结果：请说明上年未审结案件的结果。",
                     tuple(ref("t4", a, ctx.group_total("t4", a)) for a, _ in pending))
+
+
+def _jump(now, before) -> str | None:
+    """How ``now`` departs from last year's ``before`` when it changed implausibly much, else None."""
+    if not isinstance(now, int | Decimal) or not isinstance(before, int | Decimal) or isinstance(now, bool):
+        return None
+    if before >= JUMP_MIN and now == 0:
+        return "降为 0"
+    if min(now, before) < JUMP_MIN:
+        return None
+    if now > JUMP_FACTOR * before:
+        return f"是上年的 {now / before:.1f} 倍"
+    if now * JUMP_FACTOR < before:
+        return f"只有上年的 {now / before:.0%}"
+    return None
+
+
+def _jump_cells(ctx: Context) -> list[tuple[str, str, str]]:
+    """Every table-2 figure, table 3's 总计 of the rows in JUMP_ROWS and table 4's totals."""
+    t3_total = ctx.group_total("t3")
+    cells = [("t2", a, b) for a, b, _ in ctx.cells("t2")]
+    cells += [("t3", row, t3_total) for role in JUMP_ROWS if (row := ctx.row("t3", role))]
+    return cells + [("t4", c.group, c.id) for c in ctx.form.tables["t4"].columns_with_role("total")]
+
+
+@rule("Y-JUMP", "note")
+def implausible_jump(ctx: Context):
+    """A figure that grew more than 5× or fell under a fifth (both ≥ 10), or fell from ≥ 10 to 0: often a
+    slip (元 for 万元, a digit too many), so the clerk confirms it."""
+    last = _last(ctx)
+    if last is None:
+        return
+    last_names = names(last.form).cells
+    for table, a, b in _jump_cells(ctx):
+        if ref(table, a, b) not in last_names:
+            continue  # the two formats' table 2 differ
+        now, before = ctx.value(table, a, b), last.get(table, a, b)
+        how = _jump(now, before)
+        if how:
+            yield Issue(f"{ctx.name(table, a, b)} = {show(now)}，{last.year}年为 {show(before)}，{how}：变化很大，"
+                        "请核对是否填错（如单位、多打或少打一位）；如确实如此，可在正文中说明原因。",
+                        (ref(table, a, b),))

@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from report.output import ExportError
+
 if TYPE_CHECKING:
     from report.document import Report
 
 
-class PdfError(Exception):
+class PdfError(ExportError):
     """The PDF cannot be made; ``str()`` is a Chinese message saying what to fix."""
 
 

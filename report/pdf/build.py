@@ -6,13 +6,13 @@ import io
 from pathlib import Path
 
 from report import __version__
-from report.files import atomic_write
 from report.forms import common
+from report.output import write_atomically
 from report.pdf import PdfError, chart, tables
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
-from report.pdf.story import Item, items
-from report.pdf.wording import wording
+from report.printed import Item, check_printable, document_title, items
+from report.printed.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
@@ -118,8 +118,7 @@ def _decorate(fonts, draft_text: str | None):
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
           draft=None, previous=None) -> Path:
-    if not report.agency.name.strip():
-        raise PdfError("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+    check_printable(report, PdfError)
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
     if draft is None:
@@ -133,7 +132,7 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     from reportlab.platypus.doctemplate import LayoutError
 
     w = wording()
-    title = report.agency.name + w["title"].format(year=report.year)
+    title = document_title(report)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=(ss.PAGE_WIDTH, ss.PAGE_HEIGHT), leftMargin=ss.MARGIN_LEFT, rightMargin=ss.MARGIN_RIGHT,
@@ -148,21 +147,5 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
         doc.build(_flowables(story, fonts))
     except LayoutError as e:
         raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
-    try:
-        atomic_write(out_path, buf.getvalue())
-    except OSError as e:
-        raise PdfError(_not_written(Path(out_path), e)) from None
+    write_atomically(out_path, buf.getvalue(), PdfError)
     return out_path
-
-
-def _not_written(path: Path, err: OSError) -> str:
-    """Why the PDF could not be saved at ``path``, and what the clerk can do about it."""
-    if path.is_dir():
-        return f"{path.name} 是一个文件夹，请另起一个文件名。"
-    if not path.parent.is_dir():
-        return f"找不到要保存到的文件夹：{path.parent}"
-    if isinstance(err, PermissionError) and err.filename == str(path.parent):
-        return f"没有权限在这个文件夹里保存文件：{path.parent}。请换一个文件夹。"
-    if isinstance(err, PermissionError):
-        return f"无法写入 {path.name}：文件可能正在被其他程序（如 PDF 阅读器）打开，请关闭后再试。"
-    return f"无法写入 {path.name}：{err.strerror or err}（磁盘可能已满）。"

@@ -123,9 +123,6 @@ def table_text(table_id: str) -> tuple[TextStyle, TextStyle, float]:
 TABLE_LINE_WIDTH = 0.5
 TABLE_SPACE_BEFORE = 0.0
 TABLE_SPACE_AFTER = 0.5 * LEADING
-# Label columns of table 3 (一、 / （三） / 1.) in millimetres; number columns share the rest.
-T3_LABEL_COLUMNS_MM = (9.0, 18.0, 50.0)
-T2_STUB_MM = 40.0
 
 # ------------------------------------------------------------------ page number (GB/T 9704 7.5)
 # 「— 1 —」 in 4号, its top 7 mm below the 版心; odd pages right, even pages left, one character in.
@@ -140,7 +137,6 @@ WATERMARK_ANGLE = 35.0
 # ------------------------------------------------------------------ chart
 CHART_WIDTH = TEXT_WIDTH
 CHART_HEIGHT = 80 * MM
-CHART_MAX_YEARS = 5  # this year and up to four earlier years
 CHART_COLOURS = ((0.65, 0.73, 0.85), (0.32, 0.48, 0.70), (0.80, 0.55, 0.30), (0.55, 0.70, 0.45),
                  (0.60, 0.60, 0.60))
 CHART_TITLE_SIZE = SIZE_3HAO - 4

@@ -11,6 +11,7 @@ EXPECTED = {
     "T4-SUM": "error", "T4-INT": "error",
     "T2-INT": "error", "T2-STOCK": "warning", "T2-UNIT": "warning", "T2-RULES": "warning", "T2-2019": "warning",
     "Y-CARRY": "warning", "Y-STOCK": "warning", "Y-COPY": "warning", "Y-SAME": "warning", "Y-PENDING": "note",
+    "Y-RATE": "note", "Y-JUMP": "note",
     "X-REQ": "warning", "X-NONE": "warning", "X-APPEAL": "warning", "X-SUM": "warning", "X-YEAR": "warning",
     "X-PARTS": "note",
     "F-PAID": "error", "F-NOTICE": "warning", "F-TEXT": "warning", "F-NOTT2": "note", "F-INT": "error",

@@ -10,15 +10,25 @@ def test_clean_reports_have_no_table2_finding(of, clean, clean2019):
 
 def test_counts_and_money_types(of, clean):
     clean.set("t2", "licensing", "decisions", -3)
-    clean.set("t2", "charges", "amount", Decimal("1.23456"))
+    clean.set("t2", "charges", "amount", Decimal("4166.2416191"))
     clean.set("t2", "rules", "issued", "/")  # “/”: no such power, not an error
     negative, places = of(clean, "T2-INT")
     assert negative.severity == "error"
     assert negative.message == "行政许可·本年处理决定数量 = -3：件数不能为负数。"
     assert places.cells == ("t2/charges/amount",)
-    assert "最多保留 4 位小数" in places.message
+    assert places.message == ("行政事业性收费·本年收费金额（单位：万元） = 4166.2416191："
+                              "单位是万元，最多保留 6 位小数（精确到分）。")
     clean.set("t2", "charges", "amount", Decimal("-1"))
     assert "金额不能为负数" in of(clean, "T2-INT")[1].message
+
+
+def test_wanyuan_to_the_fen_six_decimals_pass(of, clean, clean2019):
+    clean.set("t2", "charges", "amount", Decimal("4166.241619"))
+    clean2019.set("t2", "procurement", "amount", Decimal("0.000001"))
+    assert of(clean, "T2-INT") == [] and of(clean2019, "T2-INT") == []
+    clean2019.set("t2", "procurement", "amount", Decimal("0.0000001"))
+    [f] = of(clean2019, "T2-INT")
+    assert f.severity == "error" and "最多保留 6 位小数" in f.message
 
 
 def test_2019_change_may_be_negative_but_counts_not(of, clean2019):

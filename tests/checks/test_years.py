@@ -1,6 +1,7 @@
 """Cross-year rules: this report against last year's (same agency), across formats too."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -117,3 +118,57 @@ def test_previous_report_of_another_agency_is_not_compared(of, clean, last):
     last.agency.name = "威海市文登区民政局"
     [f] = of(clean, "Y-PREV", last)
     assert "威海市文登区民政局" in f.message
+
+
+def test_repetition_rate_of_a_report_copied_from_last_year(of, clean, last):
+    last.texts = {k: v.replace("2022", "2021").replace("76", "70") for k, v in clean.texts.items()}
+    [f] = of(clean, "Y-RATE", last)
+    assert f.severity == "note"
+    assert f.message.startswith("正文与2021年报告的重复率 100%（不计年份和数字），评分细则一般以 50% 为限："
+                                "重复主要在一、总体情况（100%）")
+    assert "texts/overview.active" in f.cells
+
+
+def test_repetition_rate_names_the_parts_that_carry_it(of, clean, last):
+    kept = ("overview.active", "overview.management", "overview.platforms", "overview.oversight", "problems")
+    last.texts = {k: clean.texts[k] for k in kept}
+    last.texts["overview.lead"] = "全年围绕中心工作推进政务公开，取得了新的进展。" * 3
+    [f] = of(clean, "Y-RATE", last)
+    assert f.message == ("正文与2021年报告的重复率 62%（不计年份和数字），评分细则一般以 50% 为限：重复主要在"
+                         "一、总体情况（79%）、五、存在的主要问题及改进情况（52%）。请按本年度的实际情况改写。")
+    assert set(f.cells) == {f"texts/{fid}" for fid in clean.texts if fid.startswith("overview.")} | {
+        "texts/problems", "texts/improvements"}
+
+
+def test_repetition_rate_at_half_or_below_says_nothing(of, clean, last):
+    assert of(clean, "Y-RATE", last) == []  # last year's texts all empty
+    last.texts = {"overview.active": clean.texts["overview.active"]}
+    assert of(clean, "Y-RATE", last) == []  # one part of several repeated
+
+
+@pytest.mark.parametrize("before, now, says", [
+    (10, 100, "是上年的 10.0 倍"), (60, 11, "只有上年的 18%"), (12, 0, "降为 0"),
+])
+def test_an_implausible_jump_asks_to_be_confirmed(of, clean, last, before, now, says):
+    last.set("t2", "licensing", "decisions", before)
+    clean.set("t2", "licensing", "decisions", now)
+    [f] = of(clean, "Y-JUMP", last)
+    assert f.severity == "note" and f.cells == ("t2/licensing/decisions",)
+    assert f.message.startswith(f"行政许可·本年处理决定数量 = {now}，2021年为 {before}，{says}：变化很大")
+
+
+@pytest.mark.parametrize("before, now", [(10, 50), (9, 100), (100, 20), (5, 0), (0, 40)])
+def test_a_plausible_change_is_not_a_jump(of, clean, last, before, now):
+    last.set("t2", "licensing", "decisions", before)
+    clean.set("t2", "licensing", "decisions", now)
+    assert of(clean, "Y-JUMP", last) == []
+
+
+def test_jump_in_money_and_in_table_totals(of, clean, last):
+    last.set("t2", "charges", "amount", Decimal("12.5"))
+    clean.set("t2", "charges", "amount", Decimal("125000"))  # typed in 元
+    last.set("t4", "review", "total", 60)
+    clean.set("t4", "review", "total", 11)
+    assert [f.cells for f in of(clean, "Y-JUMP", last)] == [("t2/charges/amount",), ("t4/review/total",)]
+    clean.set("t3", "3.1", "natural", 500)  # a result row is not compared, only the 总计 of rows 1, 2, 3.7, 4
+    assert len(of(clean, "Y-JUMP", last)) == 2

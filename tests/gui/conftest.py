@@ -19,14 +19,15 @@ class Clerk:
     """Stands in for the clerk at gui.ask: records every question and answers it at once.
 
     ``calls`` holds (kind, title, text) with kind one of confirm, inform, warn, fail, choose,
-    open_file, save_file, dialog. ``answers`` gives the answer per kind: a value, or a function
+    open_file, save_file, choose_folder, dialog. ``answers`` gives the answer per kind: a value, or a function
     of the question's arguments. A dialog of the program's own (``ask.run``) is shown without a
     modal loop and handed to the handler queued for its class with ``on_dialog``; one nobody
     expected is rejected and recorded, so a test never hangs on a window no one will close.
     """
 
     answers: dict[str, Any] = field(default_factory=lambda: {
-        "confirm": True, "warn": False, "choose": None, "open_file": None, "save_file": None})
+        "confirm": True, "warn": False, "choose": None, "open_file": None, "save_file": None,
+        "choose_folder": None})
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     handlers: list[tuple[type, Any, list]] = field(default_factory=list)
 
@@ -69,6 +70,10 @@ class Clerk:
         self.calls.append(("save_file", title, proposed))
         return self._answer("save_file", proposed)
 
+    def choose_folder(self, parent, title, directory):
+        self.calls.append(("choose_folder", title, directory))
+        return self._answer("choose_folder", directory)
+
     def run(self, dialog) -> bool:
         self.calls.append(("dialog", type(dialog).__name__, dialog.windowTitle()))
         for i, (kind, handler, seen) in enumerate(self.handlers):
@@ -89,7 +94,7 @@ def clerk(monkeypatch) -> Clerk:
     from gui import ask
 
     c = Clerk()
-    for name in ("confirm", "inform", "warn", "fail", "choose", "open_file", "save_file", "run"):
+    for name in ("confirm", "inform", "warn", "fail", "choose", "open_file", "save_file", "choose_folder", "run"):
         monkeypatch.setattr(ask, name, getattr(c, name))
     return c
 

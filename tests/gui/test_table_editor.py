@@ -313,12 +313,13 @@ def test_table_2_takes_slash_and_money_and_refuses_too_many_decimals(qtbot, ui, 
     ed = open_editor(session, "t2")
     ui.type_cell(ed, "rules", "issued", "/")
     assert session.report.get("t2", "rules", "issued") == "/"
-    ui.type_cell(ed, "charges", "amount", "1.2345")
-    assert session.report.get("t2", "charges", "amount") == Decimal("1.2345")
+    ui.type_cell(ed, "charges", "amount", "4166.241619")  # 万元 to the fen, as real reports print it
+    assert session.report.get("t2", "charges", "amount") == Decimal("4166.241619")
     assert isinstance(session.report.get("t2", "charges", "amount"), Decimal)
-    ui.type_cell(ed, "charges", "amount", "1.23456")
-    assert session.report.get("t2", "charges", "amount") == Decimal("1.2345")
-    assert "小数超过 4 位" in ed.message() and "行政事业性收费·本年收费金额（单位：万元）" in ed.message()
+    assert ui.shown(ed, "charges", "amount") == "4166.241619"
+    ui.type_cell(ed, "charges", "amount", "1.2345678")
+    assert session.report.get("t2", "charges", "amount") == Decimal("4166.241619")
+    assert "小数超过 6 位" in ed.message() and "行政事业性收费·本年收费金额（单位：万元）" in ed.message()
     ui.type_cell(ed, "licensing", "decisions", "2.5")
     assert session.report.get("t2", "licensing", "decisions") is None and "不是整数" in ed.message()
 

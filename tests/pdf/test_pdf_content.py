@@ -81,6 +81,12 @@ def test_blank_cells_print_empty_slash_prints_slash_and_money_keeps_its_digits(t
     assert "None" not in text
 
 
+def test_money_to_the_fen_prints_all_six_places(tmp_path, seed_report):
+    r = seed_report.copy()
+    r.set("t2", "charges", "amount", Decimal("4166.241619"))
+    assert "行政事业性收费4166.241619" in flat_text(export_pdf(r, tmp_path / "fen.pdf", draft=False))
+
+
 def test_empty_items_of_parts_five_and_six_print_wu(tmp_path, seed_report):
     r = seed_report.copy()
     r.texts["other.innovation"] = ""

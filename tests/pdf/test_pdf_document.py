@@ -84,9 +84,10 @@ def test_table_3_repeats_its_header_on_every_page_it_runs_onto(tmp_path, monkeyp
 def test_a_tall_group_is_merged_in_pieces_that_fit_a_page(tmp_path, monkeypatch, seed_report):
     from report.pdf import fonts as fontsel
     from report.pdf import tables
+    from report.printed.tables import grid as printed_grid
 
     _bigger_tables(monkeypatch, 16)
-    grid = tables.grid(seed_report, "t3")
+    grid = printed_grid(seed_report, "t3")
     fonts = fontsel.select()
     table = tables.flowable(grid, fonts)
     spans = table._spanCmds

@@ -1,7 +1,7 @@
 """Published documents made from a report, the way offices make them, for round-trip tests.
 
-The order and wording are what our PDF prints (report.pdf.story) and the tables the official
-layout with every merge (report.pdf.tables.grid); the markup imitates Word pasted into a
+The order and wording are what our exports print (report.printed.items) and the tables the official
+layout with every merge (report.printed.tables.grid); the markup imitates Word pasted into a
 website's editor: runs split into nested <span>/<font>, <o:p>, &nbsp; and labels broken
 over several <p> in one cell.
 """
@@ -13,7 +13,8 @@ import io
 from decimal import Decimal
 
 from report.document import Report
-from report.pdf import story, tables
+from report.printed import tables
+from report.printed.items import items as printed_items
 
 
 def fill(report: Report) -> Report:
@@ -63,7 +64,7 @@ def web_page(report: Report, charset: str = "utf-8") -> bytes:
     parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
              "<title>政府信息公开</title><script>var a = '<p>一、总体情况</p>';</script></head><body>"
              '<div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div>']
-    for item in story.items(report):
+    for item in printed_items(report):
         if item.kind == "table":
             parts.append('<table border="1" style="border-collapse:collapse">')
             for row in spans(item.payload):
@@ -94,7 +95,7 @@ def word_file(report: Report, inline_headings: bool = False) -> bytes:
 
     document = docx.Document()
     pending = None
-    for item in story.items(report):
+    for item in printed_items(report):
         if item.kind == "table":
             grid = item.payload
             t = document.add_table(rows=grid.n_rows, cols=grid.n_cols)

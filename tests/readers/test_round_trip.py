@@ -1,8 +1,9 @@
 """Our own documents read back: every cell and every text as the report holds them.
 
-Both formats, as a PDF (our export), a web page with Word-pasted markup and a Word file with
-merged cells. Each table cell carries a different figure, so a cell read from the wrong row or
-column cannot pass; some cells are blank and some “/”.
+Both formats, as our PDF, web page and Word file (the exports), a web page with Word-pasted
+markup and Word files with merged cells made as agencies make them. Each table cell carries a
+different figure, so a cell read from the wrong row or column cannot pass; some cells are
+blank and some “/”.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from report.document import Agency, Report
 from report.pdf import export_pdf
 from report.readers import read_bytes
 from report.readers.recognise import recognise
+from report.web import export_html
+from report.word import export_docx
 from tests.readers.conftest import wrong_cells
 from tests.readers.documents import fill, web_page, word_file
 
@@ -32,16 +35,21 @@ def _report(form: str, wendeng: Report) -> Report:
 def _document(kind: str, report: Report, tmp_path) -> bytes:
     if kind == "pdf":
         return export_pdf(report, tmp_path / "r.pdf", draft=False).read_bytes()
-    if kind == "html":
+    if kind == "our-html":
+        return export_html(report, tmp_path / "r.html").read_bytes()
+    if kind == "our-docx":
+        return export_docx(report, tmp_path / "r.docx").read_bytes()
+    if kind == "pasted-html":
         return web_page(report)
     return word_file(report, inline_headings=kind == "docx-inline")
 
 
 @pytest.mark.parametrize("form", ["2021", "2019"])
-@pytest.mark.parametrize("kind", ["pdf", "html", "docx", "docx-inline"])
+@pytest.mark.parametrize("kind", ["pdf", "our-html", "our-docx", "pasted-html", "docx", "docx-inline"])
 def test_every_cell_and_text_comes_back(kind, form, wendeng, tmp_path):
     original = _report(form, wendeng)
-    result = recognise(read_bytes(_document(kind, original, tmp_path), "docx" if "docx" in kind else kind))
+    reader = "docx" if "docx" in kind else "html" if "html" in kind else kind
+    result = recognise(read_bytes(_document(kind, original, tmp_path), reader))
     got = result.report
     assert (got.form, got.year, got.agency.name, got.issued_on) == (
         original.form, original.year, original.agency.name, original.issued_on)

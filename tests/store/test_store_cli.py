@@ -147,7 +147,7 @@ def test_export_pdf_without_errors_is_silent(capsys, seed_path, tmp_path):
 
 @pytest.mark.parametrize("argv, message", [
     (["export", "--json", "x.json"], "请指定要导出的报告"),
-    (["export", "--agency", "某某局", "--year", "2022"], "--json OUT 或 --pdf"),
+    (["export", "--agency", "某某局", "--year", "2022"], "--pdf、--docx、--html、--xlsx、--json（可以组合），或 --all"),
     (["export", "a.json", "--agency", "x", "--year", "2022", "--json", "o.json"], "只指定一种来源"),
     (["export", "--agency", "某某局", "--year", "2022", "--json", "o.json"], "没有找到单位"),
     (["restore", "nowhere.zip"], "找不到备份文件"),
@@ -193,3 +193,14 @@ def test_data_dir_option_and_no_qt_in_a_real_process(tmp_path, seed_path):
     bad = subprocess.run([sys.executable, "-c", script, "--data-dir", str(data), "restore", str(seed_path)],
                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2 and "不是年报助手的备份文件" in one_line(bad.stderr)
+
+
+def test_import_and_export_keep_a_6_decimal_amount(capsys, tmp_path):
+    pingtan = ROOT / "tests" / "data" / "pingtan-handmade-2025.json"
+    code, _, err = run(capsys, "import", str(pingtan))
+    assert code == 0 and err == ""
+    out_file = tmp_path / "back.json"
+    code, _, _ = run(capsys, "export", "--agency", "平潭综合实验区管理委员会", "--year", "2025",
+                     "--json", str(out_file))
+    assert code == 0
+    assert json.loads(out_file.read_text(encoding="utf-8"))["t2"]["charges"]["amount"] == "4166.241619"

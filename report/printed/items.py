@@ -1,7 +1,9 @@
-"""What the PDF prints, in the official order, as plain items (no ReportLab).
+"""What is printed, in the official order, as plain items (no PDF, Word or HTML library).
 
-The same list feeds the character check (each text with the place it comes from, so a missing
-glyph can be reported as 「五、存在的主要问题及改进情况·改进措施」) and the layout in build.py.
+The decisions about content live here once: which parts and sub-headings, the generated
+sentences for empty fields, 「无。」 for an empty part 五/六 item, the signature and date, the
+tables' layouts and the chart's figures. Each item carries the place it comes from, so a
+missing glyph can be reported as 「五、存在的主要问题及改进情况·改进措施」.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from typing import Any
 
 from report import sentences
 from report.dates import chinese_date
-from report.pdf import chart, tables
-from report.pdf.wording import wording
+from report.printed import chart, tables
+from report.printed.wording import wording
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,17 @@ def _paragraphs(text: str) -> list[str]:
 
 def issued_date(report) -> str:
     return chinese_date(report.issued_on) if report.issued_on else ""
+
+
+def check_printable(report, error: type[Exception]) -> None:
+    """Raise ``error`` when the report cannot be printed: the title and signature need the agency's name."""
+    if not report.agency.name.strip():
+        raise error("单位名称为空：报告标题和落款都要印单位名称，请先在单位信息中填写。")
+
+
+def document_title(report) -> str:
+    """「威海市文登区信访局2022年政府信息公开工作年度报告」: the title of every written file, and its name."""
+    return report.agency.name + wording()["title"].format(year=report.year)
 
 
 def items(report, *, history: dict | None = None, include_chart: bool = True) -> list[Item]:
