@@ -186,6 +186,7 @@ class _Texts:
         self.unassigned: list[str] = []
         self.pictures: list[str] = []
         self.ended = False
+        self.chart_noted = False
         self.published = ""  # the web page's 发布日期, offered when the report shows no date
 
     def run(self) -> None:
@@ -204,6 +205,11 @@ class _Texts:
         if self.ended:
             if isinstance(b, Paragraph) and same(b.text, common()["website"]["heading"]):
                 return self._website(i + 1)
+            if isinstance(b, Picture) and self.result.report.website_counts is None and not self.chart_noted:
+                self.chart_noted = True  # the chart after the signature, as a picture
+                chart = b.name or common()["website"]["heading"]
+                self.review.append(f"报告末尾的图表（{chart}）是图片，其中的数字无法读取，"
+                                   f"请在“{common()['website']['step']}”中填写。")
             if _text(b):
                 self.result.outside.append(_text(b))
             return i + 1
@@ -369,7 +375,8 @@ class _Texts:
         if counts.get(year):
             self.result.report.website_counts = counts.pop(year)
             self.result.report.website_counts_history = counts or None
-        else:
+        elif not self.chart_noted:
+            self.chart_noted = True
             self.review.append(f"“{common()['website']['heading']}”中的数字没有读出（图表中的数字无法读取），"
                                f"请在“{common()['website']['step']}”中填写。")
             self.result.outside += [t for t in tokens if t.strip()]
