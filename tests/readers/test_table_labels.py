@@ -88,3 +88,15 @@ def test_every_cell_not_in_the_source_is_listed_and_left_blank():
     assert result.report.t3["2"]["natural"] is None
     assert any(line.startswith("表三中没有找到") for line in result.review)
     assert any(line.startswith("没有找到表四") for line in result.review)
+
+
+def test_table_four_with_short_labels_and_a_total_called_heji():
+    short = "".join(f"<td>{x}</td>" for x in ("维持", "纠正", "其他", "尚未审结", "合计"))
+    t4 = ("<table border=1><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+          + "<tr>" + short.replace("<td>", "<td rowspan=2>") + "<td colspan=5>未经复议直接起诉</td>"
+          "<td colspan=5>复议后起诉</td></tr>"
+          + "<tr>" + short * 2 + "</tr><tr>"
+          + "".join(f"<td>{v}</td>" for v in (1, 2, 3, 4, 10, 5, 0, 0, 0, 5, 0, 0, 0, 1, 1)) + "</tr></table>")
+    t4_read = _read(t4).report.t4
+    assert t4_read["review"] == {"upheld": 1, "corrected": 2, "other": 3, "pending": 4, "total": 10}
+    assert t4_read["suit_direct"]["total"] == 5 and t4_read["suit_after_review"]["pending"] == 1
