@@ -91,6 +91,9 @@ def read_table(grids: list[Grid], table: Table) -> TableRead:
             if header:
                 if after_data:
                     stack, after_data = [[] for _ in range(width)], False
+                if any(cell is None for cell in line):  # a header row short of cells: merges lost in a copy
+                    stack = [["?"] for _ in range(width)]
+                    continue
                 for c, cell in enumerate(line):
                     if cell is not None and cell.text.strip() and (not stack[c] or stack[c][-1] != cell.text):
                         stack[c].append(cell.text)
@@ -149,6 +152,8 @@ def _read_row(line: list[GridCell | None], row: Row, table: Table, stack: list[l
     found = {col: _distinct([line[c] for c in under[col]]) for col in block.columns}
     if any(len(cells) > 1 for cells in found.values()):
         found = _in_order(line, labels, block, under) or found
+    elif not any(under.values()):
+        found = _official_order(line, labels, block, table, result) or found
     for col in block.columns:
         cells = found[col]
         k = (col.group, col.id) if col.group else (row.id, col.id)
@@ -184,6 +189,21 @@ def _in_order(line, labels: set[int], block: Block,
     if not all(set(range(v.col, v.col + v.colspan)) & set(under[col]) for col, v in pairs):
         return None
     return {col: [v] for col, v in pairs}
+
+
+def _official_order(line, labels: set[int], block: Block, table: Table,
+                    result: TableRead) -> dict[Column, list[GridCell]] | None:
+    """A table whose header cannot be lined up with its columns (copied as plain text, merges
+    lost): a row with exactly one value per column is read in the official column order, and
+    that is put on the review list."""
+    last_label = max((c.col for c in line if c is not None and id(c) in labels), default=-1)
+    values = _distinct([c for c in line if c is not None and c.col > last_label])
+    if len(values) != len(block.columns) or not any(_figure(v.text) for v in values):
+        return None
+    note = f"{_name(table)}的表头无法与各列对应（原文可能是复制的纯文本），已按官方格式的列顺序读取，请逐格核对。"
+    if note not in result.notes:
+        result.notes.append(note)
+    return {col: [v] for col, v in zip(block.columns, values, strict=True)}
 
 
 def _column_for(stack: list[str], block: Block) -> Column | None:

@@ -1,7 +1,7 @@
 """Plain text copied from a page or saved by Word (.txt) to blocks.
 
-Each line is a paragraph. Lines with two or more tabs are table rows, as browsers, Word and
-WPS copy a table; a run of such lines is one table, without merges. Word's “[image: …]” and
+Each line is a paragraph. Lines with tabs are table rows, as browsers, Word and WPS copy a
+table; a run of such lines is one table, without merges (a merged cell is written once). Word's “[image: …]” and
 “[bookmark: …]” markers of a converted document are a picture and nothing.
 """
 
@@ -33,7 +33,7 @@ def read_text(raw: bytes) -> Source:
 
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = _BOOKMARK.sub("", line)
-        if line.count("\t") >= 2:
+        if "\t" in line.strip(" "):
             rows.append(line.rstrip("\t").split("\t"))
             continue
         end_table()

@@ -53,3 +53,21 @@ def test_a_text_that_is_not_a_report_is_refused():
 
     with pytest.raises(ReadError, match="不像是年度报告"):
         recognise(read_bytes("会议通知\n请各单位于周五前报送材料。\n".encode(), "txt"))
+
+
+def test_a_table_copied_as_text_is_read_in_the_official_order_and_said_so():
+    copied = "\n".join([
+        "某某县某某局2023年政府信息公开工作年度报告",
+        "根据《中华人民共和国政府信息公开条例》，现公布本局2023年度报告。",
+        "一、总体情况", "总体。", "三、收到和处理政府信息公开申请情况",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",  # merges lost in the copy
+        "自然人\t法人或其他组织\t总计", "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        "一、本年新收政府信息公开申请数量\t5\t1\t0\t0\t0\t0\t6",
+        "三、本年度办理结果\t（一）予以公开\t4\t1\t0\t0\t0\t0\t5",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t0\t0\t0\t0\t0\t1",
+    ])
+    result = recognise(read_bytes(copied.encode("utf-8"), "txt"))
+    t3 = result.report.t3
+    assert t3["1"] == {"natural": 5, "commercial": 1, "research": 0, "social": 0, "legal": 0, "other": 0, "total": 6}
+    assert t3["3.1"]["total"] == 5 and t3["3.2"]["natural"] == 1
+    assert any("官方格式的列顺序" in line for line in result.review)
