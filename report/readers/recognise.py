@@ -207,9 +207,12 @@ class _Texts:
                 return self._website(i + 1)
             if isinstance(b, Picture) and self.result.report.website_counts is None and not self.chart_noted:
                 self.chart_noted = True  # the chart after the signature, as a picture
-                chart = b.name or common()["website"]["heading"]
-                self.review.append(f"报告末尾的图表（{chart}）是图片，其中的数字无法读取，"
-                                   f"请在“{common()['website']['step']}”中填写。")
+                heading, step = common()["website"]["heading"], common()["website"]["step"]
+                if key(heading) in key(b.name):
+                    self.review.append(f"报告末尾的图表（{b.name}）是图片，其中的数字无法读取，请在“{step}”中填写。")
+                else:
+                    self.review.append(f"报告末尾有一张图片（可能是{heading}图），其中的数字无法读取；"
+                                       f"如有这张图，请在“{step}”中填写。")
             if _text(b):
                 self.result.outside.append(_text(b))
             return i + 1

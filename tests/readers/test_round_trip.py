@@ -64,7 +64,7 @@ def test_every_cell_and_text_comes_back(kind, form, wendeng, tmp_path):
     assert "\n".join(got.texts.get(f, "") for f in five) == "\n".join(original.texts[f] for f in five)
     assert not [line for line in result.review if "未导入" in line or "没有找到" in line]
     if kind.startswith("our") and original.website_counts:  # the chart is a picture: said so
-        assert any("图表" in line and "网站公开数量" in line for line in result.review)
+        assert any("图" in line and "网站公开数量" in line for line in result.review)
 
 
 @pytest.mark.parametrize("year", [2019, 2020, 2021, 2022, 2023, 2024, 2025])
