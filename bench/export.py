@@ -3,7 +3,8 @@ window exports) and ``nianbao export --all`` as a whole process.
 
 Usage: .venv/bin/python bench/export.py [--fonts bundled|system] [--runs N]
 Prints figures only; the goals (each format ≤ 0.3 s warm, --all ≤ 1.5 s as a whole process) are
-checked by reading them, not asserted.
+checked by reading them, not asserted. Then bench/pdf_speed.py's figures: the PDF's warm export
+and `nianbao export --pdf` as a whole process beside LibreOffice converting the same Word file.
 """
 
 from __future__ import annotations
@@ -70,3 +71,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print()
+    import pdf_speed
+
+    pdf_speed.main()

@@ -65,7 +65,8 @@ def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
     from report.pdf import export_pdf
 
     files = settings.font_files() if font_files is None else font_files
-    return export_pdf(report, out_path, history=history, font_files=files or None, previous=previous)
+    return export_pdf(report, out_path, history=history, font_files=files or None, previous=previous,
+                      chart_as_annex=settings.chart_as_annex())
 
 
 def write_format(fid: str, report: Report, out_path: Path, history: dict | None,
@@ -183,7 +184,8 @@ class Exporter(QtCore.QObject):
             from report.exports import export_all
 
             files = settings.font_files() or None
-            return export_all(report, folder, history=history, font_files=files, previous=previous)
+            return export_all(report, folder, history=history, font_files=files, previous=previous,
+                              chart_as_annex=settings.chart_as_annex())
 
         self._start(write, "正在全部导出…",
                     lambda paths: self.statusMessage.emit(f"已导出 {len(paths)} 个文件到：{folder}", 15000),

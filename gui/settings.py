@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from gui.qt import QtCore
+from report.pdf.font_roles import roles
 
 ORG = "nianbao"
 APP = "nianbao"
-FONT_ROLES = ("title", "body", "heading1", "heading2", "table")
 
 
 def settings() -> QtCore.QSettings:
@@ -29,7 +29,7 @@ def font_files() -> dict[str, str]:
     """Font file chosen for each PDF role; roles without a choice use the PDF's own default."""
     s = settings()
     out = {}
-    for role in FONT_ROLES:
+    for role in roles():
         path = s.value(f"fonts/{role}", "", str)
         if path:
             out[role] = path
@@ -38,7 +38,7 @@ def font_files() -> dict[str, str]:
 
 def set_font_files(files: dict[str, str]) -> None:
     s = settings()
-    for role in FONT_ROLES:
+    for role in roles():
         if files.get(role):
             s.setValue(f"fonts/{role}", files[role])
         else:
@@ -82,6 +82,17 @@ def local_packs(data_dir: str | os.PathLike) -> list:
     from report.checks.packs import available
 
     return [p for p in available([pack_folder(data_dir)])[0] if p.id in ids]
+
+
+def chart_as_annex() -> bool:
+    """The PDF's chart after the signature as 「附件」 rather than after table 2."""
+    return settings().value("pdf/chart_as_annex", False, bool)
+
+
+def set_chart_as_annex(on: bool) -> None:
+    s = settings()
+    s.setValue("pdf/chart_as_annex", bool(on))
+    s.sync()
 
 
 def save_geometry(widget) -> None:

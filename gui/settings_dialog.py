@@ -9,15 +9,14 @@ from gui import ask, settings
 from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from gui.workers import readable_error
+from report.pdf.font_roles import roles
 from store.errors import StoreError
 
-ROLE_LABELS = {
-    "title": "标题字体",
-    "heading1": "一级标题字体",
-    "heading2": "二级标题字体",
-    "body": "正文字体",
-    "table": "表格字体",
-}
+
+def _label(role: str) -> str:
+    return f"{roles()[role].name}字体"  # 「正文字体」
+
+
 FONT_FILTER = "TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"
 PACK_FILTER = "地方要求文件 (*.toml)"
 
@@ -37,17 +36,21 @@ class SettingsDialog(QtWidgets.QDialog):
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         grid.addWidget(hint, 0, 0, 1, 3)
-        for i, role in enumerate(settings.FONT_ROLES, start=1):
+        for i, role in enumerate(roles(), start=1):
+            label = _label(role)
             edit = QtWidgets.QLineEdit(files.get(role, ""))
-            edit.setAccessibleName(ROLE_LABELS[role])
+            edit.setAccessibleName(label)
             edit.setPlaceholderText("默认")
             browse = QtWidgets.QPushButton("浏览…")
-            browse.setAccessibleName(f"选择{ROLE_LABELS[role]}")
+            browse.setAccessibleName(f"选择{label}")
             browse.clicked.connect(lambda _=False, e=edit, r=role: self._browse(e, r))
-            grid.addWidget(QtWidgets.QLabel(ROLE_LABELS[role]), i, 0)
+            grid.addWidget(QtWidgets.QLabel(label), i, 0)
             grid.addWidget(edit, i, 1)
             grid.addWidget(browse, i, 2)
             self.font_edits[role] = edit
+        self.chart_as_annex = QtWidgets.QCheckBox("统计图作为附件放在落款之后（默认放在表二之后）")
+        self.chart_as_annex.setChecked(settings.chart_as_annex())
+        grid.addWidget(self.chart_as_annex, len(roles()) + 1, 0, 1, 3)
 
         self.pack_folder = settings.pack_folder(data_dir)
         packs = QtWidgets.QGroupBox("地方要求")
@@ -95,7 +98,7 @@ class SettingsDialog(QtWidgets.QDialog):
         self.setMinimumWidth(620)
 
     def _browse(self, edit: QtWidgets.QLineEdit, role: str) -> None:
-        path = ask.open_file(self, f"选择{ROLE_LABELS[role]}", edit.text() or "", FONT_FILTER)
+        path = ask.open_file(self, f"选择{_label(role)}", edit.text() or "", FONT_FILTER)
         if path:
             edit.setText(path)
 
@@ -154,11 +157,12 @@ class SettingsDialog(QtWidgets.QDialog):
         return {role: e.text().strip() for role, e in self.font_edits.items() if e.text().strip()}
 
     def accept(self) -> None:
-        missing = [f"{ROLE_LABELS[r]}：{p}" for r, p in self.font_files().items() if not Path(p).is_file()]
+        missing = [f"{_label(r)}：{p}" for r, p in self.font_files().items() if not Path(p).is_file()]
         if missing:
             self.error.setText("找不到以下字体文件，请重新选择或清空：\n" + "\n".join(missing))
             self.error.show()
             return
         settings.set_font_files(self.font_files())
         settings.set_chosen_packs(self.chosen_packs())
+        settings.set_chart_as_annex(self.chart_as_annex.isChecked())
         super().accept()

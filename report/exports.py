@@ -24,6 +24,7 @@ class Options:
     font_files: dict | None = None  # {role: font file} chosen by the clerk
     draft: bool | None = None  # the PDF's 「草稿」 mark; None: decided by the checker with ``previous``
     previous: object = None  # last year's report, for that decision
+    chart_as_annex: bool = False  # the PDF's chart after the signature, as 「附件」, not after table 2
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class Format:
 def _pdf(report, path, o: Options):
     from report.pdf import export_pdf
 
-    return export_pdf(report, path, history=o.history, font_files=o.font_files, draft=o.draft, previous=o.previous)
+    return export_pdf(report, path, history=o.history, font_files=o.font_files, draft=o.draft, previous=o.previous,
+                      chart_as_annex=o.chart_as_annex)
 
 
 def _docx(report, path, o: Options):
@@ -88,7 +90,7 @@ def file_name(report, format_id: str) -> str:
 def export(report, targets: dict[str, str | Path], **options) -> list[Path]:
     """Write ``report`` in each format of ``targets`` ({format id: path}); returns the paths written.
 
-    ``options`` are those of Options: history, font_files, draft, previous."""
+    ``options`` are those of Options: history, font_files, draft, previous, chart_as_annex."""
     unknown = set(targets) - set(FORMATS)
     if unknown:
         raise ExportError(f"未知的导出格式：{'、'.join(sorted(unknown))}。")

@@ -50,6 +50,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 表格（表二至表四）")
     p.add_argument("--json", metavar="OUT", help="导出报告文件（含历年网站信息数量）")
     p.add_argument("--all", metavar="DIR", help="把以上全部格式导出到文件夹 DIR，按标准文件名命名")
+    p.add_argument("--chart-as-annex", action="store_true",
+                   help="PDF 中的统计图作为附件放在落款之后（默认在表二之后）")
     p.set_defaults(func=_command(cmd_export, "导出"))
 
     p = sub.add_parser("backup", help="立即备份全部数据",
@@ -216,10 +218,12 @@ def cmd_export(args) -> int:
     from report.exports import FORMATS, export, export_all
 
     for fid, path in targets.items():
-        export(report, {fid: path}, history=report.website_counts_history, draft=draft)
+        export(report, {fid: path}, history=report.website_counts_history, draft=draft,
+               chart_as_annex=args.chart_as_annex)
         print(f"已导出{FORMATS[fid].in_text.rstrip()}：{path}")
     if args.all:
-        written = export_all(report, args.all, history=report.website_counts_history, draft=draft)
+        written = export_all(report, args.all, history=report.website_counts_history, draft=draft,
+                             chart_as_annex=args.chart_as_annex)
         print(f"已全部导出到 {args.all}：")
         for path in written:
             print(f"  {path.name}")

@@ -11,6 +11,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory):
+    """Parsed fonts are cached in a folder of the test session, never in the user's cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NIANBAO_CACHE_DIR", str(tmp_path_factory.mktemp("nianbao-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path, monkeypatch):
     """No test ever touches the real user data, settings or log folder."""

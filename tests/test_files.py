@@ -11,7 +11,7 @@ import pytest
 from report import files
 from report.document import Report
 from report.pdf import export_pdf
-from report.pdf import stylesheet as ss
+from report.pdf import fonts as fontsel
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
@@ -42,7 +42,7 @@ def test_an_exported_pdf_and_report_file_are_readable_by_others_under_umask_022(
                                                                                  monkeypatch):
     from gui.exporting import write_json
 
-    monkeypatch.setenv(ss.FONTS_ENV, "bundled")
+    monkeypatch.setenv(fontsel.FONTS_ENV, "bundled")
     umask(0o022)
     report = Report.load(seed_path)
     pdf = export_pdf(report, tmp_path / "报告.pdf", draft=False)
@@ -116,7 +116,7 @@ def test_replace_is_retried_on_windows_while_another_process_holds_the_file(tmp_
 def test_the_pdf_says_whether_the_folder_or_the_file_refused(tmp_path, seed_path, monkeypatch):
     from report.pdf import PdfError
 
-    monkeypatch.setenv(ss.FONTS_ENV, "bundled")
+    monkeypatch.setenv(fontsel.FONTS_ENV, "bundled")
     report, real_open = Report.load(seed_path), os.open
 
     def folder_refuses_new_files(path, flags, *args, **kwargs):

@@ -8,7 +8,7 @@ from pathlib import Path
 from report import __version__
 from report.forms import common
 from report.output import write_atomically
-from report.pdf import PdfError, chart, tables
+from report.pdf import PdfError, flow
 from report.pdf import fonts as fontsel
 from report.pdf import stylesheet as ss
 from report.printed import Item, check_printable, document_title, items
@@ -16,7 +16,6 @@ from report.printed.wording import wording
 
 _ROLE_OF = {"title": "title", "heading1": "heading1", "heading2": "heading2", "body": "body",
             "signature": "body", "date": "body", "table": "table", "chart": "table"}
-_STYLE_OF = {"title": ss.TITLE, "heading1": ss.HEADING1, "heading2": ss.HEADING2, "body": ss.BODY}
 PAGE_NUMBER_ROLE = "table"  # GB/T 9704: page numbers in a Song face
 WATERMARK_ROLE = "heading1"
 
@@ -25,66 +24,12 @@ def _texts(story: list[Item], draft_text: str | None):
     for item in story:
         for text in item.texts():
             yield _ROLE_OF[item.kind], text, item.where
+        if item.kind == "chart":
+            yield "body", flow.caption(item.payload), item.where
+            yield "heading1", flow.chart_wording()["annex"], item.where
     yield PAGE_NUMBER_ROLE, wording()["page_number"].format(n=1234567890), "页码"
     if draft_text:
         yield WATERMARK_ROLE, draft_text, "草稿水印"
-
-
-def _signature(story: list[Item], fonts) -> list:
-    """Agency name and date: name two characters from the right edge, the date's first character
-    two characters right of the name's (GB/T 9704 7.3.5.2), both moved left if the date is longer."""
-    from reportlab.platypus import KeepTogether
-
-    from report.pdf.text import TextBlock
-
-    name, date = (TextBlock(next(i.text for i in story if i.kind == kind), ss.SIGNATURE, fonts)
-                  for kind in ("signature", "date"))
-    wn, wd = name.natural_width(), date.natural_width()
-    right = ss.TEXT_WIDTH - ss.SIGNATURE_RIGHT_CHARS * ss.ADVANCE
-    name_start = right - wn
-    date_start = name_start + ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
-    if date_start + wd > right:
-        date_start = right - wd
-        name_start = date_start - ss.SIGNATURE_DATE_SHIFT_CHARS * ss.ADVANCE
-    name.right_indent = ss.TEXT_WIDTH - name_start - wn
-    date.right_indent = ss.TEXT_WIDTH - date_start - wd
-    name.spaceBefore = ss.SIGNATURE_SPACE_BEFORE
-    return [KeepTogether([b for b, i in zip((name, date), (name.text, date.text), strict=True) if i])]
-
-
-def _room_after_heading(story: list[Item], n: int, made: dict) -> float:
-    """Room a run of headings starting at ``n`` needs, so none is left alone at a page foot,
-    and a table that fits one page starts on the same page as its heading."""
-    end = n
-    while end < len(story) and story[end].kind.startswith("heading"):
-        end += 1
-    headings = (end - n) * ss.LEADING
-    if end < len(story) and story[end].kind == "table":
-        _w, height = made[end].wrap(ss.TEXT_WIDTH, ss.FRAME_HEIGHT)
-        whole = headings + height + made[end].getSpaceBefore()
-        return whole if whole <= ss.FRAME_HEIGHT else headings + ss.KEEP_AFTER_HEADING_TABLE
-    return headings + ss.KEEP_AFTER_HEADING
-
-
-def _flowables(story: list[Item], fonts) -> list:
-    from reportlab.platypus import CondPageBreak, Spacer
-
-    from report.pdf.text import TextBlock
-
-    made = {n: tables.flowable(item.payload, fonts) for n, item in enumerate(story) if item.kind == "table"}
-    out = []
-    for n, item in enumerate(story):
-        if item.kind.startswith("heading") and not story[n - 1].kind.startswith("heading"):
-            out.append(CondPageBreak(_room_after_heading(story, n, made)))
-        if item.kind in _STYLE_OF:
-            out.append(TextBlock(item.text, _STYLE_OF[item.kind], fonts))
-        elif item.kind == "table":
-            out.append(made[n])
-        elif item.kind == "signature":
-            out += _signature(story, fonts)
-        elif item.kind == "chart":
-            out += [Spacer(0, ss.LEADING), chart.drawing(item.payload, fonts)]
-    return out
 
 
 def _decorate(fonts, draft_text: str | None):
@@ -117,7 +62,7 @@ def _decorate(fonts, draft_text: str | None):
 
 
 def build(report, out_path: Path, *, history=None, include_chart=True, font_files=None, invariant=False,
-          draft=None, previous=None) -> Path:
+          draft=None, previous=None, chart_as_annex=False) -> Path:
     check_printable(report, PdfError)
     fonts = fontsel.select(font_files)
     story = items(report, history=history, include_chart=include_chart)
@@ -144,7 +89,7 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(fonts, draft_text))])
     try:
-        doc.build(_flowables(story, fonts))
+        doc.build(flow.flowables(story, fonts, chart_as_annex=chart_as_annex))
     except LayoutError as e:
         raise PdfError(f"排版失败：有一部分内容比一页还大，无法排入页面（{e}）。请缩短该部分后再导出。") from None
     write_atomically(out_path, buf.getvalue(), PdfError)

@@ -11,11 +11,8 @@ from report.printed.chart import ChartData
 
 
 def _font(fonts, texts) -> str:
-    """The first font of the table role's chain that has every character of the chart."""
-    chars = set("".join(texts))
-    chain = fonts.chain("table")
-    best = max(chain, key=lambda f: (sum(f.has(c) for c in chars), -chain.index(f)))
-    return best.name
+    """The first font of the table role that has every character of the chart."""
+    return fonts.best_for("table", "".join(texts)).name
 
 
 def _wrap(label: str, per_line: int) -> str:
@@ -30,19 +27,21 @@ def _step(top: int) -> int:
     return step
 
 
-def drawing(data: ChartData, fonts):
+def drawing(data: ChartData, fonts, height: float = ss.CHART_HEIGHT):
+    """The chart, ``height`` high and exactly as wide as the text block; its title and unit are
+    the caption below it (flow.py), so only the legend is drawn above the plot."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
-    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.graphics.shapes import Drawing
     from reportlab.lib.colors import Color
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     font = _font(fonts, data.texts())
     size = ss.SIZE_CHART
-    w, h = ss.CHART_WIDTH, ss.CHART_HEIGHT
+    w, h = ss.CHART_WIDTH, height
     d = Drawing(w, h)
     d.initialFontName, d.initialFontSize = font, size  # the renderer's first font (else a stray Helvetica)
-    title_y = h - ss.CHART_TITLE_SIZE
-    d.add(String(w / 2, title_y, data.title, fontName=font, fontSize=ss.CHART_TITLE_SIZE, textAnchor="middle"))
+    title_y = h
 
     colours = [Color(*ss.CHART_COLOURS[i % len(ss.CHART_COLOURS)]) for i in range(len(data.years))]
     legend = Legend()
@@ -56,8 +55,12 @@ def drawing(data: ChartData, fonts):
     legend.colorNamePairs = list(zip(colours, data.years, strict=True))
     d.add(legend)
 
+    top = max((v for row in data.values for v in row if v), default=1)
+    step = _step(top)
+    value_max = (top // step + 1) * step  # room above the tallest bar for its label
     chart = VerticalBarChart()
-    chart.x, chart.y = 3 * size, 4 * size
+    axis_labels = stringWidth(str(value_max), font, size)  # the widest tick label stays in the block
+    chart.x, chart.y = axis_labels + size, 4 * size
     chart.width = w - chart.x - size
     chart.height = legend.y - 3 * size - chart.y
     chart.data = [list(row) for row in data.values]
@@ -79,13 +82,11 @@ def drawing(data: ChartData, fonts):
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = Color(0.85, 0.85, 0.85)
     chart.valueAxis.labelTextFormat = "%d"
-    top = max((v for row in data.values for v in row if v), default=1)
-    chart.valueAxis.valueStep = step = _step(top)
-    chart.valueAxis.valueMax = (top // step + 1) * step  # room above the tallest bar for its label
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = value_max
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = size
     chart.barLabels.nudge = 0.6 * size
     d.add(chart)
-    d.add(String(chart.x - 2 * size, chart.y + chart.height + 0.8 * size, data.unit, fontName=font, fontSize=size))
     return d

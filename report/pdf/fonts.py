@@ -1,10 +1,11 @@
 """Choose, load and check the fonts of the PDF, so that no character ever prints as a blank box.
 
-Each role (title, body, heading1, heading2, table) takes the first usable font of: the clerk's
-choice, then system fonts by file name (stylesheet.ROLE_FILES), then the fonts shipped in
-resources/fonts. Only TrueType (glyf) fonts can be embedded by ReportLab; CFF/OpenType fonts
-such as Noto CJK are skipped with the reason. Every character of the document is looked up in
-the chosen fonts' character maps before building; a character no font has stops the export.
+Each role (resources/fonts/roles.toml) takes the first usable face of: the clerk's choice, then
+installed fonts by file name, then the face shipped in resources/fonts; Latin letters and
+figures take the role's Latin face, and a character neither has comes from the role's
+fallbacks. Only TrueType (glyf) fonts can be embedded by ReportLab; CFF/OpenType fonts such as
+Noto CJK are skipped with the reason. Every character of the document is looked up in the
+chosen fonts' character maps before building; a character no font has stops the export.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from pathlib import Path
 
 from report import resources
 from report.pdf import PdfError
-from report.pdf import stylesheet as ss
+from report.pdf.font_roles import FontRole, roles
 
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
+FONTS_ENV = "NIANBAO_FONTS"  # "bundled": only the shipped fonts (reproducible tests and documents)
+PROBE_CHARS = "中国政府信息公开年度报告"  # a font without these is not a Chinese font
+LATIN_PROBE = "Aa0"
 
 
 @dataclass(frozen=True)
@@ -28,34 +32,66 @@ class LoadedFont:
 
     name: str
     path: Path
-    chars: frozenset[int]
+    chars: frozenset[int] = field(repr=False)
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.chars
 
 
+def is_latin(ch: str) -> bool:
+    """Set in the Latin face: ASCII letters, figures and signs, and accented Latin letters."""
+    return " " <= ch <= "~" or "\u00c0" <= ch <= "\u024f"
+
+
 @dataclass
 class FontSet:
-    """The font of every role plus the fallbacks used for characters a role's font lacks."""
+    """The faces of every role: its own, its Latin face, and fallbacks for what both lack.
+
+    Fallback files are loaded the first time a character needs them: most reports never do.
+    """
 
     roles: dict[str, LoadedFont]
-    fallbacks: list[LoadedFont] = field(default_factory=list)
+    latin: dict[str, LoadedFont] = field(default_factory=dict)  # roles without one use their own face
+    fallback_files: dict[str, list[Path]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # 「file: reason」 for fonts that were not usable
+    memo: dict = field(default_factory=dict, repr=False)  # what layout measured with these fonts
 
-    def chain(self, role: str) -> list[LoadedFont]:
-        """Fonts to try for a character of ``role``, the role's own font first."""
+    def _primary(self, role: str, ch: str) -> list[LoadedFont]:
+        first = [self.latin[role]] if role in self.latin and is_latin(ch) else []
+        return [*first, self.roles[role]]
+
+    def fallbacks(self, role: str) -> list[LoadedFont]:
+        key = ("fallbacks", role)
+        if key not in self.memo:
+            self.memo[key] = [f for path in self.fallback_files.get(role, ())
+                              if (f := _first_usable([path], bool, self.skipped))]
+        return self.memo[key]
+
+    def chain(self, role: str, ch: str = "") -> list[LoadedFont]:
+        """Faces to try for a character of ``role``: the Latin face first for a Latin character,
+        the role's own face, its fallbacks, then every other role's face."""
+        others = [f for r, f in self.roles.items() if r != role]
         seen, out = set(), []
-        for f in [self.roles[role], *self.roles.values(), *self.fallbacks]:
+        for f in [*self._primary(role, ch), *self.fallbacks(role), *others]:
             if f.name not in seen:
                 seen.add(f.name)
                 out.append(f)
         return out
 
     def font_for(self, role: str, ch: str) -> LoadedFont | None:
-        for f in self.chain(role):
-            if f.has(ch):
-                return f
-        return None
+        key = ("font", role, ch)
+        if key not in self.memo:
+            found = next((f for f in self._primary(role, ch) if f.has(ch)), None)
+            self.memo[key] = found or next((f for f in self.chain(role, ch) if f.has(ch)), None)
+        return self.memo[key]
+
+    def best_for(self, role: str, text: str) -> LoadedFont:
+        """The role's first face that has every character of ``text``, else the one with most."""
+        chars = set(text)
+        if all(self.roles[role].has(c) for c in chars):
+            return self.roles[role]
+        chain = self.chain(role)
+        return max(chain, key=lambda f: (sum(f.has(c) for c in chars), -chain.index(f)))
 
 
 def bundled_dir() -> Path:
@@ -89,7 +125,7 @@ def _system_index() -> dict[str, Path]:
 
 
 def bundled_only() -> bool:
-    return os.environ.get(ss.FONTS_ENV, "").strip().lower() == "bundled"
+    return os.environ.get(FONTS_ENV, "").strip().lower() == "bundled"
 
 
 def _outline_problem(path: Path) -> str | None:
@@ -126,11 +162,13 @@ def load(path: str | Path) -> LoadedFont:
     if problem:
         raise PdfError(f"字体 {path.name} {problem}。")
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from report.pdf.font_cache import ttfont
 
     name = f"nb{len(_loaded)}-{path.stem}"
     try:
-        font = TTFont(name, str(path), subfontIndex=0)
+        font = ttfont(name, path)
     except Exception as e:  # noqa: BLE001 — any damaged or unusual file is just an unusable font
         reason = "不允许嵌入" if isinstance(e, TTFError) and "embed" in str(e).lower() else "无法读取"
         raise PdfError(f"字体 {path.name} {reason}，请换用其他字体。") from None
@@ -141,58 +179,87 @@ def load(path: str | Path) -> LoadedFont:
 
 
 def _chinese(font: LoadedFont) -> bool:
-    return all(font.has(c) for c in ss.PROBE_CHARS)
+    return all(font.has(c) for c in PROBE_CHARS)
 
 
-def _candidates(role: str, chosen: dict[str, str | Path]) -> list[Path]:
-    out = []
-    if chosen.get(role):
-        out.append(Path(chosen[role]))
-    if not bundled_only():
-        index = _system_index()
-        out += [index[n] for n in ss.ROLE_FILES[role] if n in index]
-    out.append(bundled_dir() / ss.BUNDLED_FILES[role])
-    return out
+def _installed(names) -> list[Path]:
+    if bundled_only():
+        return []
+    index = _system_index()
+    return [index[n.lower()] for n in names if n.lower() in index]
+
+
+def _candidates(role: FontRole, chosen: dict[str, str | Path]) -> list[Path]:
+    out = [Path(chosen[role.id])] if chosen.get(role.id) else []
+    return [*out, *_installed(role.system), bundled_dir() / role.bundled]
+
+
+def _first_usable(paths, usable, skipped: list[str]) -> LoadedFont | None:
+    for path in paths:
+        try:
+            font = load(path)
+        except PdfError as e:
+            skipped.append(str(e))
+            continue
+        if usable(font):
+            return font
+    return None
+
+
+def _own_face(role: FontRole, chosen: dict, skipped: list[str]) -> LoadedFont:
+    for path in _candidates(role, chosen):
+        mine = bool(chosen.get(role.id)) and Path(chosen[role.id]) == path
+        try:
+            font = load(path)
+        except PdfError as e:
+            if mine:
+                raise PdfError(f"所选的{role.name}字体不能使用：{e}请在字体设置中另选一种。") from None
+            skipped.append(str(e))
+            continue
+        if _chinese(font):
+            return font
+        msg = f"字体 {path.name} 不含中文字符。"
+        if mine:
+            raise PdfError(f"所选的{role.name}字体不能使用：{msg}请在字体设置中另选一种中文字体。")
+        skipped.append(msg)
+    detail = "；".join(dict.fromkeys(skipped)) or "没有找到任何字体文件"
+    raise PdfError(
+        f"找不到可用于{role.name}的中文 TrueType 字体（{detail}）。"
+        f"程序自带的字体应在 {bundled_dir().name} 文件夹中，可能已被删除：请重新安装年报助手，"
+        f"或在字体设置中选择一个中文 TrueType 字体（如 simsun.ttc、simfang.ttf）。")
+
+
+_selected: dict[tuple, tuple[object, FontSet]] = {}
 
 
 def select(font_files: dict[str, str | Path] | None = None) -> FontSet:
-    """The font of every role; PdfError when a clerk's font is unusable or no Chinese font exists."""
+    """The faces of every role; PdfError when a clerk's font is unusable or no Chinese font exists.
+
+    The same choice gives the same FontSet for the life of the process (installed fonts are
+    indexed once too), so that a second export measures nothing twice."""
+    key = (tuple(sorted((r, str(p)) for r, p in (font_files or {}).items())), bundled_only(), bundled_dir())
+    index = None if bundled_only() else _system_index()
+    known = _selected.get(key)
+    if known is None or known[0] is not index:
+        known = _selected[key] = (index, _select(font_files))
+    return known[1]
+
+
+def _select(font_files: dict[str, str | Path] | None) -> FontSet:
     chosen = dict(font_files or {})
-    unknown = set(chosen) - set(ss.ROLES)
+    unknown = set(chosen) - set(roles())
     if unknown:
         raise PdfError(f"未知的字体用途：{'、'.join(sorted(unknown))}。")
-    roles: dict[str, LoadedFont] = {}
-    skipped: list[str] = []
-    for role in ss.ROLES:
-        for path in _candidates(role, chosen):
-            try:
-                font = load(path)
-            except PdfError as e:
-                if chosen.get(role) and Path(chosen[role]) == path:
-                    raise PdfError(f"所选的{ss.ROLE_NAMES[role]}字体不能使用：{e}请在字体设置中另选一种。") from None
-                skipped.append(str(e))
-                continue
-            if not _chinese(font):
-                msg = f"字体 {path.name} 不含中文字符。"
-                if chosen.get(role) and Path(chosen[role]) == path:
-                    raise PdfError(f"所选的{ss.ROLE_NAMES[role]}字体不能使用：{msg}请在字体设置中另选一种中文字体。")
-                skipped.append(msg)
-                continue
-            roles[role] = font
-            break
-        else:
-            detail = "；".join(dict.fromkeys(skipped)) or "没有找到任何字体文件"
-            raise PdfError(
-                f"找不到可用于{ss.ROLE_NAMES[role]}的中文 TrueType 字体（{detail}）。"
-                f"程序自带的字体应在 {bundled_dir().name} 文件夹中，可能已被删除：请重新安装年报助手，"
-                f"或在字体设置中选择一个中文 TrueType 字体（如 simsun.ttc、simfang.ttf）。")
-    fallbacks = []
-    for name in dict.fromkeys(ss.BUNDLED_FILES.values()):
-        try:
-            fallbacks.append(load(bundled_dir() / name))
-        except PdfError as e:
-            skipped.append(str(e))
-    return FontSet(roles, fallbacks, skipped)
+    fonts = FontSet({})
+    for role in roles().values():
+        fonts.roles[role.id] = _own_face(role, chosen, fonts.skipped)
+        shipped = [bundled_dir() / n for n in role.latin if (bundled_dir() / n).is_file()]
+        latin = _first_usable([*_installed(role.latin), *shipped],
+                              lambda f: all(f.has(c) for c in LATIN_PROBE), fonts.skipped)
+        if latin:
+            fonts.latin[role.id] = latin
+        fonts.fallback_files[role.id] = [bundled_dir() / n for n in role.fallback]
+    return fonts
 
 
 def describe(ch: str) -> str:

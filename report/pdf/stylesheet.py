@@ -32,7 +32,8 @@ LINES_PER_PAGE = 22
 SIZE_2HAO = 22.0  # 二号: title
 SIZE_3HAO = 16.0  # 三号: body and headings
 SIZE_4HAO = 14.0  # 四号: page numbers
-SIZE_TABLE = 9.0  # 小五: table cells (table 3 must fit one page with its header)
+SIZE_TABLE = 10.5  # 五号: every table, in one size (a figure too wide for its cell shrinks alone)
+SIZE_TABLE_MIN = 6.0  # the smallest a figure is set to fit its cell
 SIZE_CHART = 9.0
 
 ADVANCE = TEXT_WIDTH / CHARS_PER_LINE  # 15.79 pt per character
@@ -43,33 +44,6 @@ ADVANCE = TEXT_WIDTH / CHARS_PER_LINE  # 15.79 pt per character
 LEADING = (TEXT_HEIGHT - SIZE_3HAO) / (LINES_PER_PAGE - 1)
 FRAME_BOTTOM = MARGIN_BOTTOM - (LEADING - SIZE_3HAO)
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - FRAME_BOTTOM
-
-# ------------------------------------------------------------------ font roles
-# Preference lists by file name (lower case), tried in order after the clerk's own choice.
-# Windows names first (仿宋/黑体/楷体/宋体 and 方正小标宋), then the usual Linux packages.
-ROLES = ("title", "body", "heading1", "heading2", "table")
-ROLE_NAMES = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题", "table": "表格"}
-ROLE_FILES = {
-    "title": ("fzxbsjw.ttf", "方正小标宋简体.ttf", "fzxbsk.ttf", "方正小标宋_gbk.ttf",
-              "simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-    "body": ("simfang.ttf", "仿宋_gb2312.ttf", "fzfsjw.ttf", "方正仿宋简体.ttf",
-             "simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-    "heading1": ("simhei.ttf", "fzhtjw.ttf", "方正黑体简体.ttf", "msyh.ttc", "wqy-microhei.ttc", "wqy-zenhei.ttc"),
-    "heading2": ("simkai.ttf", "楷体_gb2312.ttf", "fzktjw.ttf", "方正楷体简体.ttf", "gkai00mp.ttf", "ukai.ttc"),
-    "table": ("simsun.ttc", "simsun.ttf", "uming.ttc", "gbsn00lp.ttf"),
-}
-# Shipped in resources/fonts (Debian's fonts-arphic-gbsn00lp, -gkai00mp, fonts-wqy-microhei).
-BUNDLED_FILES = {
-    "title": "gbsn00lp.ttf",
-    "body": "gbsn00lp.ttf",
-    "heading1": "wqy-microhei.ttc",
-    "heading2": "gkai00mp.ttf",
-    "table": "gbsn00lp.ttf",
-}
-# Set to "bundled" to use only the shipped fonts (reproducible tests and documents).
-FONTS_ENV = "NIANBAO_FONTS"
-PROBE_CHARS = "中国政府信息公开年度报告"  # a font without these is not a Chinese font
-
 
 @dataclass(frozen=True)
 class TextStyle:
@@ -83,43 +57,42 @@ class TextStyle:
     char_space: float = 0.0  # extra points after every character
     space_after: float = 0.0
     glyph_drop: float = 0.0  # share of (leading − size) above the glyphs: 0 top (text grid), 0.5 centred
+    breaks: str = ""  # "" anywhere allowed; "pairs" after two Chinese characters; "words" between words
 
 
 _GRID_SPACE = ADVANCE - SIZE_3HAO  # −0.21 pt
 
-TITLE = TextStyle("title", SIZE_2HAO, 1.5 * SIZE_2HAO, "centre", space_after=LEADING)
+# Title lines (the agency's name, broken between words, and the year's line) share one leading.
+TITLE = TextStyle("title", SIZE_2HAO, 1.5 * SIZE_2HAO, "centre", breaks="words")
+TITLE_SPACE_AFTER = LEADING
 BODY = TextStyle("body", SIZE_3HAO, LEADING, first_indent=2 * ADVANCE, char_space=_GRID_SPACE)
 HEADING1 = TextStyle("heading1", SIZE_3HAO, LEADING, first_indent=2 * ADVANCE, char_space=_GRID_SPACE)
 HEADING2 = TextStyle("heading2", SIZE_3HAO, LEADING, first_indent=2 * ADVANCE, char_space=_GRID_SPACE)
-# A heading starts a new page unless this much room is left below it: the heading and two
-# lines of its text, or the heading and its whole table when the table fits one page (else
-# the top of the table).
-KEEP_AFTER_HEADING = 2 * LEADING
-KEEP_AFTER_HEADING_TABLE = 5 * LEADING
+# A heading stays with the first two lines of its text or the first two rows of its table.
+KEEP_LINES_AFTER_HEADING = 2
+# No page before the last is left more than this share empty when the next block could start on it.
+MAX_EMPTY_SHARE = 0.30
 # 落款: one empty line after the text; the date's first character two characters right of the
-# name's first, both kept two characters from the right edge (GB/T 9704 7.3.5.2).
-SIGNATURE = TextStyle("body", SIZE_3HAO, LEADING, "right", char_space=_GRID_SPACE)
+# name's first, both kept two characters from the right edge (GB/T 9704 7.3.5.2). A name longer
+# than SIGNATURE_MAX_CHARS breaks between words into two right-aligned lines.
+SIGNATURE = TextStyle("body", SIZE_3HAO, LEADING, "right", char_space=_GRID_SPACE, breaks="words")
 SIGNATURE_SPACE_BEFORE = LEADING
 SIGNATURE_RIGHT_CHARS = 2
 SIGNATURE_DATE_SHIFT_CHARS = 2
+SIGNATURE_MAX_CHARS = CHARS_PER_LINE - 8
+SIGNATURE_KEEPS_LINES = 2  # the last lines of text that move with the signature to a new page
 TABLE_CELL = TextStyle("table", SIZE_TABLE, SIZE_TABLE * 1.3, "centre", glyph_drop=0.5)
+TABLE_HEAD = TextStyle("table", SIZE_TABLE, SIZE_TABLE * 1.3, "centre", glyph_drop=0.5, breaks="pairs")
 TABLE_LABEL = TextStyle("table", SIZE_TABLE, SIZE_TABLE * 1.3, "left", glyph_drop=0.5)
-# Table 2 has a few wide cells: at 小五 it looked like small print, so it is set at 小四.
-SIZE_TABLE_ROOMY = 12.0
-ROOMY_TABLES = frozenset({"t2"})
-ROOMY_CELL = TextStyle("table", SIZE_TABLE_ROOMY, SIZE_TABLE_ROOMY * 1.3, "centre", glyph_drop=0.5)
-ROOMY_LABEL = TextStyle("table", SIZE_TABLE_ROOMY, SIZE_TABLE_ROOMY * 1.3, "left", glyph_drop=0.5)
 
 # ------------------------------------------------------------------ tables
-TABLE_PADDING = 2.0  # points inside each cell, every side
-TABLE_PADDING_ROOMY = 4.0
+TABLE_PADDING = 2.0  # points inside each cell, every side (「三、」 fits table 3's 9 mm column)
 
 
 def table_text(table_id: str) -> tuple[TextStyle, TextStyle, float]:
-    """(number cell style, row label style, padding) of a table."""
-    if table_id in ROOMY_TABLES:
-        return ROOMY_CELL, ROOMY_LABEL, TABLE_PADDING_ROOMY
+    """(number cell style, row label style, padding): the same for every table."""
     return TABLE_CELL, TABLE_LABEL, TABLE_PADDING
+
 TABLE_LINE_WIDTH = 0.5
 TABLE_SPACE_BEFORE = 0.0
 TABLE_SPACE_AFTER = 0.5 * LEADING
@@ -136,7 +109,7 @@ WATERMARK_ANGLE = 35.0
 
 # ------------------------------------------------------------------ chart
 CHART_WIDTH = TEXT_WIDTH
-CHART_HEIGHT = 80 * MM
+CHART_HEIGHT = 80 * MM  # at most; down to CHART_MIN_HEIGHT to finish a page rather than leave it
+CHART_MIN_HEIGHT = 55 * MM
 CHART_COLOURS = ((0.65, 0.73, 0.85), (0.32, 0.48, 0.70), (0.80, 0.55, 0.30), (0.55, 0.70, 0.45),
                  (0.60, 0.60, 0.60))
-CHART_TITLE_SIZE = SIZE_3HAO - 4

@@ -1,7 +1,11 @@
-"""Tables 2, 3 and 4 in the PDF: the ReportLab Table of a grid from report.printed.tables.
+"""Tables 2, 3 and 4 in the PDF: ReportLab Tables of the grids from report.printed.tables.
 
 The grid (texts, spans, widths) is the format-neutral model every writer shares; this module
-only sets it in ReportLab, cutting row-label groups that would not fit one page.
+only sets it. Every table is in one size; a figure too wide for its cell is set smaller in that
+cell alone, never broken. Table 2 is one table per block (第二十条第（一）项 …), each kept whole,
+so it breaks between blocks. Tables 3 and 4 start where they fall and break between any two
+rows, their header repeated: a merged row label that the break cuts is printed again above
+its continuation (ReportLab itself never splits a row span).
 """
 
 from __future__ import annotations
@@ -12,43 +16,82 @@ from functools import cache
 from report.pdf import stylesheet as ss
 from report.printed.tables import Grid
 
+MIN_ROWS = 2  # body rows a table shows below its header before a page break
 
-def flowable(g: Grid, fonts, *, max_height: float = ss.FRAME_HEIGHT):
-    """The ReportLab Table of a grid, its row-label groups cut where one would not fit a page.
 
-    ReportLab never splits a row span and raises LayoutError when one is taller than the page
-    (with splitInRow it crashes). A group that cannot fit one page below the
-    repeated header rows is merged in consecutive pieces instead, cut only between its own
-    sub-groups, each piece repeating the group's label, so the table can break between them.
-    """
-    table = _make(g, fonts)
-    table.wrap(ss.TEXT_WIDTH, 1e9)  # unbounded, so that every row's height is computed
-    heights = table._rowHeights
-    room = max_height - sum(heights[:g.header_rows])
-    too_tall = [s for s in g.groups if sum(heights[s[1]:s[3] + 1]) > room]
-    if not too_tall:
-        return table
-    spans, cells = [s for s in g.spans if s not in too_tall], dict(g.cells)
-    for c0, r0, c1, r1 in too_tall:
-        # rows inside a narrower merged cell to the right: a cut there would split that cell
-        inside = {r for s in g.groups if s[0] > c0 and s not in too_tall for r in range(s[1] + 1, s[3] + 1)}
-        start = r0
-        while True:
-            used, cut = 0.0, None
-            for r in range(start, r1 + 1):
-                if r > start and r not in inside:
-                    cut = r
-                if used + heights[r] > room and r > start:
-                    break
-                used += heights[r]
-            else:
-                spans.append((c0, start, c1, r1))
-                break
-            cut = cut or r
-            spans.append((c0, start, c1, cut - 1))
-            cells[(c0, cut)] = g.cells[(c0, r0)]
-            start = cut
-    return _make(replace(g, cells=cells, spans=[s for s in spans if s[:2] != s[2:]]), fonts)
+def flowables(g: Grid, fonts) -> list:
+    """The table as flowables: one per block for a table of captioned blocks, else one."""
+    blocks = _block_starts(g)
+    if len(blocks) < 2:
+        return [_make(g, fonts)]
+    from reportlab.platypus import KeepTogether
+
+    ends = [*blocks[1:], g.n_rows]
+    out = []
+    for n, (a, b) in enumerate(zip(blocks, ends, strict=True)):
+        table = _make(replace(_rows(g, range(a, b), header_rows=0), header_rows=0), fonts)
+        table.spaceAfter = ss.TABLE_SPACE_AFTER if n == len(blocks) - 1 else 0.0
+        out.append(KeepTogether([table]))
+    return out
+
+
+def first_rows_height(table_flowables: list, rows: int = MIN_ROWS) -> float:
+    """Height of a table's header and its first ``rows`` body rows (what a heading keeps with)."""
+    first = table_flowables[0]
+    table = first._content[0] if hasattr(first, "_content") else first
+    table.wrap(ss.TEXT_WIDTH, 1e9)
+    if len(table_flowables) > 1:  # a block of table 2 is kept whole
+        return sum(table._rowHeights)
+    return sum(table._rowHeights[:table.grid.header_rows + rows])
+
+
+def _block_starts(g: Grid) -> list[int]:
+    """Rows that open a block: a caption row spanning the whole width."""
+    return [r for c0, r, c1, r1 in sorted(g.spans, key=lambda s: s[1])
+            if c0 == 0 and c1 == g.n_cols - 1 and r1 == r and (0, r) in g.heads]
+
+
+def _rows(g: Grid, body, header_rows: int | None = None) -> Grid:
+    """The grid's header rows and the body rows ``body`` (a range). A span the range cuts is
+    clipped to it, its text printed again in the first row of the range."""
+    header_rows = g.header_rows if header_rows is None else header_rows
+    keep = [*range(header_rows), *body]
+    new = {old: i for i, old in enumerate(keep)}
+    first, last = body.start, body.stop - 1
+    cells, spans = {}, []
+    for (c, r), text in g.cells.items():
+        if r in new:
+            cells[(c, new[r])] = text
+    for c0, r0, c1, r1 in g.spans:
+        if r1 < header_rows:
+            spans.append((c0, r0, c1, r1))
+            continue
+        top, bottom = max(r0, first), min(r1, last)
+        if top > bottom:
+            continue
+        if top != r0:
+            cells[(c0, new[top])] = g.cells[(c0, r0)]
+        if new[bottom] != new[top] or c1 != c0:
+            spans.append((c0, new[top], c1, new[bottom]))
+    moved = {(c, r): (c, new[r]) for c, r in {*g.labels, *g.heads, *g.values} if r in new}
+    labels = {moved[k] for k in g.labels if k in moved} | {
+        (c0, new[max(r0, first)]) for c0, r0, _c1, r1 in g.spans
+        if (c0, r0) in g.labels and r0 < first <= r1}
+    return replace(g, cells=cells, n_rows=len(keep), spans=spans, labels=labels,
+                   heads={moved[k] for k in g.heads if k in moved},
+                   values={moved[k]: v for k, v in g.values.items() if k in moved},
+                   groups=[])
+
+
+def _fitted(text: str, style, width: float, fonts):
+    """The cell's style, smaller when the figure is wider than its cell (never broken)."""
+    from report.pdf.text import TextBlock
+
+    natural = TextBlock(text, style, fonts).natural_width()
+    if natural <= width:
+        return style
+    size = max(ss.SIZE_TABLE_MIN, style.size * width / natural * 0.98)
+    return replace(style, size=size)
 
 
 def _make(g: Grid, fonts):
@@ -57,16 +100,23 @@ def _make(g: Grid, fonts):
 
     from report.pdf.text import TextBlock
 
+    widths = [w * ss.MM for w in g.col_widths_mm]
+    padding = ss.TABLE_PADDING
     spans = g.spans
-    cell_style, label_style, padding = ss.table_text(g.table_id)
     data = [["" for _ in range(g.n_cols)] for _ in range(g.n_rows)]
     for (c, r), text in g.cells.items():
-        tall = any(s[0] == c and s[1] == r and s[3] > s[1] for s in spans)
-        style = label_style if (c, r) in g.labels and not tall else cell_style
+        span = next((s for s in spans if s[0] == c and s[1] == r), None)
+        tall = span is not None and span[3] > span[1]
+        if (c, r) in g.labels and not tall:
+            style = ss.TABLE_LABEL
+        elif (c, r) in g.heads or (c, r) in g.labels:
+            style = ss.TABLE_HEAD
+        else:
+            room = sum(widths[c:(span[2] if span else c) + 1]) - 2 * padding
+            style = _fitted(text, ss.TABLE_CELL, room, fonts)
         data[r][c] = TextBlock(text, style, fonts) if text else ""
-    font = fonts.roles["table"].name
     cmds = [
-        ("FONT", (0, 0), (-1, -1), font, cell_style.size),
+        ("FONT", (0, 0), (-1, -1), fonts.roles["table"].name, ss.SIZE_TABLE),
         ("GRID", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), padding),
@@ -75,30 +125,37 @@ def _make(g: Grid, fonts):
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
-    widths = [w * ss.MM for w in g.col_widths_mm]
-    return _ruled_table_class()(data, colWidths=widths, repeatRows=g.header_rows, style=TableStyle(cmds),
-                                spaceBefore=ss.TABLE_SPACE_BEFORE, spaceAfter=ss.TABLE_SPACE_AFTER)
+    table = _ruled_table_class()(data, colWidths=widths, repeatRows=g.header_rows, style=TableStyle(cmds),
+                                 spaceBefore=ss.TABLE_SPACE_BEFORE, spaceAfter=ss.TABLE_SPACE_AFTER)
+    table.grid, table.fonts = g, fonts
+    return table
 
 
 @cache
 def _ruled_table_class():
-    """A Table whose pieces, when it breaks across pages, are each closed by a full frame.
-
-    ReportLab leaves out the line above (below) a merged cell that starts (ends) at a page break.
-    """
+    """A Table that breaks between any two body rows, each piece closed by a full frame."""
     from reportlab.lib import colors
     from reportlab.platypus import Table
 
     class RuledTable(Table):
         def split(self, availWidth, availHeight):
-            parts = super().split(availWidth, availHeight)
-            if len(parts) > 1:
-                for part in parts:
-                    rules = [("BOX", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black)]
-                    if part.repeatRows:
-                        rules.append(("LINEBELOW", (0, part.repeatRows - 1), (-1, part.repeatRows - 1),
-                                      ss.TABLE_LINE_WIDTH, colors.black))
-                    part.setStyle(rules)
-            return parts
+            g = self.grid
+            self.wrap(availWidth, 1e9)
+            heights = self._rowHeights
+            header = g.header_rows
+            cut = header
+            while cut < g.n_rows and sum(heights[:cut + 1]) <= availHeight:
+                cut += 1
+            while cut - header >= MIN_ROWS and cut < g.n_rows:
+                head = _make(replace(_rows(g, range(header, cut)), header_rows=header), self.fonts)
+                if head.wrap(availWidth, availHeight)[1] <= availHeight:
+                    tail = _make(_rows(g, range(cut, g.n_rows)), self.fonts)
+                    head.spaceBefore, head.spaceAfter = self.spaceBefore, 0.0
+                    tail.spaceAfter = self.spaceAfter
+                    for part in (head, tail):
+                        part.setStyle([("BOX", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black)])
+                    return [head, tail]
+                cut -= 1
+            return []
 
     return RuledTable

@@ -10,12 +10,17 @@ of its role that has it, so a rare character falls back to another embedded font
 
 from __future__ import annotations
 
+import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from report import resources
 from report.pdf.fonts import FontSet, LoadedFont
 from report.pdf.stylesheet import TextStyle
 
@@ -24,6 +29,8 @@ CANNOT_END = set("（《〈「『【〔［｛“‘([{")
 NO_SPLIT = set("—…")  # ——  and …… are one mark
 _FUZZ = 0.01
 _MAX_STRETCH = 0.5  # a line is justified only if no gap grows by more than half a character
+MIN_LINES = 2  # lines of a paragraph kept together at the foot and at the head of a page
+_MEMO_LIMIT = 50_000  # glyphs and laid-out texts remembered per set of fonts
 
 
 def _is_word_char(ch: str) -> bool:
@@ -50,14 +57,89 @@ class _Token(list):
         return self[0].ch.isspace()
 
 
-def _tokens(glyphs: list[_Glyph]) -> list[_Token]:
+@cache
+def _rules() -> dict:
+    with open(resources.path("typesetting.toml"), "rb") as fh:
+        rules = tomllib.load(fh)
+    rules["whole_re"] = re.compile("|".join(f"(?:{w})" for w in rules["whole"]))
+    return rules
+
+
+def _is_ideograph(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) == "W" and unicodedata.category(ch) == "Lo"
+
+
+def word_breaks(text: str) -> set[int]:
+    """Positions an agency's name may break at: after a division, before an organ's word."""
+    rules, out = _rules(), set()
+    for word in rules["break_after"]:
+        out.update(m.end() for m in re.finditer(re.escape(word), text))
+    for word in rules["break_before"]:
+        out.update(m.start() for m in re.finditer(re.escape(word), text))
+    for word in rules["never_inside"]:
+        for m in re.finditer(re.escape(word), text):
+            out.difference_update(range(m.start() + 1, m.end()))
+    return {i for i in out if 0 < i < len(text)}
+
+
+def _glued(text: str, mode: str) -> set[int]:
+    """Indices of characters that must stay on the line of the character before them.
+
+    Always: Latin words and numbers, and whole runs (dates, phone numbers, 文号, figures).
+    ``pairs`` (table headers): Chinese words are mostly two characters, so a run of ideographs
+    breaks only after an even count (社会/公益组织, not 社会公/益组织). ``words`` (title and
+    signature): only at word_breaks().
+    """
+    glued = {i for i in range(1, len(text)) if _is_word_char(text[i]) and _is_word_char(text[i - 1])}
+    for m in _rules()["whole_re"].finditer(text):
+        glued.update(range(m.start() + 1, m.end()))
+    if mode == "pairs":
+        run = 0
+        for i, ch in enumerate(text):
+            run = run + 1 if _is_ideograph(ch) else 0
+            if run and run % 2 == 0:
+                glued.add(i)
+    elif mode == "words":
+        breaks = word_breaks(text)
+        if breaks:
+            glued.update(i for i in range(1, len(text)) if i not in breaks)
+    return glued
+
+
+def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
+    glued = _glued("".join(g.ch for g in glyphs), mode)
     out: list[_Token] = []
-    for g in glyphs:
-        if out and _is_word_char(g.ch) and _is_word_char(out[-1][-1].ch):
+    for i, g in enumerate(glyphs):
+        if out and i in glued and not g.ch.isspace() and not out[-1].space:
             out[-1].append(g)
         else:
             out.append(_Token([g]))
     return out
+
+
+def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
+    """A Latin word or URL cut so that its head fills ``room``: after a 「/」 when that wastes
+    at most two letters' width, else after a 「.」 or another URL sign, else at any letter (a URL,
+    or a word longer than the line); None when the token should rather start the next line
+    (it fits there and this line has only about four letters' room left)."""
+    if len(token) < 2 or not all(_is_word_char(g.ch) for g in token):
+        return None
+    text = "".join(g.ch for g in token)
+    if not ("/" in text or "www." in text or "@" in text) and token.width <= line + _FUZZ:
+        return None
+    ends = list(accumulate(g.width for g in token))
+    fits = [cut for cut in range(1, len(token)) if ends[cut - 1] <= room + _FUZZ]
+    slack = 2 * max(g.width for g in token)
+    if not fits or (room <= 2 * slack and token.width <= line + _FUZZ):
+        return None  # little room left: the whole URL starts the next line, the gaps stay small
+    best = fits[-1]
+    # after a 「/」, else after another URL sign, wasting little room; else after any sign; else anywhere
+    for marks, waste in (("/", slack), ("/./-_?&=#@", slack), ("/./-_?&=#@", 4 * slack)):
+        cuts = [cut for cut in fits if text[cut - 1] in marks]
+        if cuts and room - ends[cuts[-1] - 1] <= waste:
+            best = cuts[-1]
+            break
+    return _Token(token[:best]), _Token(token[best:])
 
 
 def _may_break_before(tokens: list[_Token], i: int) -> bool:
@@ -76,10 +158,17 @@ def break_lines(tokens: list[_Token], widths: list[float]) -> list[list[_Token]]
     while start < n:
         avail = widths[min(len(lines), len(widths) - 1)]
         used, i = 0.0, start
-        while i < n and (used + tokens[i].width <= avail + _FUZZ or i == start):
-            if i == start and tokens[i].width > avail + _FUZZ and len(tokens[i]) > 1:
-                tokens[i:i + 1] = [_Token([g]) for g in tokens[i]]  # a word longer than the line
+        while i < n:
+            if tokens[i].width > avail - used + _FUZZ and len(tokens[i]) > 1:
+                pieces = _split_where_it_stands(tokens[i], avail - used, avail)
+                if pieces is None and i == start:  # a run longer than the line: one glyph a token
+                    pieces = [_Token([g]) for g in tokens[i]]
+                if pieces is None:
+                    break
+                tokens[i:i + 1] = list(pieces)
                 n = len(tokens)
+            if used + tokens[i].width > avail + _FUZZ and i > start:
+                break
             used += tokens[i].width
             i += 1
         end = i
@@ -110,6 +199,18 @@ def _balanced(tokens: list[_Token], lines: list[list[_Token]], width: float, ste
     return best
 
 
+def _no_lone_last_character(tokens: list[_Token], lines: list[list[_Token]], widths: list[float],
+                            step: float) -> list[list[_Token]]:
+    """A paragraph's last line holds at least two characters besides its punctuation (「完成。」,
+    not 「成。」): the line before gives one up, its spacing growing by a fraction of a point."""
+    if len(lines) < 2 or sum(1 for t in lines[-1] if t[-1].ch not in CANNOT_START) >= 2:
+        return lines
+    per_line = [widths[min(i, len(widths) - 1)] for i in range(len(lines))]
+    per_line[-2] -= step
+    trial = break_lines(list(tokens), per_line)
+    return trial if len(trial) == len(lines) and len(trial[-1]) > len(lines[-1]) else lines
+
+
 class TextBlock(Flowable):
     """One paragraph (no newline inside) set in ``style``; splits between lines across pages."""
 
@@ -125,16 +226,18 @@ class TextBlock(Flowable):
         self._first = _first  # the first line of the paragraph (indented) is in this block
         self.spaceBefore = 0.0
         self.spaceAfter = style.space_after
+        self.keep_whole = False  # a heading or title line never breaks across pages
 
     # ------------------------------------------------------------------ layout
     def _glyphs(self) -> list[_Glyph]:
-        size, role, out = self.style.size, self.style.role, []
-        cache: dict[str, _Glyph] = {}
+        size, role, space, out = self.style.size, self.style.role, self.style.char_space, []
+        memo = self.fonts.memo
         for ch in self.text:
-            g = cache.get(ch)
+            key = (role, size, space, ch)
+            g = memo.get(key)
             if g is None:
                 font = self.fonts.font_for(role, ch) or self.fonts.roles[role]
-                g = cache[ch] = _Glyph(ch, font, stringWidth(ch, font.name, size) + self.style.char_space)
+                g = memo[key] = _Glyph(ch, font, stringWidth(ch, font.name, size) + space)
             out.append(g)
         return out
 
@@ -143,15 +246,41 @@ class TextBlock(Flowable):
         return sum(g.width for g in self._glyphs())
 
     def _layout(self, width: float) -> None:
-        if self._lines is not None and (self._lines_width == width or not self._first):
+        if self._lines is not None and (abs(self._lines_width - width) < _FUZZ or not self._first):
             return
         avail = width - self.right_indent
-        widths = [avail - self.style.first_indent, avail] if self._first else [avail]
-        tokens = _tokens(self._glyphs())
-        self._lines = break_lines(list(tokens), widths)
-        if self.style.align == "centre" and len(self._lines) > 1:
-            self._lines = _balanced(tokens, self._lines, avail, self.style.size)
+        key = ("lines", self.text, self.style, round(avail, 3))  # the same cell text is set once
+        lines = self.fonts.memo.get(key)
+        if lines is None:
+            widths = [avail - self.style.first_indent, avail]
+            tokens = _tokens(self._glyphs(), self.style.breaks)
+            lines = break_lines(list(tokens), widths)
+            if self.style.align == "centre" and len(lines) > 1:
+                lines = _balanced(tokens, lines, avail, self.style.size)
+            elif self.style.align == "justify":
+                lines = _no_lone_last_character(tokens, lines, widths, self.style.size)
+            if len(self.fonts.memo) > _MEMO_LIMIT:  # a long session: measure afresh rather than grow
+                self.fonts.memo.clear()
+            self.fonts.memo[key] = lines
+        self._lines = list(lines)
         self._lines_width = width
+
+    def lines_at(self, width: float, balanced: bool = False) -> list[list[_Token]]:
+        """The text broken to ``width`` (in lines of even length when ``balanced``)."""
+        tokens = _tokens(self._glyphs(), self.style.breaks)
+        lines = break_lines(list(tokens), [width])
+        return _balanced(tokens, lines, width, self.style.size) if balanced and len(lines) > 1 else lines
+
+    @staticmethod
+    def line_widths(lines: list[list[_Token]]) -> list[float]:
+        return [sum(t.width for t in line) for line in lines]
+
+    def fix_lines(self, lines: list[list[_Token]], width: float) -> None:
+        """Set these lines whatever the frame's width (the signature's name, broken beforehand)."""
+        self._lines, self._lines_width = lines, width
+
+    def line_count(self) -> int:
+        return len(self._lines or ())
 
     def wrap(self, availWidth, availHeight):
         self._layout(availWidth)
@@ -160,12 +289,20 @@ class TextBlock(Flowable):
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
+        """Between lines, leaving at least two lines on each page (no widow, no orphan)."""
         self._layout(availWidth)
         fit = int((availHeight + _FUZZ) // self.style.leading)
-        if fit <= 0:
-            return []
         if fit >= len(self._lines):
             return [self]
+        if self.keep_whole:
+            return []
+        fit = min(fit, len(self._lines) - MIN_LINES)
+        if fit < MIN_LINES:
+            return []
+        return self.split_at(fit)
+
+    def split_at(self, fit: int) -> list[TextBlock]:
+        """The first ``fit`` lines and the rest, as two blocks."""
         head = TextBlock(self.text, self.style, self.fonts, right_indent=self.right_indent,
                          _lines=self._lines[:fit], _width=self._lines_width, _first=self._first)
         head.spaceAfter = 0.0
@@ -196,7 +333,7 @@ class TextBlock(Flowable):
                 x = indent + (room - natural) / 2
             elif s.align == "right":
                 x = indent + room - natural
-            ascent = s.size * font_ascent(line[0][0].font)
+            ascent = s.size * font_ascent(self.fonts.roles[s.role])  # one baseline, whatever face each glyph takes
             baseline = top - n * s.leading - s.glyph_drop * (s.leading - s.size) - ascent
             for font, run, spaced, gap_after in _runs(line):
                 inside = extra if spaced else 0.0

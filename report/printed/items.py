@@ -67,8 +67,8 @@ def items(report, *, history: dict | None = None, include_chart: bool = True) ->
             if f.subheading:
                 out.append(Item("heading2", f.subheading, where))
             paragraphs = _paragraphs(sentences.effective_text(report, f.id))
-            if not paragraphs and part.none_when_empty:
-                paragraphs = [w["empty_item"]]
+            if not paragraphs and (f.subheading or part.none_when_empty):
+                paragraphs = [w["empty_item"]]  # never a bare sub-heading
             out += [Item("body", p, where) for p in paragraphs]
     out.append(Item("signature", report.agency.name, "落款"))
     out.append(Item("date", issued_date(report), "落款日期"))

@@ -19,6 +19,7 @@ from docx.shared import Pt
 
 from report import resources
 from report.pdf import stylesheet as ss
+from report.pdf.font_roles import roles
 
 TWIPS_PER_PT = 20
 # The character grid: 22 lines of 225 mm / 22 and 28 characters of 156 mm / 28, expressed as
@@ -51,7 +52,7 @@ def _family_name(path: str | Path) -> str | None:
 
 def font_names(font_files: dict | None) -> dict[str, str]:
     """The East Asian font of each role: the clerk's chosen file's family, else the Windows name."""
-    names = dict(config()["fonts"])
+    names = {rid: role.family for rid, role in roles().items()}
     for role, path in (font_files or {}).items():
         name = _family_name(path) if path else None
         if name and role in names:

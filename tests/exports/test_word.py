@@ -40,7 +40,7 @@ def test_a4_with_the_official_margins_and_the_22_by_28_grid(seed_docx):
 
 def test_named_styles_carry_the_chinese_fonts_and_times_new_roman(seed_docx):
     expected = {"报告标题": ("方正小标宋简体", 22), "报告正文": ("仿宋", 16), "一级标题": ("黑体", 16),
-                "二级标题": ("楷体", 16), "落款": ("仿宋", 16), "表格文字": ("宋体", 9)}
+                "二级标题": ("楷体", 16), "落款": ("仿宋", 16), "表格文字": ("宋体", 10.5)}
     for name, (east_asian, size) in expected.items():
         style = seed_docx.styles[name]
         fonts = style.element.rPr.rFonts
@@ -63,9 +63,12 @@ def test_named_styles_carry_the_chinese_fonts_and_times_new_roman(seed_docx):
 def test_the_clerks_font_choice_names_that_font(seed, tmp_path):
     from report.pdf import fonts as fontsel
 
-    kai = fontsel.bundled_dir() / "gkai00mp.ttf"
-    doc = Document(export_docx(seed, tmp_path / "f.docx", font_files={"body": str(kai)}))
-    assert doc.styles["报告正文"].element.rPr.rFonts.get(qn("w:eastAsia")) == "文鼎ＰＬ简中楷"  # its Chinese name
+    hei = fontsel.bundled_dir() / "wqy-microhei.ttc"
+    doc = Document(export_docx(seed, tmp_path / "f.docx", font_files={"body": str(hei)}))
+    assert doc.styles["报告正文"].element.rPr.rFonts.get(qn("w:eastAsia")) == "文泉驿微米黑"  # its Chinese name
+    kai = fontsel.bundled_dir() / "FandolKai-Regular.ttf"  # a font with no Chinese name: its own family name
+    doc = Document(export_docx(seed, tmp_path / "k.docx", font_files={"body": str(kai)}))
+    assert doc.styles["报告正文"].element.rPr.rFonts.get(qn("w:eastAsia")) == "FandolKai"
     assert doc.styles["一级标题"].element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"  # roles not chosen keep theirs
 
 

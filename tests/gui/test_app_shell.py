@@ -107,6 +107,31 @@ def test_font_choices_survive_a_restart_and_missing_files_are_refused(qtbot, tmp
     assert "backup.zip" in again.backup_state.text()
 
 
+def test_the_chart_as_annex_setting_moves_the_chart_after_the_signature(qtbot, tmp_path, seed_path):
+    import pdfplumber
+
+    from gui.exporting import build_pdf
+    from gui.settings_dialog import SettingsDialog
+    from report.document import Report
+
+    dialog = SettingsDialog(None, tmp_path / "data")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.chart_as_annex.isChecked()
+    qtbot.mouseClick(dialog.chart_as_annex, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.chart_as_annex.isChecked)
+    dialog.accept()
+    assert settings.chart_as_annex()
+    report = Report.load(seed_path)
+    pdf = build_pdf(report, tmp_path / "annex.pdf", font_files={})
+    with pdfplumber.open(pdf) as doc:
+        last = doc.pages[-1].extract_text()
+        before = "".join(p.extract_text() for p in doc.pages[:-1])
+    assert last.startswith("附件") and "历年政府网站信息公开数量对比" in last
+    assert "历年政府网站信息公开数量对比" not in before and "2023年1月16日" in before
+
+
 def test_failed_job_shows_a_chinese_dialog_and_never_freezes(qtbot, clerk, tmp_path):
     from gui import workers
 

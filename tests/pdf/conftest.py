@@ -8,14 +8,14 @@ import pytest
 
 from report.document import Report
 from report.pdf import export_pdf
-from report.pdf import stylesheet as ss
+from report.pdf import fonts as fontsel
 
 
 @pytest.fixture(scope="module", autouse=True)
 def bundled_fonts():
     """Reproducible output: only the fonts shipped in resources/fonts, whatever the machine has."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(ss.FONTS_ENV, "bundled")
+        mp.setenv(fontsel.FONTS_ENV, "bundled")
         yield
 
 

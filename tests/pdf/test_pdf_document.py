@@ -62,7 +62,7 @@ def test_draft_mark_follows_the_checker(tmp_path, shuyang_path, seed_report):
 
 
 def _bigger_tables(monkeypatch, size):
-    for name in ("TABLE_CELL", "TABLE_LABEL"):
+    for name in ("TABLE_CELL", "TABLE_LABEL", "TABLE_HEAD"):
         style = getattr(ss, name)
         monkeypatch.setattr(ss, name, dataclasses.replace(style, size=size, leading=size * 1.3))
 
@@ -81,24 +81,16 @@ def test_table_3_repeats_its_header_on_every_page_it_runs_onto(tmp_path, monkeyp
         assert row.label[-1] + "0000000" in text
 
 
-def test_a_tall_group_is_merged_in_pieces_that_fit_a_page(tmp_path, monkeypatch, seed_report):
-    from report.pdf import fonts as fontsel
-    from report.pdf import tables
-    from report.printed.tables import grid as printed_grid
-
-    _bigger_tables(monkeypatch, 16)
-    grid = printed_grid(seed_report, "t3")
-    fonts = fontsel.select()
-    table = tables.flowable(grid, fonts)
-    spans = table._spanCmds
-    top = grid.cells[(0, 5)]
-    assert top.startswith("三、")
-    pieces = [c for c in spans if c[1][0] == 0 and c[1][1] >= grid.header_rows and c[2][1] > c[1][1]]
-    assert len(pieces) >= 2  # 三、本年度办理结果 printed as two or more merged pieces
-    table.wrap(ss.TEXT_WIDTH, 1e9)
-    header = sum(table._rowHeights[:grid.header_rows])
-    for _cmd, (_c0, r0), (_c1, r1) in pieces:
-        assert header + sum(table._rowHeights[r0:r1 + 1]) <= ss.FRAME_HEIGHT
+def test_a_merged_row_label_cut_by_a_page_break_is_printed_again_above_its_continuation(
+        tmp_path, monkeypatch, seed_report):
+    _bigger_tables(monkeypatch, 16)  # table 3's 三、 block alone is then taller than a page
+    label = seed_report.definition.tables["t3"].blocks[0].rows[2].label[0]
+    assert label.startswith("三、")
+    pages = page_texts(export_pdf(seed_report, tmp_path / "t3.pdf", draft=False))
+    assert sum(label in p for p in pages) >= 2
+    text = flat_text(tmp_path / "t3.pdf")
+    for row in seed_report.definition.tables["t3"].blocks[0].rows:
+        assert row.label[-1] + "0000000" in text  # every row printed once, whole
 
 
 def test_importing_the_package_does_not_load_reportlab():

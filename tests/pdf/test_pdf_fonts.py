@@ -56,9 +56,9 @@ def test_a_character_no_font_has_stops_the_export_and_says_where(tmp_path, seed_
 
 
 def test_a_rare_character_missing_from_the_body_font_comes_from_another_embedded_font(tmp_path, seed_report):
-    rare = "堃"  # not in GB 2312, so not in the Song face; WenQuanYi has it
-    song = fontsel.load(BUNDLED / "gbsn00lp.ttf")
-    assert not song.has(rare) and fontsel.load(BUNDLED / "wqy-microhei.ttc").has(rare)
+    rare = "堃"  # not in GB 2312, so not in the 仿宋 face; WenQuanYi has it
+    fang = fontsel.load(BUNDLED / "FandolFang-Regular.ttf")
+    assert not fang.has(rare) and fontsel.load(BUNDLED / "wqy-microhei.ttc").has(rare)
     r = seed_report.copy()
     r.texts["other.more"] = f"张{rare}同志负责。"
     pdf = export_pdf(r, tmp_path / "rare.pdf", draft=False)
@@ -68,8 +68,9 @@ def test_a_rare_character_missing_from_the_body_font_comes_from_another_embedded
 
 
 def test_the_clerks_font_choice_is_used(tmp_path, seed_report):
-    pdf = export_pdf(seed_report, tmp_path / "kai.pdf", font_files={"body": BUNDLED / "gkai00mp.ttf"}, draft=False)
-    assert fonts_of(pdf, "结合我局机构人员") == {"GBZenKai-Medium"}
+    pdf = export_pdf(seed_report, tmp_path / "kai.pdf", font_files={"body": BUNDLED / "FandolKai-Regular.ttf"},
+                     draft=False)
+    assert fonts_of(pdf, "结合我局机构人员") == {"FandolKai-Regular"}
 
 
 def test_an_unusable_chosen_font_is_refused_with_the_reason(tmp_path, seed_report):
@@ -88,7 +89,7 @@ def test_an_unusable_chosen_font_is_refused_with_the_reason(tmp_path, seed_repor
 def test_system_fonts_are_found_by_their_windows_file_names(tmp_path, monkeypatch, seed_report):
     folder = tmp_path / "Fonts"
     folder.mkdir()
-    shutil.copy(BUNDLED / "gkai00mp.ttf", folder / "simhei.ttf")  # stands in for 黑体
+    shutil.copy(BUNDLED / "FandolKai-Regular.ttf", folder / "simhei.ttf")  # stands in for 黑体
     cff = folder / "simkai.ttf"
     cff.write_bytes(b"OTTO" + bytes(60))  # an unusable file under a preferred name is skipped
     monkeypatch.delenv("NIANBAO_FONTS")
@@ -100,9 +101,9 @@ def test_system_fonts_are_found_by_their_windows_file_names(tmp_path, monkeypatc
     finally:
         fontsel._system_index.cache_clear()
     assert chosen.roles["heading1"].path == folder / "simhei.ttf"
-    assert chosen.roles["heading2"].path == BUNDLED / "gkai00mp.ttf"
+    assert chosen.roles["heading2"].path == BUNDLED / "FandolKai-Regular.ttf"
     assert any("CFF" in s for s in chosen.skipped)
-    assert fonts_of(pdf, "一、总体情况") >= {"GBZenKai-Medium"}
+    assert "FandolKai-Regular" in fonts_of(pdf, "一、总体情况")
 
 
 def test_no_chinese_font_at_all_is_a_loud_explained_error(tmp_path, monkeypatch, seed_report):

@@ -16,7 +16,7 @@ def lines_of(page, size):
     rows = defaultdict(list)
     for c in page.chars:
         if abs(c["size"] - size) < 0.05:
-            rows[round(c["bottom"], 1)].append(c)
+            rows[-round(c["matrix"][5], 1)].append(c)
     return [sorted(rows[k], key=lambda c: c["x0"]) for k in sorted(rows)]
 
 
@@ -33,15 +33,25 @@ def test_every_page_is_a4(pages):
 
 def test_text_starts_at_the_top_and_left_margins(pages):
     for page in pages:
-        body = [c for c in page.chars if c["size"] >= 15.9]
-        assert min(c["top"] for c in body) / MM == pytest.approx(37, abs=1)
+        printed = [*(c for c in page.chars if c["size"] >= 9), *page.rects, *page.lines]  # text, tables, chart
+        assert min(c["top"] for c in printed) / MM == pytest.approx(37, abs=1)
         text_lines = lines_of(page, 16)
         if text_lines:
             assert min(line[0]["x0"] for line in text_lines) / MM >= 28 - 1
 
 
-def test_a_full_page_holds_22_lines_of_28_characters_ending_at_the_margins(pages):
-    full = [p for p in pages if len(lines_of(p, 16)) == 22]
+@pytest.fixture(scope="module")
+def long_text_pages(seed_report, tmp_path_factory):
+    from report.pdf import export_pdf
+
+    r = seed_report.copy()
+    r.texts["problems"] = "\n".join([r.texts["overview.management"]] * 12)  # pages of plain text
+    with pdfplumber.open(export_pdf(r, tmp_path_factory.mktemp("long") / "long.pdf", draft=False)) as pdf:
+        yield pdf.pages
+
+
+def test_a_full_page_holds_22_lines_of_28_characters_ending_at_the_margins(long_text_pages):
+    full = [p for p in long_text_pages if len(lines_of(p, 16)) == 22]
     assert full, "no page is filled with text"
     page = full[0]
     lines = lines_of(page, 16)
@@ -61,16 +71,49 @@ def test_font_sizes_and_faces_of_each_role(pages, seed_report):
     title = [c for c in first.chars if c["size"] > 20]
     assert "".join(c["text"] for c in title) == f"{seed_report.agency.name}{seed_report.year}年政府信息公开工作年度报告"
     assert all(c["size"] == pytest.approx(22, abs=0.5) for c in title)
-    assert all("Bousung" in c["fontname"] for c in title)  # the Song face
+    # 小标宋's stand-in for the Chinese, a bold Times-like face for the year
+    assert {c["fontname"].split("+")[1] for c in title if not c["text"].isdigit()} == {"FandolSong-Bold"}
+    assert {c["fontname"].split("+")[1] for c in title if c["text"].isdigit()} == {"LiberationSerif-Bold"}
     faces = defaultdict(set)
     for page in pages:
         for line in lines_of(page, 16):
             text = "".join(c["text"] for c in line)
-            faces[text].update(c["fontname"].split("+")[1] for c in line)
-    assert faces["一、总体情况"] == {"WenQuanYiMicroHei-0"}  # 一、 headings: Hei
-    assert faces["（一）主动公开"] == {"GBZenKai-Medium"}  # （一） headings: Kai
+            faces[text].update(c["fontname"].split("+")[1] for c in line if not c["text"].isascii())
+    assert faces["一、总体情况"] == {"FandolHei-Regular"}  # 一、 headings: 黑体
+    assert faces["（一）主动公开"] == {"FandolKai-Regular"}  # （一） headings: 楷体
     body = next(t for t in faces if t.startswith("结合我局机构人员分工动态"))
-    assert faces[body] == {"BousungEG-Light-GB"}
+    assert faces[body] == {"FandolFang-Regular"}  # body: 仿宋
+
+
+def test_latin_letters_and_figures_print_in_a_times_like_face(pages):
+    body = [c for p in pages for c in p.chars if abs(c["size"] - 16) < 0.05]
+    latin = [c for c in body if c["text"].isascii() and c["text"].isalnum()]
+    assert latin, "the seed's body has figures"
+    assert {c["fontname"].split("+")[1] for c in latin} <= {"LiberationSerif", "FandolHei-Regular"}
+    assert any(c["fontname"].endswith("LiberationSerif") for c in latin)
+
+
+def test_the_title_face_is_bolder_than_the_body_face(seed_pdf):
+    """Measured on the rendered page: a title character holds far more ink than a body one."""
+    import pypdfium2
+    from PIL import ImageStat
+
+    scale = 4
+    with pdfplumber.open(seed_pdf) as pdf:
+        chars = pdf.pages[0].chars
+    image = pypdfium2.PdfDocument(seed_pdf)[0].render(scale=scale, grayscale=True).to_pil()
+
+    def ink(cs):  # share of each character's em square that is black, on average
+        total = 0.0
+        for c in cs:
+            crop = image.crop(tuple(round(v * scale) for v in (c["x0"], c["top"], c["x1"], c["bottom"])))
+            total += (255 - ImageStat.Stat(crop).mean[0]) / 255 * crop.width * crop.height / (c["size"] * scale) ** 2
+        return total / len(cs)
+
+    title = [c for c in chars if c["size"] > 20 and not c["text"].isascii()]
+    body = [c for c in chars if abs(c["size"] - 16) < 0.05 and "\u4e00" <= c["text"] <= "\u9fff"]
+    assert title and body
+    assert ink(title) > 1.5 * ink(body)
 
 
 def test_paragraphs_start_two_characters_in(pages):
@@ -82,7 +125,7 @@ def test_paragraphs_start_two_characters_in(pages):
 
 def test_page_numbers_in_4hao_below_the_text_block(pages):
     for n, page in enumerate(pages, start=1):
-        number = [c for c in page.chars if abs(c["size"] - 14) < 0.05]
+        number = [c for c in page.chars if abs(c["size"] - 14) < 0.05 and c["top"] > page.height - 35 * MM]
         assert "".join(c["text"] for c in number).replace(" ", "") == f"—{n}—"
         top = min(c["top"] for c in number)
         assert top > page.height - 35 * MM  # below the 版心

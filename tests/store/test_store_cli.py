@@ -1,6 +1,7 @@
 """nianbao import / list / export / backup / restore, as the clerk (or a script) runs them."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -143,6 +144,14 @@ def test_export_pdf_without_errors_is_silent(capsys, seed_path, tmp_path):
     code, out, err = run(capsys, "export", str(seed_path), "--pdf", str(pdf))
     assert code == 0 and err == ""
     assert "威海市文登区信访局" in "".join(p.extract_text() for p in PdfReader(pdf).pages).replace(" ", "")
+
+
+def test_export_pdf_can_put_the_chart_after_the_signature_as_an_annex(capsys, seed_path, tmp_path):
+    pdf = tmp_path / "annex.pdf"
+    assert run(capsys, "export", str(seed_path), "--pdf", str(pdf), "--chart-as-annex")[0] == 0
+    pages = [p.extract_text().replace(" ", "") for p in PdfReader(pdf).pages]
+    assert re.sub(r"^—\d+—\s*", "", pages[-1]).startswith("附件") and "历年政府网站信息公开数量对比" in pages[-1]
+    assert "2023年1月16日" in pages[-2]
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -1,0 +1,104 @@
+"""ReportLab's parse of a TrueType file, kept between runs in the user cache folder.
+
+Parsing a CJK font (character map, widths, glyph offsets of 10 000–30 000 glyphs) takes
+ReportLab 20–70 ms per file, every time a process exports its first PDF. The parsed tables are
+pickled per file, keyed by the file's path, size and modification time and by the ReportLab
+version, so a changed or replaced font is parsed again. The font file itself is mapped into
+memory, not read: ReportLab reads only the glyphs it embeds.
+
+The folder is the operating system's per-user cache (platformdirs), or ``NIANBAO_CACHE_DIR``.
+It is decided here, not in store/, because report/ never imports store/. A missing, damaged or
+unwritable cache only costs the parse: the export never fails because of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import mmap
+import os
+import pickle
+from fnmatch import fnmatch
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+ENV_VAR = "NIANBAO_CACHE_DIR"
+_FORMAT = 1  # bump when what is stored changes
+_NOT_STORED = ("_ttf_data", "_pdfScale")  # the file's bytes (mapped instead) and a lambda
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    folder = os.environ.get(ENV_VAR)
+    if folder:
+        return Path(folder) / "fonts"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("nianbao", appauthor=False) / "fonts"
+
+
+def _entry(path: Path, subfont: int) -> Path:
+    from reportlab import Version
+
+    st = path.stat()
+    key = f"{_FORMAT}|{Version}|{path}|{subfont}|{st.st_size}|{st.st_mtime_ns}"
+    return cache_dir() / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+
+
+def _mapped(path: Path):
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _scale(units_per_em: int):
+    factor = 1000 / units_per_em
+    return (lambda x: x) if units_per_em == 1000 else (lambda x: x * factor)
+
+
+def ttfont(name: str, path: Path, subfont: int = 0):
+    """A ReportLab TTFont of ``path`` named ``name``, from the cache when the file is unchanged.
+
+    Raises what ReportLab's TTFont raises for a file it cannot use (nothing is cached then).
+    """
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+
+    path = path.resolve()
+    try:
+        entry = _entry(path, subfont)
+        with open(entry, "rb") as fh:
+            state = pickle.load(fh)
+    except OSError:  # not cached yet, or no cache folder can exist
+        state = None
+    except Exception:  # noqa: BLE001 — a damaged entry is parsed again and overwritten
+        log.warning("font cache entry for %s unreadable; parsing the font again", path, exc_info=True)
+        state = None
+    if state is None:
+        font = TTFont(name, str(path), subfontIndex=subfont)
+        _store(path, subfont, font.face)
+        return font
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    face._ttf_data = _mapped(path)
+    face._pdfScale = _scale(face.unitsPerEm)
+    font = TTFont.__new__(TTFont)  # what TTFont.__init__ sets, with the face already parsed
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, g) for g in rl_config.unShapedFontGlob)
+    return font
+
+
+def _store(path: Path, subfont: int, face) -> None:
+    state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
+    try:
+        entry = _entry(path, subfont)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        log.warning("cannot write the font cache in %s", cache_dir(), exc_info=True)
