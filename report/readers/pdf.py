@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from report.readers.labels import enumerator
 from report.readers.source import Block, Grid, GridCell, Paragraph, ReadError, Source, clean
 
 SCANNED = ("这个 PDF 没有文字层（是扫描或拍照得到的图片），无法读取其中的文字。"
@@ -256,7 +257,7 @@ def _lines(chars: list[dict], page: int) -> list[_Line]:
                 text += " "
             text += c["text"]
             prev = c
-        size = Counter(round(c["bottom"] - c["top"], 1) for c in chs).most_common(1)[0][0]
+        size = max(round(c["bottom"] - c["top"], 1) for c in chs)  # Latin digits set in another font are shorter
         out.append(_Line(page, min(c["top"] for c in chs), max(c["bottom"] for c in chs), chs[0]["x0"],
                          chs[-1]["x1"], size, text.strip()))
     return out
@@ -274,6 +275,9 @@ def _paragraphs(items: list) -> list[Block]:
         pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.bottom]
         gaps = sorted(b.top - a.bottom for a, b in pairs) or [0.0]
         usual = gaps[len(gaps) // 2]  # the line spacing of running text
+        # a document whose paragraphs open with a two-character indent: a line at the margin
+        # continues the paragraph even after a short line (a number or address kept whole)
+        indenting = sum(1 for ln in lines if 1.5 * ln.size <= ln.x0 - left <= 2.5 * ln.size) >= len(lines) * 0.15
     blocks: list[Block] = []
     prev: _Line | None = None
     for item in items:
@@ -282,8 +286,10 @@ def _paragraphs(items: list) -> list[Block]:
             prev = None
             continue
         ln = item
-        starts = (prev is None or ln.x0 > left + 0.9 * ln.size or prev.x1 < right - 1.5 * prev.size
-                  or abs(ln.size - prev.size) > 1.0 or prev.x0 > left + 4 * prev.size
+        short = prev is not None and prev.x1 < right - 1.5 * prev.size
+        starts = (prev is None or ln.x0 > left + 0.9 * ln.size
+                  or (short and (not indenting or enumerator(ln.text)[0] or len(ln.text) < 12))
+                  or abs(ln.size - prev.size) > 2.5 or prev.x0 > left + 4 * prev.size
                   or (ln.page == prev.page and ln.top - prev.bottom > max(1.4 * usual, usual + 0.5 * ln.size)))
         if starts or not blocks or not isinstance(blocks[-1], Paragraph):
             blocks.append(Paragraph(clean(ln.text)))

@@ -202,9 +202,13 @@ class _Texts:
 
     def _block(self, i: int) -> int:
         b = self.blocks[i]
+        chart = isinstance(b, Paragraph) and len(b.text) < 60 and key(common()["website"]["heading"]) in key(b.text)
         if self.ended:
-            if isinstance(b, Paragraph) and same(b.text, common()["website"]["heading"]):
+            if chart and same(b.text, common()["website"]["heading"]):
                 return self._website(i + 1)
+            if chart:
+                self._chart_caption(b.text)
+                return i + 1
             if isinstance(b, Picture) and self.result.report.website_counts is None and not self.chart_noted:
                 self.chart_noted = True  # the chart after the signature, as a picture
                 heading, step = common()["website"]["heading"], common()["website"]["step"]
@@ -224,6 +228,9 @@ class _Texts:
             return i + 1
         text = b.text
         if self._end(i):
+            return i + 1
+        if chart:  # a chart drawn inside the report: its labels came as lines just before its caption
+            self._chart_caption(text)
             return i + 1
         meta = _META.match(unicodedata.normalize("NFKC", text)) if len(text) < 80 else None
         if meta and meta.group(1) in self.words["page_meta"]["words"]:
@@ -354,6 +361,18 @@ class _Texts:
         self.result.report.issued_on = date
         self.ended = True
         return True
+
+    def _chart_caption(self, caption: str) -> None:
+        """「图1 历年政府网站信息公开数量对比」 under a drawn chart: the bar labels read just
+        before it are not report text; the counts cannot be read from a drawing."""
+        labels = self.unassigned if self.part is not None and self.part.table else self.texts.get(self.field, [])
+        while labels and len(labels[-1]) <= 40 and not any(ch in labels[-1] for ch in "。，；：,;:"):
+            self.result.outside.insert(0, labels.pop())
+        self.result.outside.append(caption)
+        if self.result.report.website_counts is None and not self.chart_noted:
+            self.chart_noted = True
+            self.review.append(f"“{common()['website']['heading']}”是图表，其中的数字无法读取，"
+                               f"请在“{common()['website']['step']}”中填写。")
 
     def _signature(self, text: str) -> None:
         name = self.result.report.agency.name

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from report.document import Report
-from report.pdf import stylesheet as ss
+from report.pdf import fonts
 from report.readers import read_source
 from report.readers.recognise import Recognition, recognise
 
@@ -19,7 +19,7 @@ PUBLISHED = DATA / "published"
 def bundled_fonts():
     """PDFs made in these tests use only the shipped fonts, whatever the machine has."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(ss.FONTS_ENV, "bundled")
+        mp.setenv(fonts.FONTS_ENV, "bundled")
         yield
 
 

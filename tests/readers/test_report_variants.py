@@ -60,7 +60,7 @@ def test_a_running_header_on_every_pdf_page_is_not_taken_into_the_text(tmp_path)
 
     from report import resources
 
-    pdfmetrics.registerFont(TTFont("Song", str(resources.path("fonts", "gbsn00lp.ttf"))))
+    pdfmetrics.registerFont(TTFont("Song", str(resources.path("fonts", "FandolSong-Bold.ttf"))))
     lines = DATA.joinpath("seed-report-wendeng-xinfang-2022.txt").read_text("utf-8").splitlines()
     lines = [ln for ln in lines if ln.strip() and not ln.startswith("[") and "\t" not in ln]
     rows = []  # paragraphs wrapped at 30 characters, the first line indented by two
