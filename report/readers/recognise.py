@@ -8,26 +8,21 @@ review list. The labels come from the format definitions and resources/readers.t
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from report.document import Agency, Report
-from report.forms import FORM_IDS, Form, Part, TextField, common, form_for_year, load_form
+from report.forms import FORM_IDS, Form, Part, TextField, common, load_form
 from report.readers import tables as table_reader
-from report.readers.labels import CN_DIGITS, enumerator, key, number, same, strip_enumerator, variants
+from report.readers.labels import enumerator, key, same, strip_enumerator, variants
+from report.readers.lines import PAGE_INFO, SIGNED, parse_date, website_counts
 from report.readers.source import Grid, Paragraph, Picture, ReadError, Source
+from report.readers.title import Title, choose_form, find_title, name_like, year_from_text
 
 NOT_A_REPORT = ("没有找到政府信息公开工作年度报告的内容（标题、年度和“一、总体情况”等部分都没有找到），"
                 "这个文件不像是年度报告。")
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
-_YEAR = re.compile(r"(20[1-3]\d)\s*年")
-_DATE = re.compile(r"^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-                   r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$")
-_PERIOD = re.compile(r"统计(时限|期限|时间)[^。]*?(20[1-3]\d)\s*年\s*1\s*月\s*1\s*日")
-_SIGNED = re.compile(r"^\s*(\S.{1,38}?)\s+((?:19|20)\d{2}\s*年.*日)\s*$")  # the signature and the date on one line
-_META = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})\s*:\s*(.*)$")
 _SENTENCE_END = "。；;"
 _HEAD_SPLIT = re.compile(r"[。：:；;]")
 _MAX_HEADING = 40  # characters: a longer paragraph without a bold lead is text, not a heading
@@ -51,7 +46,7 @@ def recognise(source: Source) -> Recognition:
     paragraphs = [b for b in source.blocks if isinstance(b, Paragraph)]
     forms = [load_form(f) for f in FORM_IDS]
     review: list[str] = list(source.notes)
-    title = _title(source.blocks, forms)
+    title = find_title(source.blocks)
     grids: dict[str, list[Grid]] = {"t2": [], "t3": [], "t4": []}
     before = None  # the table of the block just before: a table broken by a page goes on
     for b in source.blocks:
@@ -63,14 +58,14 @@ def recognise(source: Source) -> Recognition:
             if tid:
                 grids[tid].append(b)
         before = tid
-    year = title.year or _year_from_text(paragraphs)
+    year = title.year or year_from_text(paragraphs)
     if year is None:
         if title.start is None and not any(grids.values()):
             raise ReadError(NOT_A_REPORT)
         raise ReadError("找到了报告内容，但没有找到报告年度（标题中的“XXXX年”）；请在文件标题中写明年度后再导入。")
     if title.year is None:
         review.append(f"标题中没有找到报告年度，按正文中的统计时限取为 {year} 年，请核对。")
-    form = _form(year, grids, forms, review)
+    form = choose_form(year, grids, forms, review)
     report = Report.blank(year, Agency(name=title.agency), form.id)
     result = Recognition(report, review, source=source)
     _Texts(source, form, title, result).run()
@@ -110,72 +105,11 @@ def summary(result: Recognition) -> str:
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------- title, year, format
-@dataclass
-class _Title:
-    agency: str = ""
-    year: int | None = None
-    start: int | None = None  # index of the first block after the title
-    first: int | None = None  # index of the title's first block
-
-
-def _title(blocks, forms: list[Form]) -> _Title:
-    """The last title-like short paragraph before part 一's heading: 「XX局2022年政府信息公开工作年度报告」."""
-    first_part = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)
-                       and enumerator(b.text) == ("part", 1) and "总体" in b.text), len(blocks))
-    found = _Title()
-    for i, b in enumerate(blocks[:first_part]):
-        if not isinstance(b, Paragraph) or len(b.text) > 70 or "。" in b.text:
-            continue
-        t = unicodedata.normalize("NFKC", b.text)
-        m = _YEAR.search(t)
-        if not m or "报告" not in t or not ("公开" in t or "年报" in t):
-            continue
-        agency = re.sub(r"^.*[:：]", "", t[: m.start()]).strip(" -—")
-        rest = t[m.end():]
-        after = re.match(r"(?:度)?(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开|信息公开)", rest)
-        if not agency and after and _name_like(after.group(1)) and not re.match(r"度?(政府信息|政务|信息)公开", rest):
-            agency = after.group(1)  # 「2022年威海市文登区信访局政府信息公开工作年度报告」
-        first = i
-        if not agency and i > 0 and isinstance(blocks[i - 1], Paragraph) and _name_like(blocks[i - 1].text):
-            agency, first = blocks[i - 1].text, i - 1
-        found = _Title(agency, int(m.group(1)), i + 1, first)
-    return found
-
-
-def _name_like(text: str) -> bool:
-    return 2 <= len(text) <= 40 and not any(ch in text for ch in "。，,；;：:")
-
-
-def _year_from_text(paragraphs: list[Paragraph]) -> int | None:
-    for p in paragraphs:
-        m = _PERIOD.search(unicodedata.normalize("NFKC", p.text))
-        if m:
-            return int(m.group(2))
-    return None
-
-
-def _form(year: int, grids: dict[str, list[Grid]], forms: list[Form], review: list[str]) -> Form:
-    try:
-        by_year = load_form(form_for_year(year))
-    except ValueError as e:
-        raise ReadError(str(e)) from None
-    signals = table_reader.form_signals(grids["t2"], forms)
-    told = [fid for fid, n in signals.items() if n and n == max(signals.values())]
-    if len(told) == 1 and told[0] != by_year.id:
-        shown = load_form(told[0])
-        review.append(f"表二是{shown.name}（{shown.document}），但{year}年的报告应使用{by_year.name}；"
-                      f"已按{by_year.name}读取，与之不符的单元格会列为未找到，请核对。")
-    elif not told and grids["t2"]:
-        review.append(f"无法从表二判断报告格式，已按{year}年适用的{by_year.name}读取。")
-    return by_year
-
-
 # ---------------------------------------------------------------------- texts
 class _Texts:
     """Walk the blocks after the title, putting each paragraph into its part and field."""
 
-    def __init__(self, source: Source, form: Form, title: _Title, result: Recognition):
+    def __init__(self, source: Source, form: Form, title: Title, result: Recognition):
         self.blocks, self.form, self.title, self.result = source.blocks, form, title, result
         self.review = result.review
         self.words = variants()
@@ -232,7 +166,7 @@ class _Texts:
         if chart:  # a chart drawn inside the report: its labels came as lines just before its caption
             self._chart_caption(text)
             return i + 1
-        meta = _META.match(unicodedata.normalize("NFKC", text)) if len(text) < 80 else None
+        meta = PAGE_INFO.match(unicodedata.normalize("NFKC", text)) if len(text) < 80 else None
         if meta and meta.group(1) in self.words["page_meta"]["words"]:
             if meta.group(1) in self.words["page_meta"]["dates"]:
                 self.published = meta.group(2).strip()
@@ -341,15 +275,15 @@ class _Texts:
             self.result.outside.append(text)
             return True
         date = parse_date(text)
-        signed = _SIGNED.match(unicodedata.normalize("NFKC", text))
-        if date is None and signed and _name_like(signed.group(1)) and parse_date(signed.group(2)):
+        signed = SIGNED.match(unicodedata.normalize("NFKC", text))
+        if date is None and signed and name_like(signed.group(1)) and parse_date(signed.group(2)):
             if self.part is None or self.part.id not in ("problems", "other"):
                 return False
             self._signature(signed.group(1).strip())  # 「威海市文登区信访局 2023年1月16日」 on one line
             date = parse_date(signed.group(2))
         elif date is None:
             name = self.result.report.agency.name
-            if self.part is None or self.part.id not in ("problems", "other") or not _name_like(text):
+            if self.part is None or self.part.id not in ("problems", "other") or not name_like(text):
                 return False
             nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
             if not (name and key(text) == key(name)) and not (isinstance(nxt, Paragraph) and parse_date(nxt.text)):
@@ -392,7 +326,7 @@ class _Texts:
             else:
                 tokens += b.text.split()
             j += 1
-        counts = _website_counts(tokens)
+        counts = website_counts(tokens)
         year = str(self.result.report.year)
         if counts.get(year):
             self.result.report.website_counts = counts.pop(year)
@@ -442,36 +376,3 @@ def _split_heading(p: Paragraph) -> tuple[str | None, str]:
 
 def _text(b) -> str:
     return b.text if isinstance(b, Paragraph) else b.text() if isinstance(b, Grid) else ""
-
-
-def parse_date(text: str) -> dt.date | None:
-    """「2023年1月16日」, 「２０２３年１月１６日」 or 「二〇二三年一月十六日」 alone on a line."""
-    m = _DATE.match(unicodedata.normalize("NFKC", text))
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    if not y.isdigit():
-        y = "".join(str(CN_DIGITS.index("〇" if ch == "零" else ch)) for ch in y)
-    try:
-        return dt.date(int(y), number(mo) or 0, number(d) or 0)
-    except (ValueError, TypeError):
-        return None
-
-
-def _website_counts(tokens: list[str]) -> dict[str, dict[str, int]]:
-    """{"2021": {"机构职能": 3, …}, …} from 「2021年 机构职能 工作动态 … 3 40 …」."""
-    out: dict[str, dict[str, int]] = {}
-    year, names, values = None, [], []
-    for tok in [unicodedata.normalize("NFKC", t).strip() for t in tokens] + ["2000年"]:
-        if not tok:
-            continue
-        m = re.fullmatch(r"(20\d\d)年?", tok)
-        if m and (year is None or values or not names):
-            if year and names and len(values) == len(names):
-                out[year] = dict(zip(names, values, strict=True))
-            year, names, values = m.group(1), [], []
-        elif tok.isdigit() and year:
-            values.append(int(tok))
-        elif year and not values:
-            names.append(tok)
-    return out

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from report.readers import read_bytes, read_source
-from report.readers.recognise import parse_date, recognise
+from report.readers.lines import parse_date
+from report.readers.recognise import recognise
 from tests.readers.conftest import DATA
 
 
