@@ -211,3 +211,14 @@ class OriginalDialog(QtWidgets.QDialog):
             atomic_write(path, self.data)
         except OSError as e:
             ask.warn(self, "未能保存", f"{path}：{e.strerror or e}")
+
+
+def show_original(parent, store, agency_name: str, year: int) -> None:
+    """原文… in the year list: the kept original of the selected year, or why there is none."""
+    from gui import ask
+
+    kept = store.original(agency_name, year)
+    if kept is None:
+        ask.inform(parent, "原文", f"{year}年度报告不是从已发布的文件导入的，没有保存原文。")
+        return
+    ask.run(OriginalDialog(*kept, parent))

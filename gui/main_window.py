@@ -286,7 +286,10 @@ class MainWindow(QtWidgets.QMainWindow):
         """Ctrl+S: the session saves within a second anyway; this says so at once."""
         from gui.session import saved_notice
 
-        if self.session is not None and self.session.save_now():
+        if self.session is None:
+            return
+        self.session.commit_pending()
+        if self.session.save_now():
             self._on_saved(saved_notice())
 
     def _on_saved(self, text: str) -> None:
@@ -301,20 +304,48 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage(message, 30000)
 
     def mark_final(self) -> None:
-        ok, message = self.session.mark_final()
+        """定稿: refused while a 错误 remains, asked first while 警告 remain, confirmed in the status bar."""
+        session = self.session
+        if session.status != "final" and not self._warnings_accepted():
+            self.statusBar().showMessage("未定稿：请在“检查与导出”中逐条核实警告。", 8000)
+            return
+        ok, message = session.mark_final()
         if ok:
-            self.statusBar().showMessage(message, 8000)
+            self._show_status_change(message)
             return
         go = ask.warn(self, "暂不能定稿", message, action="查看第一个错误")
         errors = self.session.errors()
         if go and errors and errors[0].cells:
             self.wizard.show_page_for(errors[0].cells[0])
 
+    def _warnings_accepted(self) -> bool:
+        """While 警告 (and no 错误) remain, the clerk confirms 定稿 knowing how many."""
+        from report.findings import Findings, Severity
+
+        self.session.commit_pending()
+        self.session.run_checks()
+        findings = Findings(self.session.findings)
+        warnings = findings.of(Severity.WARNING)
+        if not warnings or findings.errors:
+            return True
+        return ask.confirm(self, "定稿", f"还有 {len(warnings)} 个{Severity.WARNING.label}没有消除，"
+                           f"例如：{warnings.excerpt(1)}\n\n警告不妨碍定稿，但请确认每一条都已核实。"
+                           "定稿后报告只能查看（需要时可以撤回为草稿）。仍要定稿吗？", default=False)
+
     def reopen(self) -> None:
         try:
             self.session.reopen()
         except EXPECTED as e:
             ask.warn(self, "未能撤回", readable_error(e))
+            return
+        self._show_status_change(f"{self.session.year}年度报告已撤回为草稿，可以修改了。")
+
+    def _show_status_change(self, message: str) -> None:
+        """定稿 and 撤回 are said in the status bar, and its save notice says the new state."""
+        from report import dates
+
+        self.statusBar().showMessage(message, 15000)
+        self._on_saved(f"{'已定稿' if self.session.status == 'final' else '已撤回为草稿'} {dates.clock()}")
 
     def show_history(self) -> None:
         """历史版本 of the open report; a restore is reported in the status bar."""
@@ -335,6 +366,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # ------------------------------------------------------------------ PDF, print, export
     def _current(self) -> tuple[Report, dict]:
+        self.session.commit_pending()
         self.session.save_now()
         return self.session.report.copy(), self.session.history_counts()
 

@@ -73,6 +73,7 @@ class ReportSession(QObject):
     saved = Signal(str)  # 「已保存 10:31:02」, for the status bar
     saveFailed = Signal(str)  # Chinese message; edits are kept and the save is retried
     statusChanged = Signal(str)  # "draft" / "final"
+    commitRequested = Signal()  # write what is typed but not yet confirmed (an open table cell)
 
     def __init__(self, store, agency_name: str, year: int, parent=None):
         super().__init__(parent)
@@ -108,6 +109,11 @@ class ReportSession(QObject):
         return t
 
     # ------------------------------------------------------------------ edits
+    def commit_pending(self) -> None:
+        """Have every widget write what the clerk typed but has not confirmed (a cell still being
+        edited) before the report is saved, exported, made final or closed."""
+        self.commitRequested.emit()
+
     def _push(self, key: tuple, text: str, apply, old, new, mergeable=False) -> None:
         if self.read_only or old == new:
             return
@@ -234,6 +240,7 @@ class ReportSession(QObject):
         """定稿: refused while the checker finds 错误, and while the report is not saved."""
         if self.status == "final":
             return True, "本报告已经定稿。"
+        self.commit_pending()
         self.run_checks()
         errors = self.errors()
         if errors:
@@ -286,6 +293,7 @@ class ReportSession(QObject):
 
     def close(self) -> None:
         """Final save when the window closes or the clerk goes back to the year list."""
+        self.commit_pending()
         self._check_timer.stop()
         self.save_now()
         self._save_timer.stop()

@@ -303,7 +303,12 @@ class YearList(QtWidgets.QWidget):
             return False
         if not self._take(report):
             return False
-        self.statusMessage.emit(f"已导入{report.agency.name.strip()}{report.year}年度报告", 8000)
+        final = self._offer_final(report)
+        if final:
+            self.refresh()
+            self.select_year(report.year)
+        self.statusMessage.emit(f"已导入{report.agency.name.strip()}{report.year}年度报告"
+                                + ("，并已定稿" if final else ""), 8000)
         return True
 
     def import_published(self, path: str | Path) -> bool:
@@ -356,17 +361,32 @@ class YearList(QtWidgets.QWidget):
         self.select_year(report.year)
         return True
 
-    def show_original(self) -> None:
-        from gui.import_dialog import OriginalDialog
+    def _offer_final(self, report: Report) -> bool:
+        """An imported report of an earlier year has most likely been published: offer to make it
+        定稿 so that it cannot be changed by accident (only a report without 错误 can be)."""
+        import datetime as dt
 
-        year = self.selected_year()
-        if year is None:
-            return
-        kept = self.store.original(self.agency_name, year)
-        if kept is None:
-            ask.inform(self.window(), "原文", f"{year}年度报告不是从已发布的文件导入的，没有保存原文。")
-            return
-        ask.run(OriginalDialog(*kept, self.window()))
+        from report.checks import blocking_errors
+
+        name, year = self.agency_name, report.year
+        if year >= dt.date.today().year or blocking_errors(report, self._previous_of(year)):
+            return False
+        if not ask.confirm(self.window(), "设为定稿？",
+                           f"已导入{name}{year}年度报告。如果这是已经发布的报告，建议设为定稿："
+                           "定稿后只能查看、打印和导出，不会被意外修改（需要时可以“撤回为草稿”）。\n现在设为定稿吗？"):
+            return False
+        try:
+            self.store.mark_final(name, year)
+        except EXPECTED as e:
+            self._failed("未能定稿", e)
+            return False
+        return True
+
+    def show_original(self) -> None:
+        from gui.import_dialog import show_original
+
+        if self.selected_year() is not None:
+            show_original(self.window(), self.store, self.agency_name, self.selected_year())
 
     def delete_selected(self) -> None:
         year = self.selected_year()

@@ -119,12 +119,17 @@ class Ref(str):
 
 @dataclass(frozen=True)
 class Finding:
-    """What the clerk sees: rule id, severity, Chinese message, and the places to mark (refs)."""
+    """What the clerk sees: rule id, severity, Chinese message, and the places to mark (refs).
+
+    ``quote`` is the phrase of a text the finding is about, as written there (full-width digits
+    read as ASCII): the window selects it when the clerk goes to the finding.
+    """
 
     rule: str
     severity: Severity
     message: str
     cells: tuple[str, ...] = ()
+    quote: str = ""
 
 
 class Findings(list):

@@ -42,6 +42,18 @@ def intro(report: Report) -> str:
     return "\n".join(lines)
 
 
+def opening_words() -> str:
+    """How the standard opening begins (「根据《中华人民共和国政府信息公开条例》」): its legal basis."""
+    basis = _templates()["intro"]["basis"]
+    return basis[:basis.index("》") + 1]
+
+
+def openings(text: str) -> int:
+    """How many paragraphs of ``text`` begin as the standard opening does (two means one too many)."""
+    words = opening_words()
+    return sum(1 for line in text.split("\n") if line.strip().startswith(words))
+
+
 def _total(report: Report, row: str) -> int | None:
     v = report.get("t3", row, report.definition.tables["t3"].column_with_role("total").id)
     return v if isinstance(v, int) else None

@@ -36,6 +36,7 @@ class TableEditor(QtWidgets.QWidget):
         super().__init__(parent)
         self.session, self.table_id = session, table_id
         self._read_only = False
+        self._paste_step: int | None = None  # the undo step after a paste whose message is shown
         self.model = TableModel(session, table_id, self._commit_text, self)
         self.view = GridView(self)
         self.view.setModel(self.model)
@@ -52,11 +53,14 @@ class TableEditor(QtWidgets.QWidget):
         layout.addWidget(self.message_label)
         self._apply_layout()
         session.changed.connect(self.refresh)
+        session.undo_stack.indexChanged.connect(self._on_undo_step)
         if hasattr(session, "findingsChanged"):  # the checker re-runs as the clerk types
             session.findingsChanged.connect(self._take_session_findings)
             self._take_session_findings()
         if hasattr(session, "statusChanged"):  # 定稿 / 撤回为草稿
             session.statusChanged.connect(self._on_status_changed)
+        if hasattr(session, "commitRequested"):  # a figure typed but not confirmed is not lost
+            session.commitRequested.connect(self.view.itemDelegate().commit_open_editor)
         self._update_read_only()
         first = next((p for p in self.model.grid.data_pieces() if self.model.is_editable(p.cell)), None)
         if first is not None:
@@ -215,6 +219,12 @@ class TableEditor(QtWidgets.QWidget):
             self.show_message("".join(parts), error=bool(refused or outside))
         else:
             self.show_message(f"已粘贴 {len(changes)} 个单元格（其中 {written} 个有改动）。", error=False)
+        self._paste_step = self.session.undo_stack.index()
+
+    def _on_undo_step(self, index: int) -> None:
+        """Ctrl+Z past a paste takes its message away: it spoke of cells that are no longer pasted."""
+        if self._paste_step is not None and index < self._paste_step:
+            self.clear_message()
 
     def _total_disagreements(self, pasted_totals: list[tuple[Cell, str]]) -> list[str]:
         """Pasted totals are not written; those that differ from the recomputed total are named."""
@@ -264,6 +274,7 @@ class TableEditor(QtWidgets.QWidget):
             QtWidgets.QToolTip.showText(self.view.viewport().mapToGlobal(rect.bottomLeft()), text, self.view)
 
     def clear_message(self) -> None:
+        self._paste_step = None
         self.message_label.clear()
         self.message_label.hide()
 

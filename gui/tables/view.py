@@ -10,6 +10,7 @@ from __future__ import annotations
 from gui.qt import Qt, QtCore, QtGui, QtWidgets
 from gui.tables.header import DATA, HEADER, LABEL, STUB, Piece
 from gui.tables.model import FONT
+from gui.tables.moves import MovingDelegate, enter_moves, typed_by_input_method
 
 Move = QtWidgets.QAbstractItemView.CursorAction
 
@@ -137,8 +138,8 @@ class GridView(QtWidgets.QTableView):
             if e.matches(K.Cut):
                 ed.copy_selection()
             ed.clear_selection_values()
-        elif e.key() in (Qt.Key_Return, Qt.Key_Enter) and self.state() != self.State.EditingState:
-            self.advance("up" if e.modifiers() & Qt.ShiftModifier else "down")
+        elif enter_moves(self, e):
+            pass
         elif e.text().strip() and e.text().isprintable() and not ctrl and not self._current_editable():
             here = self._piece()
             if ed.is_read_only():
@@ -151,16 +152,8 @@ class GridView(QtWidgets.QTableView):
         e.accept()
 
     def inputMethodEvent(self, e: QtGui.QInputMethodEvent) -> None:
-        """A Chinese input method commits full-width digits (“３５”) without key presses: start
-        editing the selected cell with them, as a typed digit would (Qt itself drops the text)."""
-        if e.commitString() and not e.preeditString() and self.state() != self.State.EditingState \
-                and self._current_editable():
-            self.edit(self.currentIndex())
-            line = self.itemDelegate().current_editor
-            if line is not None:
-                QtWidgets.QApplication.sendEvent(line, e)
-                return
-        super().inputMethodEvent(e)
+        if not (self._current_editable() and typed_by_input_method(self, e)):
+            super().inputMethodEvent(e)
 
     def _current_editable(self) -> bool:
         p = self._piece()
@@ -321,36 +314,15 @@ class PinnedHeader(QtWidgets.QTableView):
             self.setRowHidden(r, r >= rows)
 
 
-class CellDelegate(QtWidgets.QStyledItemDelegate):
-    """A right-aligned line editor; Enter/Tab/↑/↓ commit at once and move like a spreadsheet."""
-
-    MOVES = {Qt.Key_Return: "down", Qt.Key_Enter: "down", Qt.Key_Tab: "next", Qt.Key_Backtab: "previous",
-             Qt.Key_Down: "down", Qt.Key_Up: "up"}
-
-    def __init__(self, view: GridView):
-        super().__init__(view)
-        self.view = view
-        self.current_editor: QtWidgets.QLineEdit | None = None
+class CellDelegate(MovingDelegate):
+    """The grid's line editor: named after its cell; a block pasted into it goes over the grid."""
 
     def createEditor(self, parent, option, index):
-        editor = QtWidgets.QLineEdit(parent)
-        editor.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        editor.setFrame(False)
+        editor = super().createEditor(parent, option, index)
         cell = self.view.editor.model.cell_at(index)
         if cell is not None:
             editor.setAccessibleName(self.view.editor.model.table.cell_name(*cell.key))
-        self.current_editor = editor
         return editor
-
-    def destroyEditor(self, editor, index):
-        if editor is self.current_editor:
-            self.current_editor = None
-        super().destroyEditor(editor, index)
-
-    def close_open_editor(self) -> None:
-        """Drop an edit in progress without committing it (the report just became read-only)."""
-        if self.current_editor is not None:
-            self.closeEditor.emit(self.current_editor, QtWidgets.QAbstractItemDelegate.NoHint)
 
     def setEditorData(self, editor, index):
         editor.setText(index.data(Qt.EditRole) or "")
@@ -365,17 +337,4 @@ class CellDelegate(QtWidgets.QStyledItemDelegate):
                 self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
                 self.view.editor.paste_text(text)
                 return True
-        if event.type() == QtCore.QEvent.KeyPress and event.key() in self.MOVES \
-                and not event.modifiers() & (Qt.ControlModifier | Qt.AltModifier):
-            how = self.MOVES[event.key()]
-            if event.key() == Qt.Key_Tab and event.modifiers() & Qt.ShiftModifier:
-                how = "previous"
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ShiftModifier:
-                how = "up"
-            self.view.last_commit_ok = True
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QtWidgets.QAbstractItemDelegate.NoHint)
-            if self.view.last_commit_ok:
-                self.view.advance(how)
-            return True
         return super().eventFilter(editor, event)

@@ -86,6 +86,10 @@ class BasicPage(WizardPage):
         self.ensure_visible(target)
         target.setFocus()
 
+    def select_phrase(self, ref: str, phrase: str) -> None:
+        if ref == Ref.text(self.intro.field.id):
+            self.show_selection(self.intro, phrase)
+
     def set_findings(self, findings: list) -> None:
         self.issued_on.set_findings([f for f in findings if any(r in f.cells for r in _DATED)])
         for name, edit in self.agency_edits.items():

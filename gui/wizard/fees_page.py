@@ -11,6 +11,9 @@ from gui.wizard.parsing import parse_count, parse_money
 from gui.wizard.value_edit import ValueEdit
 from report.findings import Ref, RefKind
 
+# an empty box must read as empty: a grey 「0」 or 「0.00」 looked like a value already filled in
+EMPTY_HINT = "未填写（没有的请填 0）"
+
 
 class FeesBox(QtWidgets.QGroupBox):
     def __init__(self, session, parent=None):
@@ -20,8 +23,7 @@ class FeesBox(QtWidgets.QGroupBox):
         self.edits: dict[str, ValueEdit] = {}
         lay = QtWidgets.QFormLayout(self)
         for fee_id, label, kind, unit in form.fees:
-            edit = ValueEdit(label, parse_money if kind == "money" else parse_count, unit,
-                             "0.00" if kind == "money" else "0", self)
+            edit = ValueEdit(label, parse_money if kind == "money" else parse_count, unit, EMPTY_HINT, self)
             edit.committed.connect(lambda value, f=fee_id: self.session.set_fee(f, value))
             lay.addRow(label, edit)
             lay.labelForField(edit).setBuddy(edit.edit)

@@ -40,6 +40,9 @@ class WizardPage(QtWidgets.QWizardPage):
     def focus_ref(self, ref: str) -> None:
         """Put the keyboard focus on the cell or field the ref names."""
 
+    def select_phrase(self, ref: str, phrase: str) -> None:
+        """Select and show ``phrase`` in the text field ``ref`` names (a text finding's quote)."""
+
     def set_findings(self, findings: list) -> None:
         """The findings whose refs this page owns (already filtered)."""
 
@@ -65,3 +68,12 @@ class WizardPage(QtWidgets.QWizardPage):
     def ensure_visible(self, widget: QtWidgets.QWidget) -> None:
         if self.scroll is not None:
             self.scroll.ensureWidgetVisible(widget)
+
+    def show_selection(self, editor, phrase: str) -> None:
+        """Select ``phrase`` in a TextFieldEditor and scroll the page so that it is in sight."""
+        if not editor.select_phrase(phrase) or self.scroll is None:
+            return
+        edit = editor.edit
+        rect = edit.cursorRect()
+        spot = edit.viewport().mapTo(self.scroll.widget(), rect.center())
+        self.scroll.ensureVisible(spot.x(), spot.y(), 0, rect.height() * 2)

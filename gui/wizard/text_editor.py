@@ -2,16 +2,23 @@
 
 Every keystroke goes to ``session.set_text``; the session merges typing into one undo step and
 debounces the save. Buttons insert last year's text or a sentence generated from the figures
-at the cursor (at the end, as a new paragraph, when the clerk has not placed the cursor).
+at the cursor (at the end, as a new paragraph, when the clerk has not placed the cursor). A
+generated sentence goes over a selection; into a field that already has text only after the
+clerk chose between replacing that text and inserting at the cursor (a second opening under
+the one carried over from last year is the mistake this prevents).
 """
 
 from __future__ import annotations
 
+from gui import ask
 from gui.qt import Qt, QtGui, QtWidgets
 from gui.wizard.findings_panel import mark
 from gui.wizard.parsing import count_chars
 from report import sentences
 from report.forms import TextField
+from report.values import ascii_digits
+
+REPLACE = "替换本栏现有的全部文字"
 
 
 class TextFieldEditor(QtWidgets.QWidget):
@@ -83,16 +90,65 @@ class TextFieldEditor(QtWidgets.QWidget):
     def generated(self) -> list[str]:
         return sentences.for_field(self.session.report, self.field.id)
 
-    def insert(self, text: str) -> None:
-        """Insert at the cursor; a cursor left at the end of a non-empty text starts a new paragraph."""
+    def insert(self, text: str, cursor: QtGui.QTextCursor | None = None) -> None:
+        """Insert at the cursor (over its selection). At a paragraph's end the text starts a new
+        paragraph, at its start it stays one of its own; nothing adds a blank first line."""
         if not text or self._read_only:
             return
-        cursor = self.edit.textCursor()
-        if cursor.atEnd() and self.edit.toPlainText() and not self.edit.toPlainText().endswith("\n"):
+        cursor = cursor if cursor is not None else self.edit.textCursor()
+        whole = self.edit.toPlainText()
+        before, after = whole[:cursor.selectionStart()], whole[cursor.selectionEnd():]
+        if before and not before.endswith("\n") and not after[:1].strip():
             text = "\n" + text
+        elif after and not after.startswith("\n") and (not before or before.endswith("\n")):
+            text += "\n"
         cursor.insertText(text)
         self.edit.setTextCursor(cursor)
         self.edit.setFocus()
+
+    def insert_sentence(self, sentence: str) -> None:
+        """插入生成的句子: over the selection or into an empty field at once; otherwise the clerk
+        chooses to replace the field's text or to insert at the cursor (the place is named)."""
+        if not sentence or self._read_only:
+            return
+        cursor = self.edit.textCursor()
+        text = self.edit.toPlainText()
+        if not cursor.hasSelection() and text.strip():
+            here = f"插入到{self._place(cursor)}，现有文字保留"
+            replace_first = sentences.openings(text) and sentences.openings(sentence)
+            choice = ask.choose(self, "插入生成的句子", f"“{self.field.label}”已有文字，生成的句子要：",
+                                [REPLACE, here] if replace_first else [here, REPLACE])
+            if choice is None:
+                return
+            if choice == REPLACE:
+                cursor.select(QtGui.QTextCursor.SelectionType.Document)
+        self.insert(sentence, cursor)
+
+    @staticmethod
+    def _place(cursor: QtGui.QTextCursor) -> str:
+        """Where the cursor is, in the clerk's words: 「末尾」「第 2 段之后」…"""
+        n = cursor.blockNumber() + 1
+        if cursor.atEnd():
+            return "末尾（另起一段）"
+        if cursor.atBlockStart():
+            return f"第 {n} 段之前（单独成段）"
+        if cursor.atBlockEnd():
+            return f"第 {n} 段之后（另起一段）"
+        return f"光标处（第 {n} 段中间）"
+
+    def select_phrase(self, phrase: str) -> bool:
+        """Select the first place the text says ``phrase`` (a finding's quote, digits read as
+        ASCII) and focus it; False when the text no longer says it."""
+        at = ascii_digits(self.edit.toPlainText()).find(phrase) if phrase else -1
+        if at < 0:
+            return False
+        cursor = self.edit.textCursor()
+        cursor.setPosition(at)
+        cursor.setPosition(at + len(phrase), QtGui.QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+        self.edit.ensureCursorVisible()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def refresh(self) -> None:
         """Show the report's text (after undo or a load) and update the buttons' states."""
@@ -119,7 +175,7 @@ class TextFieldEditor(QtWidgets.QWidget):
         for sentence in offered:
             action = self.generated_menu.addAction(sentence if len(sentence) <= 60 else sentence[:60] + "…")
             action.setToolTip(sentence)
-            action.triggered.connect(lambda _=False, s=sentence: self.insert(s))
+            action.triggered.connect(lambda _=False, s=sentence: self.insert_sentence(s))
         many = len(offered) > 1
         self.insert_generated.setMenu(self.generated_menu if many else None)
         self.insert_generated.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup if many
@@ -142,7 +198,7 @@ class TextFieldEditor(QtWidgets.QWidget):
     def _on_generated_clicked(self) -> None:
         offered = self.generated()
         if len(offered) == 1:
-            self.insert(offered[0])
+            self.insert_sentence(offered[0])
 
     def _update_count(self) -> None:
         self.count.setText(f"{count_chars(self.edit.toPlainText())} 字")

@@ -44,6 +44,11 @@ class TextPage(WizardPage):
             self.ensure_visible(self.fees)
             self.fees.focus_ref(ref)
 
+    def select_phrase(self, ref: str, phrase: str) -> None:
+        ref = Ref(ref)
+        if ref.kind is RefKind.TEXT and ref.key[0] in self.editors:
+            self.show_selection(self.editors[ref.key[0]], phrase)
+
     def set_findings(self, findings: list) -> None:
         for fid, editor in self.editors.items():
             editor.set_findings([f for f in findings if Ref.text(fid) in f.cells])

@@ -8,6 +8,7 @@ year before the program was used can be typed in. Blank is not 0: a blank cell i
 from __future__ import annotations
 
 from gui.qt import Qt, QtGui, QtWidgets
+from gui.tables.moves import CountTable
 from gui.wizard.findings_panel import mark
 from gui.wizard.page import WizardPage
 from gui.wizard.parsing import InputError, parse_count
@@ -36,11 +37,12 @@ class WebsitePage(WizardPage):
         self._filling = False
         self._writing = False  # several writes of one action: refresh once, after the last
 
-        self.table = QtWidgets.QTableWidget(self)
+        self.table = CountTable(self)
         self.table.setAccessibleName(website["heading"])
         self.table.setMinimumHeight(200)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._on_item_changed)
+        session.commitRequested.connect(self.table.itemDelegate().commit_open_editor)
         self.body.addWidget(self.table)
         self.message = QtWidgets.QLabel(self)
         self.message.setWordWrap(True)

@@ -113,15 +113,19 @@ class ReportWizard(QtWidgets.QWizard):
                 return page_id
         return len(self.pages_) - 1
 
-    def show_page_for(self, ref: str) -> None:
-        """Go to the page of a ref ("t3/3.7/natural", "texts/problems", "fees/collected", …) and focus it."""
+    def show_page_for(self, ref: str, phrase: str = "") -> None:
+        """Go to the page of a ref ("t3/3.7/natural", "texts/problems", "fees/collected", …) and
+        focus it; in a text, select ``phrase`` (what a finding quotes) when given."""
         page_id = self.page_for_ref(ref)
         self.go_to_page(page_id)
-        self.pages_[page_id].focus_ref(ref)
+        page = self.pages_[page_id]
+        page.focus_ref(ref)
+        if phrase:
+            page.select_phrase(ref, phrase)
 
     def show_finding(self, finding) -> None:
         if finding.cells:
-            self.show_page_for(finding.cells[0])
+            self.show_page_for(finding.cells[0], finding.quote)
         else:
             self.go_to_page(len(self.pages_) - 1)
 
@@ -149,6 +153,7 @@ class ReportWizard(QtWidgets.QWizard):
     def _on_page_changed(self, page_id: int) -> None:
         if self._jumping or page_id < 0:
             return
+        self.session.commit_pending()
         self.session.save_now()
         self.steps.set_current_page(page_id)
         self.pages_[page_id].refresh()

@@ -86,7 +86,8 @@ def fee_text(ctx: Context):
     if collected and collected > 0:
         hit = next((m for m in SAYS_NONE.finditer(text)), None)
         if hit:
-            yield Issue(f"{where}写着“{hit.group(0)}”，但{ctx.names.fees['collected']} = {show(collected)} 元。", cells)
+            yield Issue(f"{where}写着“{hit.group(0)}”，但{ctx.names.fees['collected']} = {show(collected)} 元。", cells,
+                        hit.group(0))
 
 
 @rule("F-NOTT2", "note")

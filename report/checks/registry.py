@@ -22,6 +22,7 @@ MAX_NAMED = 3  # blank cells named in a 无法核对 message; the rest are count
 class Issue:
     message: str
     cells: tuple[str, ...] = ()
+    quote: str = ""  # the phrase of the text it is about (Finding.quote)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def run(rule_: Rule, ctx) -> list[Finding]:
             for ref, name in zip(outcome.cells, outcome.names, strict=True):
                 blank_cells.setdefault(ref, name)
         else:
-            findings.append(Finding(rule_.id, Severity(rule_.severity), outcome.message, outcome.cells))
+            findings.append(Finding(rule_.id, Severity(rule_.severity), outcome.message, outcome.cells,
+                                    outcome.quote))
     if blank_cells:
         names = list(blank_cells.values())
         listed = "、".join(names[:MAX_NAMED])

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from report import sentences
 from report.checks.context import CN_NUMERALS, Context, integer, ref
 from report.checks.registry import Issue, Unknown, rule
 from report.findings import Ref
@@ -123,7 +124,8 @@ def request_figures(ctx: Context):
                         more = "也只有" if value + other < figure else "为"
                         compared += f"，加上{ctx.name('t3', *other_cell)}{more} {value + other}"
                         cells += (ref("t3", *other_cell),)
-                yield Issue(f"{ctx.field_name(fid)}写“{m.group(0)}”，但{compared}：请核对文字或表三。", cells)
+                yield Issue(f"{ctx.field_name(fid)}写“{m.group(0)}”，但{compared}：请核对文字或表三。", cells,
+                            m.group(0))
 
 
 @rule("X-NONE", "warning", "正文“未收到申请”的说法")
@@ -138,11 +140,12 @@ def no_requests(ctx: Context):
             if new is None:
                 yield Unknown(cells[1:], (name,))
             elif integer(new):
-                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{name} = {new}。", cells)
+                yield Issue(f"{ctx.field_name(fid)}写“{none.group(0)}”，但{name} = {new}。", cells, none.group(0))
             continue
         said = SAYS_REQUESTS.search(text) if requests_field and fid == requests_field.id else None
         if said and new == 0 and not any(p.search(text) for p, role, _ in FIGURES if role == "received"):
-            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，但{name} = 0。", cells)
+            yield Issue(f"{ctx.field_name(fid)}写“{said.group(0)}”，像是收到了申请，但{name} = 0。", cells,
+                        said.group(0))
 
 
 def _not_upheld(ctx: Context, group: str) -> list[str]:
@@ -178,14 +181,14 @@ def appeals(ctx: Context):
                     elif integer(v):
                         yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，"
                                     f"但{ctx.name('t4', group, total)} = {v}。",
-                                    (Ref.text(fid), ref("t4", group, total)))
+                                    (Ref.text(fid), ref("t4", group, total)), clause.strip())
             if ALL_UPHELD.search(clause):
                 groups = _groups_said(ctx, clause) or tuple(ctx.form.tables["t4"].groups)
                 bad = [(g, c) for g in groups for c in _not_upheld(ctx, g) if integer(ctx.value("t4", g, c))]
                 if bad:
                     listed = "、".join(f"{ctx.name('t4', g, c)} = {ctx.value('t4', g, c)}" for g, c in bad)
                     yield Issue(f"{ctx.field_name(fid)}写“{clause.strip()}”，但{listed}。",
-                                (Ref.text(fid),) + tuple(ref("t4", g, c) for g, c in bad))
+                                (Ref.text(fid),) + tuple(ref("t4", g, c) for g, c in bad), clause.strip())
 
 
 def _sum_sentences(text: str):
@@ -211,7 +214,8 @@ def breakdown_sums(ctx: Context):
         for total, unit, parts, phrase in _sum_sentences(text):
             if sum(parts) != total:
                 yield Issue(f"{ctx.field_name(fid)}写“{phrase}”，但其中各项之和为 "
-                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (Ref.text(fid),))
+                            f"{' + '.join(map(str, parts))} = {sum(parts)} {unit}，请核对。", (Ref.text(fid),),
+                            phrase)
 
 
 @rule("X-YEAR", "warning")
@@ -227,11 +231,11 @@ def years(ctx: Context):
             stop = min([i for i in (text.find(s, m.end()) for s in "，,。；;\n") if i >= 0] or [len(text)])
             if y == year - 1 and REFERENCE.search(text[start + 1:stop]):
                 continue
-            odd[y] = _snippet(text, m.start(), m.end())
-        for y, snippet in odd.items():
+            odd[y] = (_snippet(text, m.start(), m.end()), m.group(0))
+        for y, (snippet, said) in odd.items():
             why = "晚于落款年度" if y > year + 1 else "是上一年度，是否沿用了上年的文字"
             yield Issue(f"{ctx.field_name(fid)}写着“{y}年”（“…{snippet}…”），但本报告是{year}年度的：{why}？",
-                        (Ref.text(fid),))
+                        (Ref.text(fid),), said)
         for sentence in SENTENCES.split(text):
             if not PERIOD_CONTEXT.search(sentence):
                 continue
@@ -239,7 +243,7 @@ def years(ctx: Context):
                 y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
                 if (y1, m1, d1, y2 or y1, m2, d2) != (year, 1, 1, year, 12, 31):
                     yield Issue(f"{ctx.field_name(fid)}写的统计时限是“{m.group(0)}”，"
-                                f"应为{year}年1月1日至{year}年12月31日。", (Ref.text(fid),))
+                                f"应为{year}年1月1日至{year}年12月31日。", (Ref.text(fid),), m.group(0))
 
 
 def _norm(s: str) -> str:
@@ -257,6 +261,17 @@ def _items(listed: str) -> list[str]:
     if len(items) <= 1:
         items = [i for i in re.split(r"[，,；;、]", listed) if i.strip()]
     return [ITEM_NUMBER.sub("", i).strip() for i in items]
+
+
+@rule("X-OPENING", "warning")
+def two_openings(ctx: Context):
+    """A new opening inserted under the one carried over from last year prints both."""
+    for fid, text in ctx.texts():
+        n = sentences.openings(text)
+        if n > 1:
+            yield Issue(f"{ctx.field_name(fid)}有 {n} 段以“{sentences.opening_words()}”开头的开头语："
+                        "请删去多余的（多半是沿用的上年开头语），只保留一段。", (Ref.text(fid),),
+                        sentences.opening_words())
 
 
 @rule("X-PARTS", "note")

@@ -133,9 +133,10 @@ def copied_text(ctx: Context):
         if 2 * min(len(now), len(before)) / (len(now) + len(before)) < COPY_THRESHOLD:
             continue  # lengths too different to be 90 % the same
         s = similarity(now, before)
-        if s >= COPY_THRESHOLD:
-            yield Issue(f"{ctx.field_name(fid)}与{last.year}年报告的同一部分有 {s:.0%} 相同：年度报告应写本年度的"
-                        "实际情况，避免与上年内容雷同，请按本年度情况改写。", (Ref.text(fid),))
+        if s >= COPY_THRESHOLD:  # say what was compared: a text whose years were changed is still “the same”
+            same = "相同" if f"{s:.0%}" == "100%" else f"有 {s:.0%} 相同"
+            yield Issue(f"{ctx.field_name(fid)}除年份和数字外，与{last.year}年报告的同一部分{same}：年度报告应写"
+                        "本年度的实际情况，避免与上年内容雷同，请按本年度情况改写。", (Ref.text(fid),))
 
 
 @lru_cache(maxsize=64)

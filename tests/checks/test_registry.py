@@ -13,7 +13,7 @@ EXPECTED = {
     "Y-CARRY": "warning", "Y-STOCK": "warning", "Y-COPY": "warning", "Y-SAME": "warning", "Y-PENDING": "note",
     "Y-RATE": "note", "Y-JUMP": "note",
     "X-REQ": "warning", "X-NONE": "warning", "X-APPEAL": "warning", "X-SUM": "warning", "X-YEAR": "warning",
-    "X-PARTS": "note",
+    "X-PARTS": "note", "X-OPENING": "warning",
     "F-PAID": "error", "F-NOTICE": "warning", "F-TEXT": "warning", "F-NOTT2": "note", "F-INT": "error",
     "C-PART": "warning", "C-HOLDER": "error", "C-AGENCY": "error", "C-DATE": "note",
     "Y-PREV": "note",

@@ -184,3 +184,13 @@ def test_intro_with_the_wrong_count(of, clean):
     clean.texts["intro"] = "本报告由总体情况等五部分组成。"
     [f] = of(clean, "X-PARTS")
     assert f.message == "开头说本报告共五部分，正式格式共六部分。"
+
+
+def test_a_field_with_two_openings_is_warned(of, clean):
+    carried = sentences.intro(clean).replace(str(clean.year), str(clean.year - 1))  # last year's, carried over
+    clean.texts["intro"] = carried + "\n" + sentences.intro(clean)
+    [f] = of(clean, "X-OPENING")
+    assert f.severity == "warning" and f.cells == ("texts/intro",)
+    assert "2 段" in f.message and "开头语" in f.message
+    clean.texts["intro"] = sentences.intro(clean)
+    assert of(clean, "X-OPENING") == []

@@ -54,7 +54,14 @@ def test_copied_text_even_with_new_figures(of, clean, last):
     last.texts["other.fees"] = clean.texts["other.fees"]  # a stock sentence, too short to count
     [f] = of(clean, "Y-COPY", last)
     assert f.severity == "warning" and f.cells == ("texts/overview.active",)
-    assert f.message.startswith("一（一）主动公开与2021年报告的同一部分有 100% 相同")
+    assert f.message.startswith("一（一）主动公开除年份和数字外，与2021年报告的同一部分相同：")
+    assert "%" not in f.message
+
+
+def test_a_nearly_copied_text_says_how_much_is_the_same(of, clean, last):
+    last.texts["overview.active"] = clean.texts["overview.active"] + "全年未发生失泄密事件。"
+    [f] = of(clean, "Y-COPY", last)
+    assert "除年份和数字外，与2021年报告的同一部分有 9" in f.message and "% 相同" in f.message
 
 
 def test_rewritten_text_is_not_a_copy(of, clean, last):

@@ -267,9 +267,9 @@ def make_window(qtbot):
     def make(start: bool = True):
         w = MainWindow()
         qtbot.addWidget(w)
-        w.show()
-        w.activateWindow()
-        qtbot.waitActive(w)
+        with qtbot.waitActive(w):  # offscreen gives the keyboard focus only to the active window
+            w.show()
+            w.activateWindow()
         if start:
             w.start()
         windows.append(w)
@@ -279,3 +279,20 @@ def make_window(qtbot):
     for w in windows:
         if w.isVisible():
             w.close()
+
+
+@pytest.fixture
+def seeded(seed_path):
+    """seeded(*more) → the seed report, saved with ``more`` reports in the test's store (closed again)."""
+    from store import open_store
+
+    def save(*more: Report) -> Report:
+        s = open_store()
+        report = Report.load(seed_path)
+        s.save_agency(report.agency)
+        for r in (report, *more):
+            s.save(r)
+        s.close()
+        return report
+
+    return save

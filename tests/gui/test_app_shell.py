@@ -29,6 +29,39 @@ def test_style_sheet_is_applied(qapp):
     assert "QLabel#banner" in app.styleSheet()
 
 
+def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_allocates(qtbot):
+    import threading
+
+    make_app()
+    died_in = []
+    obj = QtCore.QObject()
+    obj.cycle = obj  # reachable only through a reference cycle once dropped
+    obj.destroyed.connect(lambda: died_in.append(threading.current_thread()), Qt.ConnectionType.DirectConnection)
+    del obj
+
+    def job():  # allocates like a PDF build: enough to trigger any automatic collection
+        junk = [[i] for i in range(200_000)]
+        return len(junk)
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(died_in), timeout=5000)
+    assert died_in == [threading.main_thread()]
+
+
+def test_windows_carry_the_application_icon_in_small_and_large_sizes(qtbot):
+    app = make_app()
+    window = QtWidgets.QMainWindow()
+    qtbot.addWidget(window)
+    icon = window.windowIcon()
+    assert app.windowIcon().cacheKey() == icon.cacheKey()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+    header = icon.pixmap(256, 256).toImage().pixelColor(128, 40)  # the red header band
+    assert header.red() > 150 and header.green() < 60
+
+
 def _fill(ui, dialog, values: dict[str, str]) -> None:
     for key, text in values.items():
         dialog.edits[key].clear()

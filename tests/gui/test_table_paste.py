@@ -171,3 +171,15 @@ def test_a_block_pasted_while_typing_in_a_cell_still_fills_the_grid(qtbot, t3):
     qtbot.waitUntil(lambda: ed.view.state() != ed.view.State.EditingState, timeout=1000)
     assert row(session, "2")[:2] == [1, 2]
     assert row(session, "3.1")[:2] == [3, 4]
+
+
+def test_undoing_a_paste_takes_its_message_away(qtbot, ui, t3):
+    session, ed = t3
+    ui.type_cell(ed, "1", "research", "9")  # an earlier edit, not part of the paste
+    ed.focus_cell("1", "natural")
+    ui.paste(ed, "1\tabc\r\n")
+    assert ed.message_label.objectName() == "bannerError" and "未粘贴" in ed.message()
+    qtbot.keyClick(ed.view, K.Key_Z, CTRL)
+    assert row(session, "1")[0] is None
+    assert ed.message() == ""  # the red banner spoke of a paste that is undone
+    assert session.report.get("t3", "1", "research") == 9  # only the paste was undone

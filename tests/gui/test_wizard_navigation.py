@@ -279,3 +279,24 @@ def test_the_mark_goes_when_the_text_is_fixed(qtbot, ui, open_wizard, seed):
     assert edit.property("finding") in ("error", "warning", "note") and edit.toolTip()
     ui.type_text(edit, seed.text("problems"))
     qtbot.waitUntil(lambda: edit.property("finding") == "" and edit.toolTip() == "")
+
+
+def test_a_text_finding_selects_and_shows_the_phrase_it_is_about(qtbot, ui, open_wizard, seed_path):
+    report = Report.load(seed_path)
+    filler = "\n".join(f"第{i}段：全年依申请公开工作平稳有序，答复规范及时。" for i in range(1, 25))
+    report.texts["overview.requests"] = filler + "\n2022年，我局新收政府信息公开申请９９件。"  # full-width, as typed
+    wizard = open_wizard(report)
+    wizard.resize(1000, 600)
+    panel = wizard.findings_panel
+    item = next(panel.item_for(f) for f in panel.findings() if f.rule == "X-REQ")
+    panel.scrollToItem(item)
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualItemRect(item).center())
+
+    page = wizard.currentPage()
+    edit = page.editors["overview.requests"].edit
+    qtbot.waitUntil(lambda: ui.focused() is edit)
+    assert edit.textCursor().selectedText() == "新收政府信息公开申请９９件"
+    view = page.scroll.viewport()
+    spot = edit.viewport().mapTo(view, edit.cursorRect().center())
+    assert view.rect().contains(spot)  # the page scrolled to it
+    assert edit.viewport().rect().contains(edit.cursorRect().center())  # and so did the field

@@ -84,6 +84,18 @@ def test_fees_are_three_figures_labelled_from_the_form(ui, open_wizard, seed):
     assert [e.edit.accessibleName() for e in fees.edits.values()] == [f[1] for f in load_form("2021").fees]
 
 
+def test_empty_fee_boxes_read_as_not_filled_in(ui, open_wizard, seed):
+    report = seed.copy()
+    report.fees = {}
+    wizard = open_wizard(report)
+    fees = part_page(ui, wizard, "other").fees
+    for edit in fees.edits.values():
+        assert edit.edit.text() == ""
+        assert edit.edit.placeholderText().startswith("未填写")  # not a grey 0 that looks filled in
+    wizard.session.run_checks()
+    assert any(c.startswith("fees/") for f in wizard.session.findings for c in f.cells)  # the checker: empty
+
+
 def test_fees_write_counts_and_money(qtbot, ui, open_wizard, seed):
     wizard = open_wizard(seed.copy())
     fees = part_page(ui, wizard, "other").fees
@@ -243,3 +255,58 @@ def test_undo_puts_the_earlier_fee_back_in_its_box(qtbot, ui, open_wizard, seed)
     wizard.session.undo_stack.undo()
     qtbot.waitUntil(lambda: box.edit.text() == "0")
     assert wizard.session.report.fees["notices"] == 0
+
+
+def press(ui, keys):
+    """Keys as the clerk presses them, each to whichever widget has the focus then (⏎ Enter, ⇥ Tab, ↑ Up)."""
+    special = {"⏎": Qt.Key.Key_Return, "⇥": Qt.Key.Key_Tab, "↑": Qt.Key.Key_Up, "↓": Qt.Key.Key_Down}
+    for k in keys:
+        ui.qtbot.keyClick(ui.focused(), special.get(k, k))
+
+
+def test_website_counts_are_typed_like_the_official_tables(qtbot, ui, open_wizard, seed):
+    report = seed.copy()
+    report.website_counts = None
+    wizard = open_wizard(report)
+    table = website_page(wizard).table
+    this_year = table.columnCount() - 1
+    table.setFocus()
+    table.setCurrentCell(0, this_year)
+    press(ui, "3⏎70⏎2⏎7⏎")
+    assert [table.item(r, this_year).text() for r in range(4)] == ["3", "70", "2", "7"]
+    assert wizard.session.report.website_counts == dict(zip(seed.website_counts, [3, 70, 2, 7], strict=True))
+    table.setCurrentCell(1, this_year)
+    press(ui, "71↑4⏎")  # ↑ commits and moves up, as in tables 2–4
+    assert [table.item(r, this_year).text() for r in range(2)] == ["4", "71"]
+    assert table.currentRow() == 1
+
+
+def test_tab_in_the_website_counts_skips_a_year_that_has_its_own_report(qtbot, ui, last_year, open_wizard, seed):
+    previous = last_year(seed)
+    report = seed.copy()
+    report.website_counts_history = None
+    wizard = open_wizard(report, previous)
+    table = website_page(wizard).table
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    press(ui, "5⇥")  # the next editable cell is this year's next row, past last year's locked figure
+    assert (table.currentRow(), table.currentColumn()) == (1, 1)
+    press(ui, "8⇥")
+    assert wizard.session.report.website_counts["机构职能"] == 5
+    assert wizard.session.report.website_counts["工作动态"] == 8
+
+
+def test_full_width_digits_from_an_input_method_fill_a_website_count(qtbot, ui, open_wizard, seed):
+    from gui.qt import QtGui, QtWidgets
+
+    wizard = open_wizard(seed.copy())
+    table = website_page(wizard).table
+    table.setFocus()
+    table.setCurrentCell(1, table.columnCount() - 1)
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString("６５")  # a Chinese input method in full-width mode sends no key presses
+    QtWidgets.QApplication.sendEvent(table, event)
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    press(ui, "⏎")
+    assert wizard.session.report.website_counts["工作动态"] == 65
+    assert table.currentRow() == 2

@@ -2,7 +2,9 @@
 
 import pytest
 
-from gui.qt import Qt
+from gui.qt import Qt, QtGui
+from gui.wizard.text_editor import REPLACE
+from report import sentences
 from report.document import Report
 
 
@@ -93,12 +95,15 @@ def test_insert_the_generated_requests_sentence(qtbot, ui, open_wizard, seed):
     assert not page.editors["overview.platforms"].insert_generated.isEnabled()
 
 
-def test_an_inserted_sentence_goes_after_the_clerks_text_as_a_new_paragraph(qtbot, ui, open_wizard, seed):
+def test_an_inserted_sentence_goes_after_the_clerks_text_as_a_new_paragraph(qtbot, ui, clerk, open_wizard, seed):
     report = seed.copy()
     report.texts["overview.requests"] = "全年依申请公开工作平稳有序。"
     wizard = open_wizard(report)
     editor = overview_page(ui, wizard).editors["overview.requests"]
+    clerk.answers["choose"] = lambda items: next(i for i in items if i.startswith("插入"))
     qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    [(_, title, question)] = clerk.of("choose")
+    assert title == "插入生成的句子" and "已有文字" in question
     first, second = wizard.session.report.text("overview.requests").split("\n")
     assert first == "全年依申请公开工作平稳有序。"
     assert "未收到政府信息公开申请" in second
@@ -128,3 +133,64 @@ def test_f1_gives_the_guidance_of_the_field_being_typed_in(ui, open_wizard, blan
 
 def qtbot_left():
     return Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def carried_opening(qtbot, open_wizard, seed, last_year):
+    """A 2022 report whose opening is still last year's (carried over), on the 基本信息 page."""
+    previous = last_year(seed)
+    report = seed.copy()
+    report.texts["intro"] = sentences.intro(previous)
+    wizard = open_wizard(report, previous)
+    return wizard, wizard.pages_[0].intro
+
+
+def test_a_new_opening_can_replace_the_carried_over_one(qtbot, clerk, carried_opening):
+    wizard, editor = carried_opening
+    offered = []
+    clerk.answers["choose"] = lambda items: offered.extend(items) or REPLACE
+    qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    assert offered[0] == REPLACE  # proposed first: the field already holds an opening
+    assert any(i.startswith("插入到末尾") for i in offered)  # says where else it would go
+    assert wizard.session.report.text("intro") == sentences.intro(wizard.session.report)
+    wizard.session.run_checks()
+    assert not [f for f in wizard.session.findings if f.rule == "X-OPENING"]
+
+
+def test_inserting_a_second_opening_is_warned(qtbot, clerk, carried_opening):
+    wizard, editor = carried_opening
+    clerk.answers["choose"] = lambda items: next(i for i in items if i != REPLACE)
+    qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    assert sentences.openings(wizard.session.report.text("intro")) == 2
+    qtbot.waitUntil(lambda: any(f.rule == "X-OPENING" for f in wizard.findings_panel.findings()))
+    assert "开头语" in editor.edit.toolTip()  # the field itself is marked
+
+
+def test_cancelling_the_choice_changes_nothing(qtbot, clerk, carried_opening):
+    wizard, editor = carried_opening
+    before = wizard.session.report.text("intro")
+    clerk.answers["choose"] = None
+    qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    assert wizard.session.report.text("intro") == before
+
+
+def test_a_sentence_over_a_selection_leaves_no_blank_first_line(qtbot, clerk, carried_opening):
+    wizard, editor = carried_opening
+    editor.edit.setFocus()
+    qtbot.keyClick(editor.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert editor.edit.textCursor().hasSelection()
+    qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    assert not clerk.of("choose")  # the selection says what to replace
+    assert wizard.session.report.text("intro") == sentences.intro(wizard.session.report)
+
+
+def test_a_sentence_at_the_start_of_a_paragraph_stays_its_own_paragraph(qtbot, clerk, open_wizard, seed):
+    report = seed.copy()
+    report.texts["overview.requests"] = "全年依申请公开工作平稳有序。"
+    wizard = open_wizard(report)
+    editor = wizard.pages_[1].editors["overview.requests"]
+    editor.edit.moveCursor(QtGui.QTextCursor.MoveOperation.Start)
+    clerk.answers["choose"] = lambda items: next(i for i in items if "第 1 段之前" in i)
+    qtbot.mouseClick(editor.insert_generated, qtbot_left())
+    first, second = wizard.session.report.text("overview.requests").split("\n")
+    assert "未收到政府信息公开申请" in first and second == "全年依申请公开工作平稳有序。"
