@@ -21,6 +21,7 @@ from store.errors import StoreError
 if TYPE_CHECKING:
     from report.document import Report
 
+IMPORTABLE = "报告文件或已发布的报告 (*.json *.html *.htm *.docx *.pdf *.txt)"
 EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
 READ_ONLY_NOTICE = "另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
 URGENT_TINT = "#fde7e9"  # the tint of style.qss's urgent deadline banner
@@ -79,6 +80,7 @@ class YearList(QtWidgets.QWidget):
         self.buttons: dict[str, QtWidgets.QPushButton] = {}
         button_row = QtWidgets.QHBoxLayout()
         for key, text in (("new", "新建年度报告…"), ("open", "打开"), ("import", "导入…"), ("export", "导出…"),
+                          ("original", "原文…"),
                           ("delete", "删除…"), ("restore", "从备份恢复…"), ("settings", "设置…")):
             b = QtWidgets.QPushButton(text)
             if key == "new":
@@ -105,6 +107,7 @@ class YearList(QtWidgets.QWidget):
         b["new"].clicked.connect(self.new_year)
         b["open"].clicked.connect(self.open_selected)
         b["import"].clicked.connect(self.import_file)
+        b["original"].clicked.connect(self.show_original)
         b["delete"].clicked.connect(self.delete_selected)
         b["restore"].clicked.connect(self.restore_backup)
         b["settings"].clicked.connect(self.show_settings)
@@ -200,6 +203,7 @@ class YearList(QtWidgets.QWidget):
         self.buttons["settings"].setEnabled(True)
         self.buttons["open"].setEnabled(bool(rows))
         self.buttons["export"].setEnabled(bool(rows))
+        self.buttons["original"].setEnabled(bool(rows))
         self.buttons["delete"].setEnabled(bool(rows) and not ro)
         self.banner.setVisible(ro)
         if ro:
@@ -278,43 +282,87 @@ class YearList(QtWidgets.QWidget):
             self.openRequested.emit(year)
 
     def import_file(self) -> None:
-        path = ask.open_file(self.window(), "导入报告文件", str(exporting.documents_dir()),
-                             exporting.JSON_FILTER + ";;所有文件 (*)")
+        path = ask.open_file(self.window(), "导入报告", str(exporting.documents_dir()),
+                             f"{IMPORTABLE};;{exporting.JSON_FILTER};;所有文件 (*)")
         if path:
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
         from report.document import Report, ReportFileError
+        from report.readers import readable
 
+        if readable(path):
+            return self.import_published(path)
         try:
             report = Report.load(path)
         except ReportFileError as e:
             ask.warn(self.window(), "无法导入", f"{Path(path).name}：{e}")
             return False
-        name = report.agency.name.strip()
-        if not name:
+        if not report.agency.name.strip():
             ask.warn(self.window(), "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
             return False
+        outcome = self._take(report)
+        if outcome is None:
+            return False
+        what = f"{report.agency.name.strip()}{report.year}年度报告"
+        if outcome == "same":  # a final report stays final: nothing was written
+            self.statusMessage.emit(f"{what}与程序中的内容相同，无需导入", 8000)
+            return True
+        final = self._offer_final(report)
+        if final:
+            self.refresh()
+            self.select_year(report.year)
+        self.statusMessage.emit(f"已导入{what}" + ("，并已定稿" if final else ""), 8000)
+        return True
+
+    def import_published(self, path: str | Path) -> bool:
+        """A published web page, Word file, PDF or text: recognised, reviewed by the clerk in
+        ImportReviewDialog, stored with its 原文, and made 定稿 when the clerk keeps that offer."""
+        from gui.import_dialog import ImportReviewDialog
+        from report.readers import ReadError, read_source
+        from report.readers.recognise import recognise
+
+        path = Path(path)
+        try:
+            source, raw = read_source(path)
+            result = recognise(source)
+        except ReadError as e:
+            ask.warn(self.window(), "无法导入", f"{path.name}：{e}")
+            return False
+        dialog = ImportReviewDialog(result, path.name, self.window())
+        if not ask.run(dialog):
+            return False
+        report = dialog.report
+        if self._take(report) is None:
+            return False
+        name, done = report.agency.name, f"已导入{report.agency.name}{report.year}年度报告"
+        try:
+            self.store.keep_original(name, report.year, path.name, raw)
+            if dialog.final.isChecked():
+                self.store.mark_final(name, report.year)
+                done += "，已定稿"
+        except EXPECTED as e:
+            self._failed("已导入，但未能全部完成", e)
+        self.refresh()
+        self.statusMessage.emit(done, 8000)
+        return True
+
+    def _take(self, report) -> str | None:
+        """Store an imported report, asking before it replaces one; the list then shows it.
+        Returns the store's outcome ("new", "same", "replaced"), or None when nothing was stored."""
+        name = report.agency.name.strip()
         exists = self.store.exists(name, report.year)
         if exists and not ask.confirm(self.window(), "覆盖已有报告？", f"{name}{report.year}年度的报告已经存在。"
                                       "导入后将替换它（原内容会先备份，可以恢复）。是否继续？"):
-            return False
+            return None
         try:  # a final report is taken back to draft only if its content really changes, in the same write
             outcome = self.store.import_report(report, replace=True, over_final=True)
         except EXPECTED as e:
             self._failed("无法导入", e)
-            return False
+            return None
         self.select_agency(name)
-        final = outcome != "same" and self._offer_final(report)
-        if final:
-            self.refresh()
         self.select_year(report.year)
-        what = f"{name}{report.year}年度报告"
-        if outcome == "same":
-            self.statusMessage.emit(f"{what}与程序中的内容相同，无需导入", 8000)
-        else:
-            self.statusMessage.emit(f"已导入{what}" + ("，并已定稿" if final else ""), 8000)
-        return True
+        return outcome
 
     def _offer_final(self, report: Report) -> bool:
         """An imported report of an earlier year has most likely been published: offer to make it
@@ -325,7 +373,7 @@ class YearList(QtWidgets.QWidget):
 
         name, year = self.agency_name, report.year
         if year >= dt.date.today().year or blocking_errors(report, self._previous_of(year)):
-            return False
+            return None
         if not ask.confirm(self.window(), "设为定稿？",
                            f"已导入{name}{year}年度报告。如果这是已经发布的报告，建议设为定稿："
                            "定稿后只能查看、打印和导出，不会被意外修改（需要时可以“撤回为草稿”）。\n现在设为定稿吗？"):
@@ -336,6 +384,12 @@ class YearList(QtWidgets.QWidget):
             self._failed("未能定稿", e)
             return False
         return True
+
+    def show_original(self) -> None:
+        from gui.import_dialog import show_original
+
+        if self.selected_year() is not None:
+            show_original(self.window(), self.store, self.agency_name, self.selected_year())
 
     def delete_selected(self) -> None:
         year = self.selected_year()

@@ -34,6 +34,14 @@ def add_commands(subparsers) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出（file, rule, severity, message, cells）")
     p.set_defaults(func=run_check)
 
+    p = subparsers.add_parser(
+        "convert", help="识别已发布的报告（网页、Word、PDF、文本）",
+        description="把已发布的年度报告（.html/.htm、.docx、.pdf、.txt）识别为报告文件，不导入程序；"
+        "列出需要核对的地方。退出码：0 全部识别；1 有需要核对的地方；2 文件无法读取或不是年度报告。")
+    p.add_argument("file", metavar="FILE", help="已发布的报告：网页、Word、PDF 或文本文件")
+    p.add_argument("--json", metavar="OUT.json", help="把识别结果写成报告文件（nianbao.report/1）")
+    p.set_defaults(func=run_convert)
+
 
 def _load(path: str) -> Report:
     """The report in ``path``; ReportFileError (Chinese) for anything that is not a readable report."""
@@ -130,6 +138,25 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     return code
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    from report.files import atomic_write
+    from report.readers import ReadError, read_source
+    from report.readers.recognise import recognise, summary
+
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    try:
+        result = recognise(read_source(args.file)[0])
+    except ReadError as e:
+        print(f"{args.file}：{e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(summary(result))
+    if args.json:
+        atomic_write(args.json, result.report.dumps().encode("utf-8"))
+        print(f"已写出报告文件：{args.json}")
+    return EXIT_OK if result.complete else EXIT_ERRORS
 
 
 def _row(path: str, rule: str, severity: Severity, message: str, cells=()) -> dict:

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from report.intake import clean_name
+from report.values import MAX_COUNT
+
 Counts = dict[str, int]
 History = dict[str, Counts]
 
@@ -34,3 +37,14 @@ def website_history(own: Mapping[int, Counts | None], typed: Mapping[str, Counts
     merged.update(typed)
     merged.update({str(year): counts for year, counts in own.items() if counts})
     return {y: dict(merged[y]) for y in sorted(merged) if before_year is None or int(y) < before_year}
+
+
+def typed_counts(year: int, counts: Mapping[str, object] | None) -> dict[str, int]:
+    """Counts the clerk typed for a year the program has no report of, checked and with clean
+    category names; ValueError (in Chinese) names the first figure that is not a count."""
+    clean: dict[str, int] = {}
+    for category, n in (counts or {}).items():
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNT:
+            raise ValueError(f"{year}年“{category}”的数量应为 0 到 {MAX_COUNT} 之间的整数，现在是“{n}”。")
+        clean[clean_name(str(category))] = n
+    return clean

@@ -30,7 +30,8 @@ REASONS = {
     "before-delete": "删除报告前的自动备份",
 }
 _NAME = re.compile(r"^nianbao-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.zip$")
-_MEMBER = re.compile(r"^(agencies/[A-Za-z0-9_-]+\.json|revisions/[A-Za-z0-9_-]+/\d{4}(\.deleted-[0-9-]+)?\.jsonl)$")
+_MEMBER = re.compile(r"^(agencies/[A-Za-z0-9_-]+\.json|revisions/[A-Za-z0-9_-]+/\d{4}(\.deleted-[0-9-]+)?\.jsonl"
+                     r"|originals/[A-Za-z0-9_-]+/\d{4}\.(html|htm|shtml|docx|pdf|txt))$")
 
 
 @dataclass(frozen=True)

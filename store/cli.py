@@ -10,6 +10,7 @@ import functools
 import logging
 import sys
 import unicodedata
+from pathlib import Path
 
 from report import dates
 from report.document import Report, ReportFileError
@@ -24,10 +25,13 @@ SOME_REFUSED, FAIL = 1, 2  # exit codes: some files were refused; the command co
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="把报告文件导入程序",
-                       description="把报告文件（JSON）导入程序；先校验，每个文件要么完整导入，要么不做任何改动。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json）")
+    p = sub.add_parser("import", help="把报告文件或已发布的报告导入程序",
+                       description="把报告文件（JSON）或已发布的报告（网页、Word、PDF、文本）导入程序；"
+                       "已发布的报告先识别并列出需要核对的地方，原文随报告保存。每个文件要么完整导入，要么不做任何改动。"
+                       "退出码：0 全部导入；1 已导入但有需要核对的地方；2 有文件未导入。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json），或 .html/.htm/.docx/.pdf/.txt")
     p.add_argument("--replace", action="store_true", help="替换程序中已有的同年度草稿（原内容保留为历史版本）")
+    p.add_argument("--final", action="store_true", help="导入已发布的报告后标为定稿（检查有错误时不定稿）")
     p.set_defaults(func=_command(cmd_import, "导入"))
 
     p = sub.add_parser("list", help="列出程序中的报告",
@@ -112,16 +116,27 @@ def _open(args, writing: bool):
 
 # ---------------------------------------------------------------------- import
 def cmd_import(args) -> int:
-    """Each file is its own unit: a refused one is named with its reason and the others go on."""
+    """Each file is its own unit: a refused one is named with its reason and the others go on.
+
+    Exit 0 when every file went in with nothing to review; 1 when a file was refused or its
+    recognition left items to review; 2 when the command could not run, or nothing went in
+    because no file could be read as a report."""
+    from report.readers import ReadError, readable
+
     refused: list[str] = []
+    unreadable = reviewed = 0
     store = _open(args, writing=True)
     try:
         for name in args.files:
             try:
-                print(_line(f"{name}：{_import_one(store, Report.load(name), args.replace)}"))
+                if readable(name):
+                    reviewed += not _import_published(store, name, args)
+                else:
+                    print(_line(f"{name}：{_import_one(store, Report.load(name), args.replace)}"))
             except StoreLockedError:
                 raise
-            except (StoreError, ReportFileError) as e:
+            except (StoreError, ReportFileError, ReadError) as e:
+                unreadable += isinstance(e, ReadError)
                 _err(f"{name}：未导入。{e}")
                 refused.append(name)
             except Exception:  # noqa: BLE001 — one file's defect must not stop the batch
@@ -133,7 +148,27 @@ def cmd_import(args) -> int:
     if refused and len(args.files) > 1:
         _err(f"共 {len(args.files)} 个文件，导入 {len(args.files) - len(refused)} 个，"
              f"未导入 {len(refused)} 个：{'、'.join(refused)}（原因见上）。")
-    return SOME_REFUSED if refused else 0
+    if unreadable and len(refused) == len(args.files):
+        return FAIL
+    return SOME_REFUSED if refused or reviewed else 0
+
+
+def _import_published(store, name: str, args) -> bool:
+    """Recognise a published report, store it with its 原文; True when nothing needs review."""
+    from report.readers import read_source
+    from report.readers.recognise import recognise, summary
+
+    source, raw = read_source(name)
+    result = recognise(source)
+    report = result.report
+    done = _import_one(store, report, args.replace)
+    store.keep_original(report.agency.name, report.year, Path(name).name, raw)
+    print(_line(f"{name}：{summary(result)}"))
+    print(_line(f"{name}：{done}"))
+    if args.final:
+        store.mark_final(report.agency.name, report.year)
+        print(_line(f"{name}：已标为{common()['status']['final']}。"))
+    return result.complete
 
 
 def _import_one(store, report: Report, replace: bool) -> str:

@@ -58,6 +58,7 @@ class Layout:
         self.replaced = root / "db.replaced"  # the db a restore is swapping out
         self.agencies = self.db / "agencies"  # one TinyDB file per agency
         self.revisions = self.db / "revisions"  # one append-only log per report
+        self.originals = self.db / "originals"  # the published file an imported report was read from
         self.backups = root / "backups"
         self.damaged = root / "damaged"  # unreadable files, moved aside, never deleted
         self.lock = root / "nianbao.lock"
@@ -67,6 +68,9 @@ class Layout:
 
     def revision_log(self, agency_id: str, year: int) -> Path:
         return self.revisions / agency_id / f"{year}.jsonl"
+
+    def original(self, agency_id: str, year: int, suffix: str) -> Path:
+        return self.originals / agency_id / f"{year}{suffix}"
 
     def deleted_revision_log(self, agency_id: str, year: int, stamp: str) -> Path:
         """Where a deleted report's history goes, out of the way of a new report of that year."""

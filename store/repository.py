@@ -19,10 +19,9 @@ from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
 from report.intake import clean_name
-from report.values import MAX_COUNT
-from report.website_counts import website_history
+from report.website_counts import typed_counts, website_history
 from store import backups as backup_zips
-from store import checksums, recovery
+from store import checksums, originals, recovery
 from store.agency_db import AgencyDB, ReportSummary
 from store.agency_files import AgencyFiles
 from store.carry import carry_forward
@@ -230,9 +229,16 @@ class Store:
         self._save(report, "replaced", over_final=over_final, doc=doc)
         return "replaced"
 
-    def replace(self, report: Report) -> bool:
-        """Like save, for an import that overwrites an existing draft (kept as a 'replaced' revision)."""
-        return self._save(report, "replaced")
+    def keep_original(self, agency_name: str, year: int, file_name: str, data: bytes) -> None:
+        """Keep the published file a report was imported from (its 原文), replacing an earlier one."""
+        self._writable()
+        db, _ = self._record(agency_name, year)
+        originals.keep(self.layout, db, int(year), file_name, data)
+
+    def original(self, agency_name: str, year: int) -> tuple[str, bytes] | None:
+        """The 原文 kept with a report: its file name and bytes, or None."""
+        db = self._db(agency_name)
+        return originals.read(self.layout, db, int(year)) if db else None
 
     def _save(self, report: Report, kind: str, over_final: bool = False, doc: dict | None = None) -> bool:
         """Store ``report``, all or nothing: the agency file is written once, after the revision
@@ -330,34 +336,30 @@ class Store:
     # ------------------------------------------------------------------ new years
     def new_year_from_last(self, agency_name: str, year: int) -> Report:
         """Create year Y from Y−1 (see store.carry for what carries over) and save it."""
-        self._writable()
-        db = self._require_db(agency_name)
-        year = int(year)
-        self._refuse_existing(db, agency_name, year)
-        prev = self._report(db, year - 1)
-        if prev is None:
-            raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
-        report = carry_forward(prev, year, db.profile())
-        report.website_counts_history = self.history_counts(agency_name, before_year=year, report=report) or None
-        self.save(report)
-        return report
+        def from_last(db: AgencyDB, year: int) -> Report:
+            prev = self._report(db, year - 1)
+            if prev is None:
+                raise StoreError(f"没有{agency_name}{year - 1}年度的报告，无法从上年创建；请新建空白年度。")
+            report = carry_forward(prev, year, db.profile())
+            report.website_counts_history = self.history_counts(agency_name, before_year=year, report=report) or None
+            return report
+
+        return self._new_year(agency_name, year, from_last)
 
     def new_blank_year(self, agency_name: str, year: int) -> Report:
         """Create an empty report for the year, with the agency's profile, and save it."""
-        self._writable()
-        db = self._require_db(agency_name)
-        year = int(year)
-        self._refuse_existing(db, agency_name, year)
-        report = Report.blank(year, db.profile())
-        self.save(report)
-        return report
+        return self._new_year(agency_name, year, lambda db, year: Report.blank(year, db.profile()))
 
-    @staticmethod
-    def _refuse_existing(db: AgencyDB, agency_name: str, year: int) -> None:
+    def _new_year(self, agency_name: str, year: int, make) -> Report:
+        self._writable()
+        db, year = self._require_db(agency_name), int(year)
         if db.record(year):
             raise StoreError(f"{agency_name}{year}年度的报告已经存在。")
         if year < 2019:
             raise StoreError(f"{year}年不在任何报告格式的适用年度内：本程序支持2019年度起的报告。")
+        report = make(db, year)
+        self.save(report)
+        return report
 
     # ------------------------------------------------------------------ chart history
     def history_counts(self, agency_name: str, before_year: int | None = None,
@@ -386,12 +388,10 @@ class Store:
         rec = db.record(year)
         if rec and rec["doc"].get("website_counts"):
             raise StoreError(f"{year}年度的报告已在本程序中，请在该年度报告中修改网站信息数量。")
-        clean: dict[str, int] = {}
-        for category, n in (counts or {}).items():
-            if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_COUNT:
-                raise StoreError(f"{year}年“{category}”的数量应为 0 到 {MAX_COUNT} 之间的整数，现在是“{n}”。")
-            clean[clean_name(str(category))] = n
-        db.set_typed_year(year, clean)
+        try:
+            db.set_typed_year(year, typed_counts(year, counts))
+        except ValueError as e:
+            raise StoreError(str(e)) from None
 
     # ------------------------------------------------------------------ revisions
     def revisions(self, agency_name: str, year: int) -> list[Revision]:

@@ -8,7 +8,7 @@ from gui.main import main
 @pytest.mark.parametrize("argv, said", [
     (["import"], "nianbao import：缺少参数 FILE。用 nianbao import -h 查看用法。"),
     (["export", "--year", "abc"], "nianbao export：参数 --year 应为整数，实际为 'abc'。"),
-    (["frob"], "nianbao：没有这个命令：'frob'，可选：'check', 'import'"),
+    (["frob"], "nianbao：没有这个命令：'frob'，可选：'check', 'convert', 'import'"),
     (["check", "x.json", "--bogus"], "nianbao：不认识的参数 --bogus。"),
     (["export", "--json"], "nianbao export：参数 --json 后面缺少值。"),
 ])

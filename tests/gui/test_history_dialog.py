@@ -52,7 +52,7 @@ def history(store, open_wizard, seed):
     store.save(seed)
     imported = seed.copy()
     imported.texts[FIELD] = "导入的文字"
-    store.replace(imported)
+    store.import_report(imported, replace=True)
     wizard = open_wizard(imported)
     session = wizard.session
     session.set_text(FIELD, "第二版文字")

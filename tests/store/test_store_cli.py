@@ -54,11 +54,12 @@ def test_invalid_files_change_nothing(capsys, seed_path, tmp_path, private_data_
     data["t3"]["1"]["natural"] = "十二"
     data["year"] = 2023
     bad_schema.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    text_file = ROOT / "tests" / "data" / "seed-report-wendeng-xinfang-2022.txt"
+    text_file = tmp_path / "notice.txt"  # a text that is not a report (a published report's text is importable)
+    text_file.write_text("关于召开会议的通知\n请各单位准时参加。\n", encoding="utf-8")
     before = files_snapshot(private_data_dir)
     for bad in (bad_schema, text_file, tmp_path / "missing.json"):
         code, out, err = run(capsys, "import", str(bad))
-        assert code == 1 and out == ""
+        assert code == (2 if bad is text_file else 1) and out == ""  # 2: not readable as a report at all
         assert one_line(err).startswith(f"{bad}：未导入。")
     assert files_snapshot(private_data_dir) == before
 
