@@ -30,6 +30,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = None  # opened by start(), once the window is on screen
         self.session: ReportSession | None = None
         self.wizard = None
+        self.workspace = None  # the wizard with its side panel
         self.undo_group = QtGui.QUndoGroup(self)
         self.exporter = exporting.Exporter(self)
         self.exporter.statusMessage.connect(self.statusBar().showMessage)
@@ -163,7 +164,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
-        from gui.wizard.wizard import ReportWizard
+        from gui.wizard.workspace import ReportWorkspace
 
         self.close_session()
         try:
@@ -177,15 +178,16 @@ class MainWindow(QtWidgets.QMainWindow):
         session.statusChanged.connect(lambda _s: self._update_edit_state())
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.wizard = ReportWizard(session, self.editor)
+        self.workspace = ReportWorkspace(session, self.editor)
+        self.wizard = self.workspace.wizard
         self.wizard.previewRequested.connect(self.preview)
         self.wizard.exportPdfRequested.connect(self.export_pdf)
         self.wizard.exportJsonRequested.connect(self.export_json)
         self.wizard.finalRequested.connect(self.mark_final)
         self.wizard.helpRequested.connect(self._show_help_text)
-        self.editor_layout.addWidget(self.wizard, 1)
+        self.editor_layout.addWidget(self.workspace, 1)
         self.stack.setCurrentWidget(self.editor)
-        self.wizard.show()
+        self.workspace.show()
         self.setWindowTitle(f"{year}年度报告 - {self.agency_name} - 年报助手")
         self.save_state.setText("")
         self._update_edit_state()
@@ -213,10 +215,10 @@ class MainWindow(QtWidgets.QMainWindow):
                                "建议先“导出数据文件”另存一份。仍要关闭吗？", default=False, warning=True):
                 return False
         self.undo_group.removeStack(self.session.undo_stack)
-        if self.wizard is not None:
-            self.wizard.hide()
-            self.wizard.deleteLater()
-        self.wizard = None
+        if self.workspace is not None:
+            self.workspace.hide()
+            self.workspace.deleteLater()
+        self.wizard = self.workspace = None
         self.session.deleteLater()
         self.session = None
         return True

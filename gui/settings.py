@@ -1,4 +1,5 @@
-"""The clerk's preferences that are not part of any report: window geometry, PDF fonts, local packs.
+"""The clerk's preferences that are not part of any report: window geometry, the side panel's
+width, the last folder used, PDF fonts, local packs.
 
 QSettings keeps them where each platform expects (registry, ~/.config). ``NIANBAO_SETTINGS_DIR``
 points them at another folder (the tests give every test its own) so that no test and no
@@ -81,3 +82,14 @@ def save_geometry(widget) -> None:
 def restore_geometry(widget) -> bool:
     geometry = settings().value("window/geometry")
     return bool(geometry) and widget.restoreGeometry(geometry)
+
+
+def side_width() -> int:
+    """The side panel's width as the clerk last dragged it; 0 until then."""
+    return settings().value("window/side_width", 0, int)
+
+
+def set_side_width(width: int) -> None:
+    s = settings()
+    s.setValue("window/side_width", int(width))
+    s.sync()

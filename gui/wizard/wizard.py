@@ -1,8 +1,9 @@
 """ReportWizard: the report, part by part, as pages generated from the form definition.
 
 基本信息 · one page per part of the format (text parts, tables 二三四, 六 with the fees) · the
-website counts · 检查与导出. A side panel lists the pages with their state and the checker's
-findings; any page can be reached from it. Pages never validate, so Back and Next never lose
+website counts · 检查与导出. The step list (the pages with their state) and the checker's
+findings are made here and shown beside the wizard by gui/wizard/workspace.py; any page can be
+reached from them. Pages never validate, so Back and Next never lose
 input and a warning never blocks. The wizard lives embedded in the main window (Qt.Widget).
 """
 
@@ -48,13 +49,6 @@ class ReportWizard(QtWidgets.QWizard):
         for page_id, page in enumerate(self.pages_):
             self.setPage(page_id, page)
             self.steps.add_step(page_id, page.step_title)
-        side = self.side = QtWidgets.QSplitter(Qt.Orientation.Vertical, self)
-        side.addWidget(self.steps)
-        side.addWidget(self.findings_panel)
-        side.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 16)
-        side.setStretchFactor(0, 1)
-        side.setStretchFactor(1, 2)
-        self.setSideWidget(side)
 
         self.steps.pageRequested.connect(self.go_to_page)
         self.findings_panel.findingActivated.connect(self.show_finding)
