@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import ask, printing, qt, settings
+from gui import ask, places, printing, qt, settings
 from gui.qt import QtCore, Signal
 from gui.workers import run_job
 from report import dates
@@ -28,21 +28,20 @@ JSON_FILTER = "年报数据文件 (*.json)"
 PDF_FILTER = "PDF 文件 (*.pdf)"
 
 
-def documents_dir() -> Path:
-    loc = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(loc or Path.home())
-
-
 def proposed_path(report: Report, pattern: str) -> Path:
-    return documents_dir() / pattern.format(agency=report.agency.name.strip(), year=report.year)
+    """The conventional name (「威海市文登区信访局2022年政府信息公开工作年度报告.pdf」) in the
+    folder last used, or in Documents."""
+    return places.start_folder() / pattern.format(agency=report.agency.name.strip(), year=report.year)
 
 
 def ask_save_path(parent, report: Report, pattern: str, title: str, file_filter: str) -> Path | None:
-    """The save dialog, proposing the standard name in the documents folder; None if cancelled."""
+    """The save dialog, proposing the conventional name; None if cancelled. The chosen folder is
+    where the next file chooser starts."""
     suffix = Path(pattern).suffix
     path = ask.save_file(parent, title, str(proposed_path(report, pattern)), file_filter)
     if not path:
         return None
+    places.remember(path)
     p = Path(path)
     return p if p.suffix.lower() == suffix else p.with_name(p.name + suffix)
 

@@ -93,3 +93,14 @@ def set_side_width(width: int) -> None:
     s = settings()
     s.setValue("window/side_width", int(width))
     s.sync()
+
+
+def last_folder() -> str:
+    """The folder of the last file the clerk opened or saved through a file chooser; "" until then."""
+    return settings().value("files/last_folder", "", str)
+
+
+def set_last_folder(folder: str) -> None:
+    s = settings()
+    s.setValue("files/last_folder", folder)
+    s.sync()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import ask, exporting, settings
+from gui import ask, exporting, places, settings
 from gui.new_year_dialog import NewYearDialog
 from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.workers import readable_error
@@ -273,9 +273,10 @@ class YearList(QtWidgets.QWidget):
             self.openRequested.emit(year)
 
     def import_file(self) -> None:
-        path = ask.open_file(self.window(), "导入报告文件", str(exporting.documents_dir()),
+        path = ask.open_file(self.window(), "导入报告文件", str(places.start_folder()),
                              exporting.JSON_FILTER + ";;所有文件 (*)")
         if path:
+            places.remember(path)
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
