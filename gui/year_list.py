@@ -240,8 +240,11 @@ class YearList(QtWidgets.QWidget):
         dialog = ProfileDialog(current, self.window(), first_run=first_run)
         if self.store.read_only:
             dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        dialog.importRequested.connect(lambda: self._import_for_profile(dialog))
         if not ask.run(dialog):
             return False
+        if dialog.imported:
+            return True
         agency = dialog.agency()
         try:
             self.store.save_agency(agency)
@@ -250,6 +253,15 @@ class YearList(QtWidgets.QWidget):
             return False
         self.select_agency(agency.name)
         return True
+
+    def _import_for_profile(self, dialog) -> None:
+        """导入上年报告 from the first-run profile: the report brings the agency's profile."""
+        path = ask.open_file(dialog, "导入上年报告", str(places.start_folder()),
+                             exporting.JSON_FILTER + ";;所有文件 (*)")
+        if path:
+            places.remember(path)
+            if self.import_path(path):
+                dialog.accept_imported()
 
     def new_year(self) -> None:
         dialog = NewYearDialog({s.year for s in self.summaries()}, self.window())
