@@ -2,7 +2,7 @@
 
 Qt's own buttons (确定/取消, 下一步/上一步) come from the qtbase_zh_CN translation that PySide6
 ships; without it a Chinese clerk would meet English in every standard dialog. That translation
-predates some texts of Qt's file chooser, which resources/qt_zh_CN.toml supplies.
+predates some texts of Qt's file chooser, which gui/qt_chinese.py supplies.
 """
 
 from __future__ import annotations
@@ -15,31 +15,8 @@ from report import resources
 UI_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei")
 
 
-class MissingQtChinese(QtCore.QTranslator):
-    """The texts of Qt's dialogs that qtbase_zh_CN lacks (resources/qt_zh_CN.toml). Installed
-    before qtbase_zh_CN, so Qt asks it only for what that translation does not have."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        import tomllib
-
-        with open(resources.path("qt_zh_CN.toml"), "rb") as fh:
-            table = tomllib.load(fh)
-        self.texts = {(context, *key.split("|", 1)): text
-                      for context, texts in table.items() for key, text in texts.items()}
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        key = (context, source, disambiguation) if disambiguation else (context, source)
-        return self.texts.get(key)
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 def install_translations(app: QtWidgets.QApplication) -> bool:
     path = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-    if not any(isinstance(t, MissingQtChinese) for t in app.findChildren(QtCore.QTranslator)):
-        app.installTranslator(MissingQtChinese(app))
     translator = QtCore.QTranslator(app)
     ok = translator.load("qtbase_zh_CN", path)
     if ok:

@@ -50,8 +50,11 @@ def choose(parent, title: str, label: str, items: list[str]) -> str | None:
 
 def file_dialog(parent, title: str, path: str, file_filter: str, *, save: bool) -> QtWidgets.QFileDialog:
     """The platform's own file chooser where it has one (Windows, macOS, a Linux desktop's);
-    elsewhere Qt's, in Chinese (gui/app.py completes Qt's translation). ``path`` is a folder, or
+    elsewhere Qt's, in Chinese (gui/qt_chinese.py completes Qt's translation). ``path`` is a folder, or
     a file whose folder opens with its name proposed."""
+    from gui import qt_chinese
+
+    qt_chinese.ensure_installed()
     D = QtWidgets.QFileDialog
     dialog = D(parent, title, path, file_filter)
     dialog.setAcceptMode(D.AcceptMode.AcceptSave if save else D.AcceptMode.AcceptOpen)
