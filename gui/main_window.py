@@ -56,6 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.save_state.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_state)
 
+        self.toolbar: QtWidgets.QToolBar | None = None  # made by start(), with the menus
         self._make_actions()
         self._show_list_mode()
         if not settings.restore_geometry(self):
@@ -102,6 +103,11 @@ class MainWindow(QtWidgets.QMainWindow):
         # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
         self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
 
+    def _make_bars(self) -> None:
+        """The toolbar and the menus, made once the window is on screen (start) so that it shows
+        sooner; until then there is nothing they could do (the list disables every action)."""
+        if self.toolbar is not None:
+            return
         self.toolbar = QtWidgets.QToolBar("编辑")
         self.toolbar.setObjectName("editToolbar")
         self.toolbar.setMovable(False)
@@ -112,6 +118,7 @@ class MainWindow(QtWidgets.QMainWindow):
                   self.act_reopen, None, self.act_help):
             self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
+        self.toolbar.setVisible(self.stack.currentWidget() is self.editor)
 
         menu = self.menuBar().addMenu("报告")
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
@@ -134,6 +141,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from store import StoreError, open_store
         from store.paths import data_dir as resolve_data_dir
 
+        self._make_bars()
         try:
             self.data_dir = resolve_data_dir(self._data_dir_option)
             self.store = open_store(self.data_dir)
@@ -233,13 +241,15 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_list_mode(self) -> None:
         self.stack.setCurrentWidget(self.years)
         self.editor_banner.hide()
-        self.toolbar.hide()
+        if self.toolbar is not None:
+            self.toolbar.hide()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
                   self.act_export_json, self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
 
     def _update_edit_state(self) -> None:
         s = self.session
+        self._make_bars()
         self.toolbar.show()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, self.act_export_pdf,
                   self.act_export_json, self.act_help, self.act_history):
