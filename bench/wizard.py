@@ -37,7 +37,7 @@ def main() -> None:
 
     from gui.qt import Qt, QtWidgets
     from gui.session import ReportSession
-    from gui.wizard import ReportWizard
+    from gui.wizard.workspace import ReportWorkspace
     from report.document import Report
     from store import open_store
 
@@ -51,21 +51,22 @@ def main() -> None:
     for _ in range(max(3, runs // 5)):
         t = time.perf_counter()
         session = ReportSession(store, seed.agency.name, seed.year)
-        wizard = ReportWizard(session)
-        wizard.resize(1200, 800)
-        wizard.show()
+        workspace = ReportWorkspace(session)
+        workspace.resize(1200, 800)
+        workspace.show()
         app.processEvents()
         opening.append(time.perf_counter() - t)
-        wizard.close()
-        wizard.deleteLater()
+        workspace.close()
+        workspace.deleteLater()
         session.close()
         session.deleteLater()
         app.processEvents()
 
     session = ReportSession(store, seed.agency.name, seed.year)
-    wizard = ReportWizard(session)
-    wizard.resize(1200, 800)
-    wizard.show()
+    workspace = ReportWorkspace(session)
+    workspace.resize(1200, 800)
+    workspace.show()
+    wizard = workspace.wizard
     app.processEvents()
     wizard.go_to_page(1)
     edit = wizard.currentPage().editors["overview.management"].edit

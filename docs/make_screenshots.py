@@ -2,7 +2,8 @@
 
 Starts its own X server (Xvfb) and runs the real program on it (xcb platform, not offscreen) with
 the seed report, then saves into docs/screenshots/: the year list, a text page, table 3 with a
-finding, and the review page — each also as ``…@2x.png`` made with QT_SCALE_FACTOR=2.
+finding, table 4 and the review page — each also as ``…@2x.png`` made with QT_SCALE_FACTOR=2,
+and as ``…-1280x720.png`` in a window of a small laptop's screen (everything must be reachable).
 
     .venv/bin/python docs/make_screenshots.py
 """
@@ -22,6 +23,7 @@ OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT / "tests" / "data" / "wendeng-xinfang-2022.json"
 DISPLAY = ":99"
 WINDOW = (1280, 860)
+SMALL = (1280, 720)
 
 
 def seed(data_dir: Path) -> None:
@@ -49,7 +51,7 @@ def seed(data_dir: Path) -> None:
     store.close()
 
 
-def child(suffix: str) -> None:
+def child(suffix: str, width: int, height: int) -> None:
     """Runs inside the X session: open the program and save the four pictures."""
     sys.path.insert(0, str(ROOT))
     from gui.app import make_app
@@ -57,7 +59,7 @@ def child(suffix: str) -> None:
 
     app = make_app()
     w = MainWindow()
-    w.resize(*WINDOW)
+    w.resize(width, height)
     w.move(0, 0)
     w.show()
     w.start()
@@ -88,6 +90,9 @@ def child(suffix: str) -> None:
     wizard.show_page_for("t3/1/natural")
     shot("table3-finding")
 
+    wizard.show_page_for("t4/review/upheld")
+    shot("table4")
+
     wizard.go_to_page(len(wizard.pages_) - 1)
     shot("review-page")
     session.undo_stack.undo()
@@ -96,8 +101,8 @@ def child(suffix: str) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        child(sys.argv[2])
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        child(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
         return
     if not shutil.which("Xvfb"):
         raise SystemExit("需要 Xvfb（Debian: apt-get install xvfb）")
@@ -106,13 +111,15 @@ def main() -> None:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1.0)
-        for scale, suffix in (("1", ""), ("2", "@2x")):
+        for scale, suffix, (width, height) in (("1", "", WINDOW), ("2", "@2x", WINDOW),
+                                               ("1", "-1280x720", SMALL)):
             with tempfile.TemporaryDirectory() as tmp:
                 data = Path(tmp) / "data"
                 seed(data)
                 env = dict(os.environ, DISPLAY=DISPLAY, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=scale,
                            NIANBAO_DATA_DIR=str(data), NIANBAO_SETTINGS_DIR=str(Path(tmp) / "settings"))
-                subprocess.run([sys.executable, __file__, "--child", suffix], env=env, check=True)
+                subprocess.run([sys.executable, __file__, "--child", suffix, str(width), str(height)], env=env,
+                               check=True)
         for png in sorted(OUT.glob("*.png")):
             print(png.relative_to(ROOT))
     finally:

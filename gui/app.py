@@ -1,7 +1,8 @@
 """The QApplication: Chinese standard dialogs, the UI font, the style sheet, the main window.
 
 Qt's own buttons (确定/取消, 下一步/上一步) come from the qtbase_zh_CN translation that PySide6
-ships; without it a Chinese clerk would meet English in every standard dialog.
+ships; without it a Chinese clerk would meet English in every standard dialog. That translation
+predates some texts of Qt's file chooser, which gui/qt_chinese.py supplies.
 """
 
 from __future__ import annotations

@@ -48,14 +48,33 @@ def choose(parent, title: str, label: str, items: list[str]) -> str | None:
     return item if ok else None
 
 
+def file_dialog(parent, title: str, path: str, file_filter: str, *, save: bool) -> QtWidgets.QFileDialog:
+    """The platform's own file chooser where it has one (Windows, macOS, a Linux desktop's);
+    elsewhere Qt's, in Chinese (gui/qt_chinese.py completes Qt's translation). ``path`` is a folder, or
+    a file whose folder opens with its name proposed."""
+    from gui import qt_chinese
+
+    qt_chinese.ensure_installed()
+    D = QtWidgets.QFileDialog
+    dialog = D(parent, title, path, file_filter)
+    dialog.setAcceptMode(D.AcceptMode.AcceptSave if save else D.AcceptMode.AcceptOpen)
+    dialog.setFileMode(D.FileMode.AnyFile if save else D.FileMode.ExistingFile)
+    em = dialog.fontMetrics().horizontalAdvance("中")  # Qt's own chooser: room for names and dates
+    dialog.resize(max(dialog.width(), em * 56), max(dialog.height(), em * 32))
+    return dialog
+
+
+def _chosen(dialog: QtWidgets.QFileDialog) -> str | None:
+    files = dialog.selectedFiles() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else []
+    return files[0] if files else None
+
+
 def open_file(parent, title: str, directory: str, file_filter: str) -> str | None:
-    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, directory, file_filter)
-    return path or None
+    return _chosen(file_dialog(parent, title, directory, file_filter, save=False))
 
 
 def save_file(parent, title: str, proposed: str, file_filter: str) -> str | None:
-    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, proposed, file_filter)
-    return path or None
+    return _chosen(file_dialog(parent, title, proposed, file_filter, save=True))
 
 
 def choose_folder(parent, title: str, directory: str) -> str | None:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import ask, printing, qt, settings
+from gui import ask, places, printing, qt, settings
 from gui.qt import QtCore, QtGui, Signal
 from gui.workers import run_job
 from report import dates
@@ -27,35 +27,26 @@ FILTERS = {"pdf": "PDF 文件 (*.pdf)", "docx": "Word 文件 (*.docx)", "html": 
            "xlsx": "Excel 表格 (*.xlsx)", "json": JSON_FILTER}
 
 
-def documents_dir() -> Path:
-    loc = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(loc or Path.home())
-
-
-def export_folder() -> Path:
-    """The folder the clerk last exported to, else the documents folder."""
-    last = settings.export_dir()
-    return Path(last) if last and Path(last).is_dir() else documents_dir()
-
-
 def proposed_path(report: Report, fid: str) -> Path:
+    """The conventional name (「威海市文登区信访局2022年政府信息公开工作年度报告.pdf」) in the
+    folder last used, or in Documents."""
     from report.exports import file_name
 
-    return export_folder() / file_name(report, fid)
+    return places.start_folder() / file_name(report, fid)
 
 
 def ask_save_path(parent, report: Report, fid: str) -> Path | None:
-    """The save dialog, proposing the standard name in the last folder; None if cancelled."""
+    """The save dialog, proposing the conventional name; None if cancelled. The chosen folder is
+    where the next file chooser starts."""
     from report.exports import FORMATS
 
     fmt = FORMATS[fid]
     path = ask.save_file(parent, f"导出{fmt.in_text}".rstrip(), str(proposed_path(report, fid)), FILTERS[fid])
     if not path:
         return None
+    places.remember(path)
     p = Path(path)
-    p = p if p.suffix.lower() == fmt.suffix else p.with_name(p.name + fmt.suffix)
-    settings.set_export_dir(p.parent)
-    return p
+    return p if p.suffix.lower() == fmt.suffix else p.with_name(p.name + fmt.suffix)
 
 
 def build_pdf(report: Report, out_path: str | Path, history: dict | None = None,
@@ -175,10 +166,10 @@ class Exporter(QtCore.QObject):
 
     def export_all(self, report: Report, history: dict, previous: Report | None) -> None:
         """全部导出到文件夹: every format into a folder the clerk picks, under the standard names."""
-        folder = ask.choose_folder(self.window, "全部导出到文件夹", str(export_folder()))
+        folder = ask.choose_folder(self.window, "全部导出到文件夹", str(places.start_folder()))
         if not folder:
             return
-        settings.set_export_dir(folder)
+        places.remember_folder(folder)
 
         def write():
             from report.exports import export_all

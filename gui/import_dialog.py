@@ -7,7 +7,7 @@ what is wrong, and imports (offered as 定稿: a published report is final) or c
 
 from __future__ import annotations
 
-from gui import dialog_parts
+from gui import dialog_parts, places
 from gui.qt import Qt, QtGui, QtWidgets
 from report.dates import chinese_date
 from report.document import format_value
@@ -201,10 +201,10 @@ class OriginalDialog(QtWidgets.QDialog):
         self.resize(width, width)
 
     def save_as(self) -> None:
-        from gui import ask, exporting
+        from gui import ask
         from report.files import atomic_write
 
-        path = ask.save_file(self, "另存原文", str(exporting.documents_dir() / self.file_name), "所有文件 (*)")
+        path = ask.save_file(self, "另存原文", str(places.start_folder() / self.file_name), "所有文件 (*)")
         if not path:
             return
         try:

@@ -30,6 +30,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.store = None  # opened by start(), once the window is on screen
         self.session: ReportSession | None = None
         self.wizard = None
+        self.workspace = None  # the wizard with its side panel
         self.undo_group = QtGui.QUndoGroup(self)
         self.exporter = exporting.Exporter(self)
         self.exporter.statusMessage.connect(self.statusBar().showMessage)
@@ -55,6 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.save_state.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_state)
 
+        self.toolbar: QtWidgets.QToolBar | None = None  # made by start(), with the menus
         self._make_actions()
         self._show_list_mode()
         if not settings.restore_geometry(self):
@@ -121,6 +123,11 @@ class MainWindow(QtWidgets.QMainWindow):
         # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
         self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
 
+    def _make_bars(self) -> None:
+        """The toolbar and the menus, made once the window is on screen (start) so that it shows
+        sooner; until then there is nothing they could do (the list disables every action)."""
+        if self.toolbar is not None:
+            return
         self.toolbar = QtWidgets.QToolBar("编辑")
         self.toolbar.setObjectName("editToolbar")
         self.toolbar.setMovable(False)
@@ -133,6 +140,7 @@ class MainWindow(QtWidgets.QMainWindow):
             else:
                 self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
         self.addToolBar(self.toolbar)
+        self.toolbar.setVisible(self.stack.currentWidget() is self.editor)
 
         menu = self.menuBar().addMenu("报告")
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print):
@@ -157,6 +165,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from store import StoreError, open_store
         from store.paths import data_dir as resolve_data_dir
 
+        self._make_bars()
         try:
             self.data_dir = resolve_data_dir(self._data_dir_option)
             self.store = open_store(self.data_dir)
@@ -187,7 +196,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
-        from gui.wizard.wizard import ReportWizard
+        from gui.wizard.workspace import ReportWorkspace
 
         self.close_session()
         try:
@@ -201,16 +210,17 @@ class MainWindow(QtWidgets.QMainWindow):
         session.statusChanged.connect(lambda _s: self._update_edit_state())
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.wizard = ReportWizard(session, self.editor)
+        self.workspace = ReportWorkspace(session, self.editor)
+        self.wizard = self.workspace.wizard
         self.wizard.previewRequested.connect(self.preview)
         self.wizard.exportPdfRequested.connect(self.export_pdf)
         self.wizard.exportJsonRequested.connect(self.export_json)
         self.wizard.exportRequested.connect(self._export_from_wizard)
         self.wizard.finalRequested.connect(self.mark_final)
         self.wizard.helpRequested.connect(self._show_help_text)
-        self.editor_layout.addWidget(self.wizard, 1)
+        self.editor_layout.addWidget(self.workspace, 1)
         self.stack.setCurrentWidget(self.editor)
-        self.wizard.show()
+        self.workspace.show()
         self.setWindowTitle(f"{year}年度报告 - {self.agency_name} - 年报助手")
         self.save_state.setText("")
         self._update_edit_state()
@@ -239,10 +249,10 @@ class MainWindow(QtWidgets.QMainWindow):
                 return False  # the clerk stays: the session keeps retrying, as the status bar says
         self.session.stop()
         self.undo_group.removeStack(self.session.undo_stack)
-        if self.wizard is not None:
-            self.wizard.hide()
-            self.wizard.deleteLater()
-        self.wizard = None
+        if self.workspace is not None:
+            self.workspace.hide()
+            self.workspace.deleteLater()
+        self.wizard = self.workspace = None
         self.session.deleteLater()
         self.session = None
         return True
@@ -257,13 +267,15 @@ class MainWindow(QtWidgets.QMainWindow):
     def _show_list_mode(self) -> None:
         self.stack.setCurrentWidget(self.years)
         self.editor_banner.hide()
-        self.toolbar.hide()
+        if self.toolbar is not None:
+            self.toolbar.hide()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
                   self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
 
     def _update_edit_state(self) -> None:
         s = self.session
+        self._make_bars()
         self.toolbar.show()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
                   self.act_help, self.act_history):

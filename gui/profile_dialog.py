@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from gui.dialog_parts import error_banner, ok_cancel
-from gui.qt import QtWidgets
+from gui.qt import QtWidgets, Signal
 from report.document import Agency
 from report.forms import common
 
@@ -30,24 +30,32 @@ def validate(agency: Agency) -> list[tuple[str, str]]:
 
 
 class ProfileDialog(QtWidgets.QDialog):
+    """The profile's fields; on first run also 导入上年报告 (``importRequested``), since a report
+    file carries the profile with it."""
+
+    importRequested = Signal()
+
     def __init__(self, agency: Agency | None = None, parent=None, first_run: bool = False):
         super().__init__(parent)
         self.setWindowTitle("单位信息")
         agency = agency or Agency()
         self.edits: dict[str, QtWidgets.QLineEdit] = {}
         form = QtWidgets.QFormLayout()
+        layout = QtWidgets.QVBoxLayout(self)
         if first_run:
             intro = QtWidgets.QLabel("欢迎使用年报助手。请先填写本单位的信息，"
-                                     "这些信息会印在报告的开头和落款处，以后可以随时修改。")
+                                     "这些信息会印在报告的开头和落款处，以后可以随时修改。\n"
+                                     "已有上一年的报告数据文件（.json）？点“导入上年报告…”，"
+                                     "单位信息会从报告中取得，不必再填。")
             intro.setWordWrap(True)
             intro.setObjectName("hint")
-            form.addRow(intro)
+            layout.addWidget(intro)
         elif agency.name:
             note = QtWidgets.QLabel("这里的单位信息用于以后新建的年度报告；已有报告中印出的单位信息，"
                                     "请打开该报告在“基本信息”页修改。")
             note.setWordWrap(True)
             note.setObjectName("hint")
-            form.addRow(note)
+            layout.addWidget(note)
         for f in common()["agency"]["fields"]:
             edit = QtWidgets.QLineEdit(getattr(agency, f["id"]))
             edit.setAccessibleName(f["label"])
@@ -71,15 +79,28 @@ class ProfileDialog(QtWidgets.QDialog):
         self.error = error_banner()
         buttons = ok_cancel(self)
         self.buttons = buttons
-        layout = QtWidgets.QVBoxLayout(self)
+        self.imported = False  # True when the profile came with an imported report (first run)
+        if first_run:
+            self.import_button = QtWidgets.QPushButton("导入上年报告…")
+            self.import_button.setAutoDefault(False)  # Enter still means 确定
+            self.import_button.clicked.connect(self.importRequested)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        row = QtWidgets.QHBoxLayout()  # 导入上年报告 on the left, apart from 确定/取消
+        if first_run:
+            row.addWidget(self.import_button)
+        row.addWidget(buttons, 1)
+        layout.addLayout(row)
         self.setMinimumWidth(560)
 
     def agency(self) -> Agency:
         values = {k: e.text().strip() for k, e in self.edits.items()}
         return Agency(kind=self.kind.currentData(), **values)
+
+    def accept_imported(self) -> None:
+        """A report was imported: its agency is the profile, nothing here to check or save."""
+        self.imported = True
+        super().accept()
 
     def accept(self) -> None:
         problems = validate(self.agency())

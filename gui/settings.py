@@ -1,5 +1,5 @@
-"""The clerk's preferences that are not part of any report: window geometry, PDF fonts, local packs,
-export folder.
+"""The clerk's preferences that are not part of any report: window geometry, the side panel's
+width, the last folder used, PDF fonts, local packs, where the chart goes.
 
 QSettings keeps them where each platform expects (registry, ~/.config). ``NIANBAO_SETTINGS_DIR``
 points them at another folder (the tests give every test its own) so that no test and no
@@ -43,17 +43,6 @@ def set_font_files(files: dict[str, str]) -> None:
             s.setValue(f"fonts/{role}", files[role])
         else:
             s.remove(f"fonts/{role}")
-    s.sync()
-
-
-def export_dir() -> str:
-    """The folder the clerk last exported to ("" before the first export)."""
-    return settings().value("export/folder", "", str)
-
-
-def set_export_dir(folder: str | Path) -> None:
-    s = settings()
-    s.setValue("export/folder", str(folder))
     s.sync()
 
 
@@ -104,3 +93,25 @@ def save_geometry(widget) -> None:
 def restore_geometry(widget) -> bool:
     geometry = settings().value("window/geometry")
     return bool(geometry) and widget.restoreGeometry(geometry)
+
+
+def side_width() -> int:
+    """The side panel's width as the clerk last dragged it; 0 until then."""
+    return settings().value("window/side_width", 0, int)
+
+
+def set_side_width(width: int) -> None:
+    s = settings()
+    s.setValue("window/side_width", int(width))
+    s.sync()
+
+
+def last_folder() -> str:
+    """The folder of the last file the clerk opened or saved through a file chooser; "" until then."""
+    return settings().value("files/last_folder", "", str)
+
+
+def set_last_folder(folder: str) -> None:
+    s = settings()
+    s.setValue("files/last_folder", folder)
+    s.sync()

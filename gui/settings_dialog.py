@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gui import ask, settings
+from gui import ask, places, settings
 from gui.dialog_parts import error_banner, ok_cancel
 from gui.qt import QtWidgets
 from gui.workers import readable_error
@@ -120,8 +120,9 @@ class SettingsDialog(QtWidgets.QDialog):
         self.pack_problems.setVisible(bool(problems))
 
     def _browse_pack(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "选择地方要求文件", "", PACK_FILTER)
+        path = ask.open_file(self, "选择地方要求文件", str(places.start_folder()), PACK_FILTER)
         if path:
+            places.remember(path)
             self.add_pack(Path(path))
 
     def add_pack(self, path: Path) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import ask, exporting, settings
+from gui import ask, exporting, places, settings
 from gui.new_year_dialog import NewYearDialog
 from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.workers import readable_error
@@ -249,8 +249,11 @@ class YearList(QtWidgets.QWidget):
         dialog = ProfileDialog(current, self.window(), first_run=first_run)
         if self.store.read_only:
             dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        dialog.importRequested.connect(lambda: self._import_for_profile(dialog))
         if not ask.run(dialog):
             return False
+        if dialog.imported:
+            return True
         agency = dialog.agency()
         try:
             self.store.save_agency(agency)
@@ -259,6 +262,15 @@ class YearList(QtWidgets.QWidget):
             return False
         self.select_agency(agency.name)
         return True
+
+    def _import_for_profile(self, dialog) -> None:
+        """导入上年报告 from the first-run profile: the report brings the agency's profile."""
+        path = ask.open_file(dialog, "导入上年报告", str(places.start_folder()),
+                             exporting.JSON_FILTER + ";;所有文件 (*)")
+        if path:
+            places.remember(path)
+            if self.import_path(path):
+                dialog.accept_imported()
 
     def new_year(self) -> None:
         dialog = NewYearDialog({s.year for s in self.summaries()}, self.window())
@@ -282,108 +294,17 @@ class YearList(QtWidgets.QWidget):
             self.openRequested.emit(year)
 
     def import_file(self) -> None:
-        path = ask.open_file(self.window(), "导入报告", str(exporting.documents_dir()),
+        path = ask.open_file(self.window(), "导入报告", str(places.start_folder()),
                              f"{IMPORTABLE};;{exporting.JSON_FILTER};;所有文件 (*)")
         if path:
+            places.remember(path)
             self.import_path(path)
 
     def import_path(self, path: str | Path) -> bool:
-        from report.document import Report, ReportFileError
-        from report.readers import readable
+        """Import a report file or a published report (gui.importing); True when it went in."""
+        from gui import importing
 
-        if readable(path):
-            return self.import_published(path)
-        try:
-            report = Report.load(path)
-        except ReportFileError as e:
-            ask.warn(self.window(), "无法导入", f"{Path(path).name}：{e}")
-            return False
-        if not report.agency.name.strip():
-            ask.warn(self.window(), "无法导入", "文件中没有单位名称（agency.name），无法确定是哪个单位的报告。")
-            return False
-        outcome = self._take(report)
-        if outcome is None:
-            return False
-        what = f"{report.agency.name.strip()}{report.year}年度报告"
-        if outcome == "same":  # a final report stays final: nothing was written
-            self.statusMessage.emit(f"{what}与程序中的内容相同，无需导入", 8000)
-            return True
-        final = self._offer_final(report)
-        if final:
-            self.refresh()
-            self.select_year(report.year)
-        self.statusMessage.emit(f"已导入{what}" + ("，并已定稿" if final else ""), 8000)
-        return True
-
-    def import_published(self, path: str | Path) -> bool:
-        """A published web page, Word file, PDF or text: recognised, reviewed by the clerk in
-        ImportReviewDialog, stored with its 原文, and made 定稿 when the clerk keeps that offer."""
-        from gui.import_dialog import ImportReviewDialog
-        from report.readers import ReadError, read_source
-        from report.readers.recognise import recognise
-
-        path = Path(path)
-        try:
-            source, raw = read_source(path)
-            result = recognise(source)
-        except ReadError as e:
-            ask.warn(self.window(), "无法导入", f"{path.name}：{e}")
-            return False
-        dialog = ImportReviewDialog(result, path.name, self.window())
-        if not ask.run(dialog):
-            return False
-        report = dialog.report
-        if self._take(report) is None:
-            return False
-        name, done = report.agency.name, f"已导入{report.agency.name}{report.year}年度报告"
-        try:
-            self.store.keep_original(name, report.year, path.name, raw)
-            if dialog.final.isChecked():
-                self.store.mark_final(name, report.year)
-                done += "，已定稿"
-        except EXPECTED as e:
-            self._failed("已导入，但未能全部完成", e)
-        self.refresh()
-        self.statusMessage.emit(done, 8000)
-        return True
-
-    def _take(self, report) -> str | None:
-        """Store an imported report, asking before it replaces one; the list then shows it.
-        Returns the store's outcome ("new", "same", "replaced"), or None when nothing was stored."""
-        name = report.agency.name.strip()
-        exists = self.store.exists(name, report.year)
-        if exists and not ask.confirm(self.window(), "覆盖已有报告？", f"{name}{report.year}年度的报告已经存在。"
-                                      "导入后将替换它（原内容会先备份，可以恢复）。是否继续？"):
-            return None
-        try:  # a final report is taken back to draft only if its content really changes, in the same write
-            outcome = self.store.import_report(report, replace=True, over_final=True)
-        except EXPECTED as e:
-            self._failed("无法导入", e)
-            return None
-        self.select_agency(name)
-        self.select_year(report.year)
-        return outcome
-
-    def _offer_final(self, report: Report) -> bool:
-        """An imported report of an earlier year has most likely been published: offer to make it
-        定稿 so that it cannot be changed by accident (only a report without 错误 can be)."""
-        import datetime as dt
-
-        from report.checks import blocking_errors
-
-        name, year = self.agency_name, report.year
-        if year >= dt.date.today().year or blocking_errors(report, self._previous_of(year)):
-            return None
-        if not ask.confirm(self.window(), "设为定稿？",
-                           f"已导入{name}{year}年度报告。如果这是已经发布的报告，建议设为定稿："
-                           "定稿后只能查看、打印和导出，不会被意外修改（需要时可以“撤回为草稿”）。\n现在设为定稿吗？"):
-            return False
-        try:
-            self.store.mark_final(name, year)
-        except EXPECTED as e:
-            self._failed("未能定稿", e)
-            return False
-        return True
+        return importing.import_path(self, path)
 
     def show_original(self) -> None:
         from gui.import_dialog import show_original

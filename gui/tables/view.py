@@ -169,8 +169,9 @@ class GridView(QtWidgets.QTableView):
         """Column widths and row heights from font metrics, wrapping long labels (no fixed pixels).
 
         When the view is narrower than the table, the last label column gives up width (down to
-        10 characters), then the number columns (down to a 7-digit figure): labels and headers
-        wrap onto more lines before a scroll bar is needed.
+        10 characters), then the number columns (down to a 6-digit figure or the widest figure
+        they hold): labels and headers wrap onto more lines before a scroll bar is needed, so
+        table 4's fifteen columns fit a 1280×720 screen.
         """
         grid = self.grid
         fm = QtGui.QFontMetrics(self.font())
@@ -194,12 +195,17 @@ class GridView(QtWidgets.QTableView):
         self._natural_width = sum(widths)
         self._fitted_size = (self.width(), self.height())
         excess = self._natural_width - self._room()
-        narrowest = {grid.label_cols - 1: em * 10} if grid.label_cols else {}
-        narrowest.update({col: number for col in range(grid.label_cols, grid.cols)})
-        for col, floor in narrowest.items():  # the long labels first, then the column headers wrap
-            take = min(max(excess, 0), max(widths[col] - floor, 0))
-            widths[col] -= take
-            excess -= take
+        figures = self._figure_widths(fmb)
+        floors = {col: max(fm.horizontalAdvance("0" * 6), figures.get(col, 0)) + pad
+                  for col in range(grid.label_cols, grid.cols)}
+        unwrapped = {col: max(floor, widest(col, (HEADER,), fmb)) for col, floor in floors.items()}
+        # the long labels first, then number columns as far as their headers stay on one line,
+        # and only then do the column headers wrap
+        for stage in ({grid.label_cols - 1: em * 10} if grid.label_cols else {}, unwrapped, floors):
+            for col, floor in stage.items():
+                take = min(max(excess, 0), max(widths[col] - floor, 0))
+                widths[col] -= take
+                excess -= take
         vpad = max(2, fm.height() // 3)
         heights = [fm.height() + 2 * vpad] * grid.rows
 
@@ -225,6 +231,28 @@ class GridView(QtWidgets.QTableView):
         self.pinned.copy_rows(self.pinned.rows)
         self._place_pinned()
         self.updateGeometry()
+
+    def _figure_widths(self, metrics: QtGui.QFontMetrics) -> dict[int, int]:
+        """The widest figure shown in each single number column (measured bold, as totals are)."""
+        model, out = self.model(), {}
+        for p in self.grid.pieces:
+            if p.kind == DATA and p.cols == 1:
+                text = model.index(p.row, p.col).data() or ""
+                out[p.col] = max(out.get(p.col, 0), metrics.horizontalAdvance(text))
+        return out
+
+    def _refit_if_clipped(self) -> None:
+        """A figure wider than its narrowed column gets the room it needs (never cut off)."""
+        pad = QtGui.QFontMetrics(self.font()).horizontalAdvance("中")
+        bold = QtGui.QFont(self.font())
+        bold.setBold(True)
+        if any(width + pad > self.columnWidth(col)
+               for col, width in self._figure_widths(QtGui.QFontMetrics(bold)).items()):
+            self.fit_to_font()
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.dataChanged.connect(self._refit_if_clipped)
 
     def _room(self) -> int:
         """The width the columns may take: inside the frame, less a vertical scroll bar if the

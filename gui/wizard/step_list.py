@@ -6,7 +6,7 @@ clerk sees at a glance which parts still need work.
 
 from __future__ import annotations
 
-from gui.qt import Qt, QtGui, QtWidgets, Signal
+from gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from gui.wizard.findings_panel import COLOURS
 from report.findings import Severity
 
@@ -32,11 +32,26 @@ class StepList(QtWidgets.QListWidget):
         super().__init__(parent)
         self.setAccessibleName("报告各部分")
         self.setWordWrap(True)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Expanding)
+        # every step in sight: as tall as its rows (the side panel scrolls if even that is too tall)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._titles: dict[int, str] = {}
         self._states: dict[int, str] = {}
         self.itemClicked.connect(lambda item: self.pageRequested.emit(item.data(_PAGE_ID)))
         self.itemActivated.connect(lambda item: self.pageRequested.emit(item.data(_PAGE_ID)))
+
+    def sizeHint(self) -> QtCore.QSize:
+        rows = sum(self.sizeHintForRow(i) for i in range(self.count()))
+        return QtCore.QSize(super().sizeHint().width(), rows + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # wrapped titles change the rows' height
+            self.updateGeometry()
 
     def add_step(self, page_id: int, title: str) -> None:
         item = QtWidgets.QListWidgetItem(title)
@@ -51,6 +66,7 @@ class StepList(QtWidgets.QListWidget):
         item.setText(f"{self._titles[page_id]}　{state}" if state else self._titles[page_id])
         colour = _STATE_COLOURS.get(state)
         item.setForeground(QtGui.QBrush(QtGui.QColor(colour)) if colour else QtGui.QBrush())
+        self.updateGeometry()  # a longer text may wrap onto another line
 
     def state(self, page_id: int) -> str:
         return self._states.get(page_id, "")

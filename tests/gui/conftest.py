@@ -228,9 +228,10 @@ def open_editor(qtbot):
 
 @pytest.fixture
 def open_wizard(qtbot, store):
-    """open_wizard(report, previous=None) → a shown ReportWizard editing ``report`` from the store."""
+    """open_wizard(report, previous=None) → a shown ReportWizard (beside its side panel) editing
+    ``report`` from the store."""
     from gui.session import ReportSession
-    from gui.wizard import ReportWizard
+    from gui.wizard.workspace import ReportWorkspace
 
     sessions = []
 
@@ -241,14 +242,14 @@ def open_wizard(qtbot, store):
                 store.save(r)
         session = ReportSession(store, report.agency.name, report.year)
         sessions.append(session)
-        wizard = ReportWizard(session)
-        qtbot.addWidget(wizard)
-        wizard.resize(1100, 760)
-        with qtbot.waitExposed(wizard):
-            wizard.show()
-        wizard.activateWindow()
-        qtbot.waitUntil(wizard.isActiveWindow)
-        return wizard
+        workspace = ReportWorkspace(session)  # the wizard with its side panel, as the window shows it
+        qtbot.addWidget(workspace)
+        workspace.resize(1100, 760)
+        with qtbot.waitExposed(workspace):
+            workspace.show()
+        workspace.activateWindow()
+        qtbot.waitUntil(workspace.isActiveWindow)
+        return workspace.wizard
 
     yield open_
     for s in sessions:
@@ -272,6 +273,8 @@ def make_window(qtbot):
             w.activateWindow()
         if start:
             w.start()
+            bar = w.menuBar()  # made with the first report: wait until the widgets below have moved
+            qtbot.waitUntil(lambda: bar.height() > 0 and w.centralWidget().y() >= bar.geometry().bottom())
         windows.append(w)
         return w
 
