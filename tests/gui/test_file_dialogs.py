@@ -10,7 +10,6 @@ import pytest
 from gui import ask
 from gui.app import make_app
 from gui.qt import Qt, QtWidgets
-from report.document import Report
 
 PDF_NAME = "威海市文登区信访局2022年政府信息公开工作年度报告.pdf"
 
@@ -55,14 +54,8 @@ def test_qts_own_file_chooser_reads_chinese(qtbot, tmp_path):
     assert dialog.findChild(QtWidgets.QLineEdit, "fileNameEdit").text() == PDF_NAME
 
 
-def seeded_window(qtbot, make_window, seed_path):
-    from store import open_store
-
-    store = open_store()
-    report = Report.load(seed_path)
-    store.save_agency(report.agency)
-    store.save(report)
-    store.close()
+def seeded_window(make_window, seeded):
+    seeded()
     return make_window()
 
 
@@ -77,12 +70,12 @@ def click(qtbot, w, action) -> None:
 
 
 def test_export_proposes_the_conventional_name_in_documents_then_the_last_folder(
-        qtbot, clerk, make_window, seed_path, home, tmp_path):
+        qtbot, clerk, make_window, seeded, home, tmp_path):
     (home / "Documents").mkdir()
     elsewhere = tmp_path / "U盘"
     elsewhere.mkdir()
     clerk.answers["save_file"] = lambda proposed: str(elsewhere / "年报.pdf")
-    w = seeded_window(qtbot, make_window, seed_path)
+    w = seeded_window(make_window, seeded)
     click(qtbot, w, w.act_export_pdf)
     assert clerk.of("save_file")[-1][2] == str(home / "Documents" / PDF_NAME)
     qtbot.waitUntil(lambda: (elsewhere / "年报.pdf").is_file() and not w.exporter.jobs, timeout=30000)
@@ -97,10 +90,10 @@ def test_export_proposes_the_conventional_name_in_documents_then_the_last_folder
 
 
 def test_a_missing_documents_folder_or_last_folder_is_never_proposed(
-        qtbot, clerk, make_window, seed_path, home, tmp_path):
+        qtbot, clerk, make_window, seeded, home, tmp_path):
     from gui import settings
 
     settings.set_last_folder(str(tmp_path / "拔掉的U盘"))  # gone since
-    w = seeded_window(qtbot, make_window, seed_path)
+    w = seeded_window(make_window, seeded)
     click(qtbot, w, w.act_export_pdf)
     assert clerk.of("save_file")[-1][2] == str(home / PDF_NAME)  # no Documents here: the home folder

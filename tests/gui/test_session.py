@@ -12,15 +12,6 @@ from report.document import Report
 
 
 @pytest.fixture
-def store(private_data_dir):
-    from store import open_store
-
-    s = open_store(private_data_dir)
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def seeded(store, seed_path):
     report = Report.load(seed_path)
     store.save_agency(report.agency)

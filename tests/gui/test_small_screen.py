@@ -4,18 +4,11 @@ side panel can be widened for long findings (the width is remembered)."""
 from __future__ import annotations
 
 from gui.qt import Qt, QtCore, QtWidgets
-from report.document import Report
 
 
-def seeded_window(qtbot, make_window, seed_path, size=(1280, 720)):
+def seeded_window(qtbot, make_window, seeded, size=(1280, 720)):
     """The main window at ``size`` with the seed report (a draft) open, as a clerk starts it."""
-    from store import open_store
-
-    store = open_store()
-    report = Report.load(seed_path)
-    store.save_agency(report.agency)
-    store.save(report)
-    store.close()
+    seeded()
     w = make_window(start=False)
     w.resize(*size)
     w.start()
@@ -37,8 +30,8 @@ def in_sight(widget: QtWidgets.QWidget, rect: QtCore.QRect, window: QtWidgets.QW
     return window.rect().contains(QtCore.QRect(top_left, rect.size()))
 
 
-def test_every_step_shows_whole_at_1280x720_and_the_last_one_is_reachable(qtbot, make_window, seed_path):
-    w = seeded_window(qtbot, make_window, seed_path)
+def test_every_step_shows_whole_at_1280x720_and_the_last_one_is_reachable(qtbot, make_window, seeded):
+    w = seeded_window(qtbot, make_window, seeded)
     steps = w.wizard.steps
     qtbot.waitUntil(lambda: steps.height() > 0)
     for i in range(steps.count()):
@@ -50,8 +43,8 @@ def test_every_step_shows_whole_at_1280x720_and_the_last_one_is_reachable(qtbot,
     assert w.wizard.findings_panel.height() >= w.wizard.findings_panel.fontMetrics().lineSpacing() * 6
 
 
-def test_table_4_shows_its_last_column_at_1280x720(qtbot, make_window, seed_path):
-    w = seeded_window(qtbot, make_window, seed_path)
+def test_table_4_shows_its_last_column_at_1280x720(qtbot, make_window, seeded):
+    w = seeded_window(qtbot, make_window, seeded)
     click_step(qtbot, w.wizard, "四、")
     view = w.wizard.currentPage().editor.view
     model = view.model()
@@ -72,8 +65,8 @@ def test_table_4_shows_its_last_column_at_1280x720(qtbot, make_window, seed_path
             assert need.width() <= rect.width() and need.height() <= rect.height(), text
 
 
-def test_a_wide_figure_widens_its_narrowed_column(qtbot, ui, make_window, seed_path):
-    w = seeded_window(qtbot, make_window, seed_path)
+def test_a_wide_figure_widens_its_narrowed_column(qtbot, ui, make_window, seeded):
+    w = seeded_window(qtbot, make_window, seeded)
     click_step(qtbot, w.wizard, "四、")
     editor = w.wizard.currentPage().editor
     cell = _first_t4_cell(w)
@@ -98,8 +91,8 @@ def drag(qtbot, handle: QtWidgets.QWidget, dx: int) -> None:
     qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QtCore.QPoint(start.x() + dx, start.y()))
 
 
-def test_the_findings_panel_is_widened_by_dragging_and_keeps_its_width(qtbot, make_window, seed_path):
-    w = seeded_window(qtbot, make_window, seed_path)
+def test_the_findings_panel_is_widened_by_dragging_and_keeps_its_width(qtbot, make_window, seeded):
+    w = seeded_window(qtbot, make_window, seeded)
     workspace = w.workspace
     panel = w.wizard.findings_panel
     finding = panel.topLevelItem(0).child(0)

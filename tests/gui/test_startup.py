@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from gui.qt import Qt, QtWidgets
 from gui.wizard.page import WizardPage
-from report.document import Report
 
 
 def test_next_right_after_opening_shows_a_real_page_and_every_step_gets_its_state(qtbot, make_window,
-                                                                                   seed_path):
-    from store import open_store
-
-    store = open_store()
-    report = Report.load(seed_path)
-    store.save_agency(report.agency)
-    store.save(report)
-    store.close()
+                                                                                   seeded):
+    report = seeded()
     w = make_window(start=False)
     w.start()
     wizard = w.wizard
