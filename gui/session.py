@@ -203,10 +203,13 @@ class ReportSession(QObject):
         self.run_checks()
 
     def deadline(self, today: dt.date) -> tuple[str, bool]:
-        """How far the publication deadline is, and whether that is close enough to say it loudly."""
+        """How far the publication deadline is ("" for a report no longer in progress: a final
+        one, or an older year's draft), and whether that is close enough to say it loudly."""
         from report import deadline
 
         kind, final = self.report.agency.kind, self.status == "final"
+        if not deadline.in_progress(self.year, today, final):
+            return "", False
         return (deadline.describe(self.year, kind, today, self.packs),
                 deadline.urgent(self.year, kind, today, final, self.packs))
 

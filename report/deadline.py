@@ -59,5 +59,6 @@ def in_progress(year: int, today: dt.date, final: bool) -> bool:
 
 
 def urgent(year: int, kind: str, today: dt.date, final: bool, packs: Iterable = ()) -> bool:
-    """A report not yet 定稿 whose deadline is at most 14 days away, or already past."""
-    return not final and days_left(year, kind, today, packs) <= URGENT_DAYS
+    """The report in progress, not yet 定稿, whose deadline is at most 14 days away or already past
+    (an older year's draft, reopened to correct it, is not hurried)."""
+    return in_progress(year, today, final) and days_left(year, kind, today, packs) <= URGENT_DAYS

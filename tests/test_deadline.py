@@ -52,3 +52,8 @@ def test_only_a_recent_draft_is_in_progress():
     today = dt.date(2026, 2, 3)
     assert in_progress(2025, today, final=False) and in_progress(2026, today, final=False)
     assert not in_progress(2025, today, final=True) and not in_progress(2023, today, final=False)
+
+
+def test_an_older_years_draft_reopened_to_correct_it_is_not_hurried():
+    assert not urgent(2022, "government", dt.date(2026, 11, 29), final=False)
+    assert urgent(2025, "government", dt.date(2026, 11, 29), final=False)  # last year's: in progress

@@ -86,7 +86,8 @@ class ReviewPage(WizardPage):
 
     def _update_deadline(self) -> None:
         text, urgent = self.session.deadline(session_module.today())
-        self.deadline.setText(text + ("，尚未定稿，请抓紧。" if urgent else "。"))
+        self.deadline.setText(text + ("，尚未定稿，请抓紧。" if urgent else "。") if text else "")
+        self.deadline.setVisible(bool(text))
         set_state(self.deadline, "deadline", "urgent" if urgent else "")
 
     def set_read_only(self, read_only: bool) -> None:

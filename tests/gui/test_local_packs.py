@@ -95,6 +95,13 @@ def test_the_review_page_says_the_deadline_and_warns_within_14_days(qtbot, open_
     assert review.deadline.text().endswith("尚未定稿，请抓紧。") and review.deadline.property("deadline") == "urgent"
 
 
+def test_the_review_page_says_nothing_of_the_deadline_for_an_older_years_draft(qtbot, open_wizard, pingtan,
+                                                                                 monkeypatch):
+    monkeypatch.setattr("gui.session.today", lambda: dt.date(2029, 3, 1))  # 2025's report, three years on
+    review = open_wizard(pingtan).review
+    assert review.deadline.text() == "" and not review.deadline.isVisibleTo(review)
+
+
 def test_a_packs_earlier_deadline_is_the_one_shown(qtbot, open_wizard, pingtan, monkeypatch, tmp_path):
     from store import paths
 
