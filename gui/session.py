@@ -83,6 +83,7 @@ class ReportSession(QObject):
         self.status: str = store.status(agency_name, self.year)
         self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
         self.findings = Findings()
+        self._checked = False  # self.findings are those of self.report as it is now
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
         self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
@@ -122,6 +123,7 @@ class ReportSession(QObject):
     def _after_edit(self) -> None:
         self.report.compute_totals()
         self.dirty = True
+        self._checked = False
         self._save_timer.start()
         self._check_timer.start()
         self.changed.emit()
@@ -195,6 +197,7 @@ class ReportSession(QObject):
 
         self._check_timer.stop()
         self.findings = check(self.report, self.previous, self.packs)
+        self._checked = True
         self.findingsChanged.emit()
 
     def set_packs(self, packs: list) -> None:
@@ -228,7 +231,8 @@ class ReportSession(QObject):
         if not self.dirty or self.read_only:
             return True
         try:
-            self.store.save(self.report)
+            # the year list's counts: the findings in hand, or unknown (counted when listed) if stale
+            self.store.save(self.report, counts=self.findings.counts() if self._checked else None)
         except StoreError as e:
             log.warning("save failed: %s", e)
             self.saveFailed.emit(f"保存失败：{e} 您的修改仍保留在窗口中，程序会自动重试。")

@@ -228,10 +228,8 @@ class YearList(QtWidgets.QWidget):
         return due
 
     def _count_findings(self, year: int) -> tuple[int, int]:
-        from report.checks import Severity, check
-
-        counts = check(self.store.load(self.agency_name, year), self._previous_of(year)).counts()
-        return counts[Severity.ERROR], counts[Severity.WARNING]
+        """With the local packs chosen in 设置, as the window counts them before it saves."""
+        return self.store.count_findings(self.agency_name, year, settings.local_packs(self.data_dir))
 
     def _previous_of(self, year: int) -> Report | None:
         """Last year's report of the current agency, for the checker (None when there is none)."""

@@ -183,6 +183,7 @@ def cmd_list(args) -> int:
     store = _open(args, writing=False)
     try:
         rows = store.reports(args.agency) if args.agency else store.all_reports()
+        counts = [_counts(store, s) for s in rows]
     finally:
         store.close()
     if not rows:
@@ -192,17 +193,23 @@ def cmd_list(args) -> int:
     status = labels["status"]
     table = [[labels["agency"]["fields"][0]["label"], labels["report"]["year"], "状态", "修改时间",
               Severity.ERROR.label, Severity.WARNING.label]]
-    for s in rows:
+    for s, (errors, warnings) in zip(rows, counts, strict=True):
         table.append([for_terminal(s.agency), str(s.year), status.get(s.status, s.status), dates.short_time(s.modified),
-                      _count(s.errors), _count(s.warnings)])
+                      errors, warnings])
     widths = [max(_width(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
         print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 
-def _count(n: int | None) -> str:
-    return "—" if n is None else str(n)
+def _counts(store, summary) -> tuple[str, str]:
+    """错误 and 警告 as stored, or counted now for a year saved without them; "—" if it cannot be read."""
+    if summary.errors is not None and summary.warnings is not None:
+        return str(summary.errors), str(summary.warnings)
+    try:
+        return tuple(map(str, store.count_findings(summary.agency, summary.year)))
+    except StoreError:  # a damaged record must not break the list of the others
+        return "—", "—"
 
 
 def _width(text: str) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from report import dates
@@ -117,16 +118,6 @@ class Store:
         self._parsed[key] = (doc, report)
         return report.copy()
 
-    @staticmethod
-    def _counts(report: Report, previous: Report | None) -> dict[str, int] | None:
-        """Checker counts cached for the year list; a checker failure must never block a save."""
-        try:
-            findings = check(report, previous)
-        except Exception:  # noqa: BLE001 — the save matters more than the counts
-            log.exception("checker failed while saving")
-            return None
-        return {severity.value: n for severity, n in findings.counts().items()}
-
     def _commit(self, db: AgencyDB, year: int, changes: dict[int, dict | None], *events: tuple) -> None:
         """Append ``events`` to the year's revision log, then write ``changes`` to the agency file;
         if either fails, the log is cut back to what it was, so a failed change leaves no trace."""
@@ -199,12 +190,19 @@ class Store:
     def status(self, agency_name: str, year: int) -> str:
         return self._record(agency_name, year)[1]["status"]
 
-    def save(self, report: Report) -> bool:
+    def save(self, report: Report, counts: Mapping[Severity, int] | None = None) -> bool:
         """Store the report (creating its agency if new); True if its content changed.
 
-        The content it replaces is kept as a revision. A final report cannot change.
-        """
-        return self._save(report, "draft")
+        The content it replaces is kept as a revision. A final report cannot change. ``counts``
+        (the checker's, which the window has already) are kept for the year list: the save never
+        runs the checker, which can take ten times longer than the write."""
+        return self._save(report, "draft", counts=counts)
+
+    def count_findings(self, agency_name: str, year: int, packs=()) -> tuple[int, int]:
+        """错误 and 警告 of the stored report counted now, for a year saved without its counts."""
+        db, _ = self._record(agency_name, year)
+        counts = check(self._report(db, int(year)), self._report(db, int(year) - 1), packs).counts()
+        return counts[Severity.ERROR], counts[Severity.WARNING]
 
     def import_report(self, report: Report, replace: bool = False, over_final: bool = False) -> str:
         """Take in a report file: "new", "same" (identical, nothing written) or "replaced" (the
@@ -240,9 +238,11 @@ class Store:
         db = self._db(agency_name)
         return originals.read(self.layout, db, int(year)) if db else None
 
-    def _save(self, report: Report, kind: str, over_final: bool = False, doc: dict | None = None) -> bool:
+    def _save(self, report: Report, kind: str, over_final: bool = False, doc: dict | None = None,
+              counts: Mapping[Severity, int] | None = None) -> bool:
         """Store ``report``, all or nothing: the agency file is written once, after the revision
-        record; if anything fails, the record, a new agency and the day's first backup are undone."""
+        record; if anything fails, the record, a new agency and the day's first backup are undone.
+        Unknown counts, and those of the next year (its cross-year checks see this one), are None."""
         self._writable()
         name = clean_name(report.agency.name)
         if not name:
@@ -256,11 +256,11 @@ class Store:
         if rec is not None and rec["status"] == FINAL and not over_final:
             raise StoreError(f"{name}{year}年度报告已定稿，不能修改。如需修改，请先“撤回为草稿”。")
         now = dates.now_iso()
-        counts = self._counts(report, self._report(db, year - 1) if db else None)
+        stored = None if counts is None else {s.value: int(n) for s, n in counts.items()}
         later = db.record(year + 1) if db else None
         doc_sum = checksums.of(doc)
         new = {"year": year, "status": DRAFT, "created": rec["created"] if rec else now, "modified": now,
-               "final_at": None, "counts": counts, "doc": doc, "doc_sum": doc_sum}
+               "final_at": None, "counts": stored, "doc": doc, "doc_sum": doc_sum}
         backup = self._daily.before_change(self._files.any_open())
         try:
             if db is None:
@@ -268,7 +268,7 @@ class Store:
             else:
                 changes = {year: new}
                 if later:
-                    changes[year + 1] = {**later, "counts": self._counts(self._report(db, year + 1), report)}
+                    changes[year + 1] = {**later, "counts": None}
                 events = []
                 if rec is not None:
                     if rec["status"] == FINAL:

@@ -125,6 +125,21 @@ def test_the_draft_in_progress_opens_directly_and_its_list_row_is_right(make_win
     assert row[3] == str(len(w.session.errors()) if w.session else 0)
 
 
+def test_the_year_list_shows_the_counts_the_window_saved(qtbot, make_window, seed_path, monkeypatch):
+    from store.repository import Store
+
+    seed = seed_store(seed_path)
+    w = make_window()
+    value = w.session.report.get("t3", "1", "natural")
+    w.session.set_cell("t3", "1", "natural", value + 5)  # more requests received than handled: 错误
+    qtbot.waitUntil(lambda: bool(w.session.errors()) and not w.session.dirty, timeout=3000)
+    errors = len(w.session.errors())
+    monkeypatch.setattr(Store, "count_findings", lambda *a: pytest.fail("the list counted again"))
+    w.back_to_list()
+    (row,) = year_rows(w)
+    assert row[0] == f"{seed.year}年" and row[3] == str(errors)
+
+
 def test_ctrl_s_saves_and_the_status_bar_says_so(qtbot, make_window, seed_path):
     seed = seed_store(seed_path)
     w = make_window()
@@ -315,7 +330,7 @@ def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_w
     seed_store(seed_path)
     w = make_window()
 
-    def disk_full(report):
+    def disk_full(report, counts=None):
         raise StoreWriteError("无法保存到 数据文件夹：磁盘空间不足，请清理磁盘后再试。")
 
     monkeypatch.setattr(w.store, "save", disk_full)
@@ -403,7 +418,7 @@ def test_after_a_cancelled_close_the_failed_save_is_still_retried(qtbot, make_wi
     monkeypatch.setattr(session_module, "RETRY_DELAY_MS", 100)
     real_save = w.store.save
 
-    def disk_full(report):
+    def disk_full(report, counts=None):
         raise StoreWriteError("无法保存到 数据文件夹：磁盘空间不足，请清理磁盘后再试。")
 
     w.store.save = disk_full

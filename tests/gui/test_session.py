@@ -86,10 +86,10 @@ def test_a_failed_save_keeps_the_edits_and_retries(qtbot, session, store, seeded
     real_save = store.save
     failing = {"on": True}
 
-    def save(report):
+    def save(report, counts=None):
         if failing["on"]:
             raise StoreWriteError("无法保存到 D:\\数据：磁盘空间不足，请清理磁盘后再试。")
-        return real_save(report)
+        return real_save(report, counts)
 
     monkeypatch.setattr(store, "save", save)
     with qtbot.waitSignal(session.saveFailed, timeout=2000) as failed:
@@ -132,3 +132,26 @@ def test_history_counts_are_earlier_years_only(session, seeded):
     history = session.history_counts()
     assert history[str(seeded.year - 3)] == {"工作动态": 12}
     assert all(int(y) < seeded.year for y in history)
+
+
+def test_the_save_keeps_the_windows_counts_without_checking_again(qtbot, session, store, seeded, monkeypatch):
+    from report.findings import Severity
+    from store import repository
+
+    monkeypatch.setattr(repository, "check", lambda *a, **k: pytest.fail("the store checked the report again"))
+    value = session.report.get("t3", "1", "natural")
+    with qtbot.waitSignal(session.saved, timeout=2000):
+        session.set_cell("t3", "1", "natural", value + 5)
+    (row,) = store.reports(seeded.agency.name)
+    shown = session.findings.counts()
+    assert row.errors == shown[Severity.ERROR] >= 1
+    assert row.warnings == shown[Severity.WARNING]
+
+
+def test_a_save_before_the_checker_caught_up_leaves_the_counts_unknown(qtbot, session, store, seeded):
+    value = session.report.get("t3", "1", "natural")
+    session.set_cell("t3", "1", "natural", value + 5)  # the findings in hand are those of before the edit
+    assert session.close()
+    (row,) = store.reports(seeded.agency.name)
+    assert (row.errors, row.warnings) == (None, None)
+    assert store.count_findings(seeded.agency.name, seeded.year)[0] >= 1

@@ -43,6 +43,22 @@ def test_import_then_list(capsys, seed_path, shuyang_path, seed_agency):
     assert int(shuyang_row[-2]) >= 1  # no 落款日期
 
 
+def test_list_counts_the_years_imported_without_counts(capsys, seed_path, shuyang_path):
+    from report.checks import check
+    from report.findings import Severity
+
+    assert run(capsys, "import", str(seed_path), str(shuyang_path))[0] == 0
+    with open_store() as store:
+        assert {(s.errors, s.warnings) for s in store.all_reports()} == {(None, None)}  # import does not check
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    rows = {r.split()[0]: r.split() for r in out.strip().splitlines()[1:]}
+    for path in (seed_path, shuyang_path):
+        report = Report.load(path)
+        counts = check(report).counts()
+        assert rows[report.agency.name][-2:] == [str(counts[Severity.ERROR]), str(counts[Severity.WARNING])]
+
+
 def test_list_of_an_empty_store(capsys):
     assert run(capsys, "list")[:2] == (0, "程序中还没有报告。\n")
 

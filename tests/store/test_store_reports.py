@@ -109,28 +109,63 @@ def test_import_adds_a_year_skips_identical_content_and_replaces_only_when_asked
         store.import_report(seed, replace=True)
 
 
-def test_year_list_has_status_times_and_checker_counts(store, seed, shuyang, seed_agency):
+def test_year_list_has_status_times_and_the_counts_handed_to_the_save(store, seed, shuyang, seed_agency):
+    from report.checks import check
+    from report.findings import Severity
+
+    counts = check(shuyang).counts()
     store.save(seed)
-    store.save(shuyang)
+    store.save(shuyang, counts=counts)
     (s,) = store.reports("沭阳县发展和改革局")
     assert (s.year, s.status) == (2023, "draft")
+    assert (s.errors, s.warnings) == (counts[Severity.ERROR], counts[Severity.WARNING])
     assert s.errors >= 1  # no 落款日期
-    assert s.warnings >= 1
     assert isinstance(s.modified, dt.datetime)
-    assert store.reports(seed_agency)[0].errors == 0
+    (s,) = store.reports(seed_agency)
+    assert (s.errors, s.warnings) == (None, None)  # saved without counts: unknown until counted
+    assert store.count_findings(seed_agency, 2022)[0] == 0
 
 
-def test_saving_last_year_updates_the_cross_year_counts_of_this_year(store, seed, seed_agency):
+def test_a_save_without_counts_never_runs_the_checker(store, seed, shuyang, seed_agency, monkeypatch):
+    import report.checks
+    from store import repository
+
+    calls = []
+
+    def counted(*args, **kwargs):  # a store that caught a checker failure would hide a raise
+        calls.append(args)
+        raise AssertionError("the checker ran inside a save")
+
+    monkeypatch.setattr(repository, "check", counted)
+    monkeypatch.setattr(report.checks, "check", counted)
+    store.save(seed)
+    assert store.import_report(shuyang) == "new"
+    seed.texts["problems"] = "导入的新内容。"
+    assert store.import_report(seed, replace=True) == "replaced"
+    store.new_year_from_last(seed_agency, 2023)
+    store.new_blank_year(seed_agency, 2024)
+    store.revert(seed_agency, 2022, store.revisions(seed_agency, 2022)[0].id)
+    assert calls == []
+    assert {(s.year, s.errors, s.warnings) for s in store.all_reports()} == {
+        (2022, None, None), (2023, None, None), (2024, None, None)}
+
+
+def test_saving_last_year_makes_the_cross_year_counts_of_this_year_unknown(store, seed, seed_agency):
+    from report.checks import check
+
     store.save(seed)
     nxt = store.new_year_from_last(seed_agency, 2023)
     nxt.set("t3", "2", "natural", 0)
-    store.save(nxt)
+    nxt.texts["problems"] = "本年度的问题。"
+    assert store.save(nxt, counts=check(nxt, seed).counts())
     before = store.reports(seed_agency)[1].warnings
+    assert before == store.count_findings(seed_agency, 2023)[1]
     seed.set("t3", "4", "natural", 3)  # last year now carries 3 over; this year says 0 → Y-CARRY
     seed.set("t3", "1", "natural", 3)
     seed.compute_totals()
     store.save(seed)
-    assert store.reports(seed_agency)[1].warnings > before
+    assert store.reports(seed_agency)[1].warnings is None  # its stored counts no longer hold
+    assert store.count_findings(seed_agency, 2023)[1] > before
 
 
 def test_final_requires_no_errors(store, shuyang):
