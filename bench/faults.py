@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import small_disk  # noqa: E402  (bench/ is on sys.path: this file is run as a script)
 from filelock import FileLock  # noqa: E402
 
 from report.document import Report  # noqa: E402
@@ -170,42 +171,37 @@ def kill_drill(rounds: int, rng: random.Random) -> Counter:
 
 
 def disk_full_drill() -> Counter | None:
-    if os.geteuid() != 0:
-        return None
-    seen: Counter = Counter()
     mount = Path(tempfile.mkdtemp(prefix="nianbao-full-"))
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True).returncode:
-        return None
     try:
-        seed = Report.load(SEED)
-        data = mount / "store"
-        with open_store(data) as s:
-            s.save(seed)
-            filler = mount / "filler"
-            with open(filler, "wb", buffering=0) as fh:
-                try:
-                    while True:
-                        fh.write(b"\0" * 4096)
-                except OSError:
-                    pass
-            before = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-            for attempt in range(10):
-                changed = seed.copy()
-                changed.texts["problems"] = f"磁盘满时的第{attempt}次修改。" * 200
-                for do in (lambda c=changed: s.save(c), lambda c=changed: s.import_report(c, replace=True)):
-                    try:
-                        do()
-                        seen["WRITTEN ON A FULL DISK?"] += 1
-                    except StoreError as e:
-                        seen["refused with 磁盘空间不足" if "磁盘空间不足" in str(e) else "REFUSED, OTHER MESSAGE"] += 1
-                after = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-                seen["folder byte-identical" if after == before else "FOLDER CHANGED"] += 1
-            filler.unlink()
-            s.save(changed)
-            seen["saved once room was made"] += s.load(seed.agency.name, seed.year).to_dict() == changed.to_dict()
+        with small_disk.mounted(mount, "2m") as ok:
+            return _full_disk_rounds(mount) if ok else None
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
         mount.rmdir()
+
+
+def _full_disk_rounds(mount: Path) -> Counter:
+    seen: Counter = Counter()
+    seed = Report.load(SEED)
+    data = mount / "store"
+    with open_store(data) as s:
+        s.save(seed)
+        filler = mount / "filler"
+        small_disk.fill(filler)
+        before = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+        for attempt in range(10):
+            changed = seed.copy()
+            changed.texts["problems"] = f"磁盘满时的第{attempt}次修改。" * 200
+            for do in (lambda c=changed: s.save(c), lambda c=changed: s.import_report(c, replace=True)):
+                try:
+                    do()
+                    seen["WRITTEN ON A FULL DISK?"] += 1
+                except StoreError as e:
+                    seen["refused with 磁盘空间不足" if "磁盘空间不足" in str(e) else "REFUSED, OTHER MESSAGE"] += 1
+            after = {p: p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+            seen["folder byte-identical" if after == before else "FOLDER CHANGED"] += 1
+        filler.unlink()
+        s.save(changed)
+        seen["saved once room was made"] += s.load(seed.agency.name, seed.year).to_dict() == changed.to_dict()
     return seen
 
 

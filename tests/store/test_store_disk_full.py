@@ -2,33 +2,24 @@
 with the Chinese message, the data folder keeps every byte, and the next save after room is
 made succeeds."""
 
-import os
-import subprocess
+import runpy
+from pathlib import Path
 
 import pytest
 
 from store import StoreWriteError, open_store
 
+SMALL_DISK = runpy.run_path(str(Path(__file__).resolve().parents[2] / "bench" / "small_disk.py"))
+
 
 @pytest.fixture
 def small_disk(tmp_path):
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
     mount = tmp_path / "disk"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True).returncode:
-        pytest.skip("tmpfs cannot be mounted here")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
-
-
-def _fill(path):
-    with open(path, "wb", buffering=0) as fh:
-        try:
-            while True:
-                fh.write(b"\0" * 4096)
-        except OSError:
-            pass
+    with SMALL_DISK["mounted"](mount, "1m") as ok:
+        if not ok:
+            pytest.skip("a tmpfs cannot be mounted here (it needs root)")
+        yield mount
 
 
 def test_a_full_disk_refuses_saves_and_imports_and_changes_no_byte(small_disk, seed, files_snapshot, seed_agency):
@@ -37,7 +28,7 @@ def test_a_full_disk_refuses_saves_and_imports_and_changes_no_byte(small_disk, s
         s.save(seed)
         seed.texts["problems"] = "第二版"
         s.save(seed)  # a history file exists, so an append is attempted too
-        _fill(small_disk / "filler")
+        SMALL_DISK["fill"](small_disk / "filler")
         before = files_snapshot(data)
         for i in range(5):
             changed = seed.copy()
