@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from report import dates, intake
+from report import dates, files, intake
 from report.forms import Cell, Form, Table, form_for_year, load_form
 from report.schema import validate
 
@@ -215,14 +215,8 @@ class Report:
             if size > MAX_FILE_BYTES:
                 raise ReportFileError(f"文件过大（{size // (1024 * 1024)} MB），报告文件不应超过 50 MB。")
             raw = p.read_bytes()
-        except FileNotFoundError:
-            raise ReportFileError(f"找不到文件：{p}") from None
-        except IsADirectoryError:
-            raise ReportFileError(f"这是一个文件夹，不是报告文件：{p}") from None
-        except PermissionError:
-            raise ReportFileError(f"没有权限读取文件：{p}") from None
         except OSError as e:
-            raise ReportFileError(f"无法读取文件 {p}（{e.strerror or e}），请检查磁盘或换一个文件。") from None
+            raise ReportFileError(files.unreadable(p, e)) from None
         return cls.loads(raw)
 
 

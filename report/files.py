@@ -96,3 +96,14 @@ def atomic_write(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` crash-safely (see atomic_file)."""
     with atomic_file(path) as fh:
         fh.write(data)
+
+
+def unreadable(path: Path, exc: OSError) -> str:
+    """The clerk's message for a report file that could not be read (opening and importing alike)."""
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件：{path}"
+    if isinstance(exc, IsADirectoryError):
+        return f"这是一个文件夹，不是报告文件：{path}"
+    if isinstance(exc, PermissionError):
+        return f"没有权限读取文件：{path}"
+    return f"无法读取文件 {path}（{exc.strerror or exc}），请检查磁盘或换一个文件。"

@@ -52,7 +52,8 @@ class Grid:
 
 
 def _label_runs(labels: list[tuple[str, ...]], level: int):
-    """Runs (first, last) of consecutive entries sharing the same labels up to ``level``."""
+    """Runs (first, last, leaf) of consecutive entries sharing the same labels up to ``level``;
+    ``leaf`` when no entry of the run has a label below ``level``, so its cell spans the deeper levels."""
     i = 0
     while i < len(labels):
         if len(labels[i]) <= level:
@@ -61,7 +62,7 @@ def _label_runs(labels: list[tuple[str, ...]], level: int):
         j = i
         while j + 1 < len(labels) and len(labels[j + 1]) > level and labels[j + 1][:level + 1] == labels[i][:level + 1]:
             j += 1
-        yield i, j
+        yield i, j, all(len(labels[k]) == level + 1 for k in range(i, j + 1))
         i = j + 1
 
 
@@ -77,22 +78,20 @@ def _nested_grid(block: Block, values) -> Grid:
         g.spans.append((0, 0, label_depth - 1, depth - 1))
     col_labels = [c.label for c in block.columns]
     for level in range(depth):
-        for i, j in _label_runs(col_labels, level):
+        for i, j, leaf in _label_runs(col_labels, level):
             c0, c1 = label_depth + i, label_depth + j
             g.cells[(c0, level)] = col_labels[i][level]
             g.heads.add((c0, level))
-            last = all(len(col_labels[k]) == level + 1 for k in range(i, j + 1))
-            span = (c0, level, c1, depth - 1 if last else level)
+            span = (c0, level, c1, depth - 1 if leaf else level)
             if span[:2] != span[2:]:
                 g.spans.append(span)
     row_labels = [r.label for r in block.rows]
     for level in range(label_depth):
-        for i, j in _label_runs(row_labels, level):
+        for i, j, leaf in _label_runs(row_labels, level):
             r0, r1 = depth + i, depth + j
             g.cells[(level, r0)] = row_labels[i][level]
             g.labels.add((level, r0))
-            last = all(len(row_labels[k]) == level + 1 for k in range(i, j + 1))
-            span = (level, r0, label_depth - 1 if last else level, r1)
+            span = (level, r0, label_depth - 1 if leaf else level, r1)
             if span[:2] != span[2:]:
                 g.spans.append(span)
             if r1 > r0:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from report import files
 from report.readers.source import ReadError, Source
 
 SUFFIXES = {".html": "html", ".htm": "html", ".shtml": "html", ".mht": None, ".docx": "docx", ".doc": None,
@@ -36,12 +37,8 @@ def read_source(path: str | Path) -> tuple[Source, bytes]:
         if p.stat().st_size > MAX_BYTES:
             raise ReadError("文件过大（超过 50 MB），不像是一份年度报告。")
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(f"找不到文件：{p}") from None
-    except IsADirectoryError:
-        raise ReadError(f"这是一个文件夹，不是报告文件：{p}") from None
-    except PermissionError:
-        raise ReadError(f"没有权限读取文件：{p}") from None
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+        raise ReadError(files.unreadable(p, e)) from None
     return read_bytes(raw, kind), raw
 
 
