@@ -103,10 +103,11 @@ def _offer_final(years: YearList, report: Report) -> bool:
     定稿 so that it cannot be changed by accident (only a report without 错误 can be)."""
     import datetime as dt
 
+    from gui.session import previous_report
     from report.checks import blocking_errors
 
     name, year = years.agency_name, report.year
-    if year >= dt.date.today().year or blocking_errors(report, years._previous_of(year)):
+    if year >= dt.date.today().year or blocking_errors(report, previous_report(years.store, name, year)):
         return False
     if not ask.confirm(years.window(), "设为定稿？",
                        f"已导入{name}{year}年度报告。如果这是已经发布的报告，建议设为定稿："

@@ -37,6 +37,13 @@ def saved_notice(when: dt.datetime | None = None) -> str:
     return f"已保存 {dates.clock(when)}"
 
 
+def previous_report(store, agency_name: str, year: int) -> Report | None:
+    """Last year's report for the year-over-year checks and 上年内容 (None when there is none)."""
+    if not store.exists(agency_name, year - 1):
+        return None
+    return store.load(agency_name, year - 1)
+
+
 class _Edit(QtGui.QUndoCommand):
     """An undoable change: ``apply(value)`` writes one value into the report.
 
@@ -79,7 +86,7 @@ class ReportSession(QObject):
         super().__init__(parent)
         self.store, self.agency_name, self.year = store, agency_name, int(year)
         self.report: Report = store.load(agency_name, self.year)
-        self.previous: Report | None = self._load_previous()
+        self.previous: Report | None = previous_report(store, agency_name, self.year)
         self.status: str = store.status(agency_name, self.year)
         self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
         self.findings = Findings()
@@ -95,12 +102,6 @@ class ReportSession(QObject):
     def read_only(self) -> bool:
         """A final report, or a store another nianbao window holds, cannot be edited."""
         return self.status == "final" or bool(getattr(self.store, "read_only", False))
-
-    def _load_previous(self) -> Report | None:
-        """Last year's report for the year-over-year checks and 上年内容 (None when there is none)."""
-        if not self.store.exists(self.agency_name, self.year - 1):
-            return None
-        return self.store.load(self.agency_name, self.year - 1)
 
     def _single_shot(self, ms: int, slot) -> QTimer:
         t = QTimer(self)

@@ -9,7 +9,6 @@ hook for unexpected errors, which logs it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gui import ask, exporting, places, settings
 from gui.new_year_dialog import NewYearDialog
@@ -17,9 +16,6 @@ from gui.qt import Qt, QtGui, QtWidgets, Signal
 from gui.workers import readable_error
 from report import dates
 from store.errors import StoreError
-
-if TYPE_CHECKING:
-    from report.document import Report
 
 IMPORTABLE = "报告文件或已发布的报告 (*.json *.html *.htm *.docx *.pdf *.txt)"
 EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
@@ -231,11 +227,6 @@ class YearList(QtWidgets.QWidget):
         """With the local packs chosen in 设置, as the window counts them before it saves."""
         return self.store.count_findings(self.agency_name, year, settings.local_packs(self.data_dir))
 
-    def _previous_of(self, year: int) -> Report | None:
-        """Last year's report of the current agency, for the checker (None when there is none)."""
-        name = self.agency_name
-        return self.store.load(name, year - 1) if self.store.exists(name, year - 1) else None
-
     def _failed(self, title: str, error: BaseException) -> None:
         ask.warn(self.window(), title, readable_error(error))
 
@@ -359,11 +350,13 @@ class YearList(QtWidgets.QWidget):
         year = self.selected_year()
         if year is None:
             return
+        from gui.session import previous_report
+
         report = self.store.load(self.agency_name, year)
         history = self.store.history_counts(self.agency_name, before_year=year)
         if kind == "all":
-            self.exporter.export_all(report, history, self._previous_of(year))
+            self.exporter.export_all(report, history, previous_report(self.store, self.agency_name, year))
         elif kind == "copy":
             self.exporter.copy_html(report, history)
         else:
-            self.exporter.export(kind, report, history, self._previous_of(year))
+            self.exporter.export(kind, report, history, previous_report(self.store, self.agency_name, year))

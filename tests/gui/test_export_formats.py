@@ -10,28 +10,16 @@ from docx import Document
 from openpyxl import load_workbook
 
 from gui.qt import QtGui
-from report.document import Report
 
 STEM = "威海市文登区信访局2022年政府信息公开工作年度报告"
-
-
-def seed_store(seed_path) -> Report:
-    from store import open_store
-
-    store = open_store()
-    report = Report.load(seed_path)
-    store.save_agency(report.agency)
-    store.save(report)
-    store.close()
-    return report
 
 
 def _menu_texts(menu) -> list[str]:
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 
-def test_the_export_menu_offers_every_format(make_window, seed_path):
-    seed_store(seed_path)
+def test_the_export_menu_offers_every_format(make_window, seeded):
+    seeded()
     w = make_window()
     expected = ["导出 PDF…", "导出 Word…", "导出网页…", "导出 Excel…", "导出数据文件…", "全部导出到文件夹…",
                 "复制网页内容"]
@@ -45,8 +33,8 @@ def test_the_export_menu_offers_every_format(make_window, seed_path):
 
 
 def test_word_from_the_editor_proposes_the_standard_name_and_remembers_the_folder(
-        qtbot, make_window, seed_path, tmp_path, clerk):
-    seed_store(seed_path)
+        qtbot, make_window, seeded, tmp_path, clerk):
+    seeded()
     w = make_window()
     folder = tmp_path / "审阅"
     folder.mkdir()
@@ -68,8 +56,8 @@ def test_word_from_the_editor_proposes_the_standard_name_and_remembers_the_folde
     assert not w.exporter.jobs
 
 
-def test_web_page_and_excel_from_the_year_list(qtbot, make_window, seed_path, tmp_path, clerk):
-    seed_store(seed_path)
+def test_web_page_and_excel_from_the_year_list(qtbot, make_window, seeded, tmp_path, clerk):
+    seeded()
     w = make_window()
     w.back_to_list()
     clerk.answers["save_file"] = lambda proposed: str(tmp_path / os.path.basename(proposed))
@@ -83,8 +71,8 @@ def test_web_page_and_excel_from_the_year_list(qtbot, make_window, seed_path, tm
     assert sheets[0] == "报告信息" and len(sheets) == 4
 
 
-def test_export_all_writes_five_files_into_the_chosen_folder(qtbot, make_window, seed_path, tmp_path, clerk):
-    seed_store(seed_path)
+def test_export_all_writes_five_files_into_the_chosen_folder(qtbot, make_window, seeded, tmp_path, clerk):
+    seeded()
     w = make_window()
     folder = tmp_path / "全部"
     clerk.answers["choose_folder"] = str(folder)
@@ -98,8 +86,8 @@ def test_export_all_writes_five_files_into_the_chosen_folder(qtbot, make_window,
 
 
 def test_copy_web_content_puts_html_with_bordered_tables_and_plain_text_on_the_clipboard(
-        qtbot, make_window, seed_path):
-    seed_store(seed_path)
+        qtbot, make_window, seeded):
+    seeded()
     w = make_window()
     clipboard = QtGui.QGuiApplication.clipboard()
     clipboard.clear()
@@ -113,8 +101,8 @@ def test_copy_web_content_puts_html_with_bordered_tables_and_plain_text_on_the_c
     assert "已复制网页内容" in w.statusBar().currentMessage()
 
 
-def test_an_export_error_is_shown_in_chinese_and_nothing_is_left(qtbot, make_window, seed_path, tmp_path, clerk):
-    seed_store(seed_path)
+def test_an_export_error_is_shown_in_chinese_and_nothing_is_left(qtbot, make_window, seeded, tmp_path, clerk):
+    seeded()
     w = make_window()
     clerk.answers["save_file"] = str(tmp_path / "没有这个文件夹" / "r.docx")
     w.act_export_docx.trigger()

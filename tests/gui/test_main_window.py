@@ -14,19 +14,6 @@ from report.document import Report
 AGENCY = "威海市文登区信访局"
 
 
-def seed_store(seed_path, *more):
-    """The seed report (and ``more`` reports) in the test's store, which is then closed again."""
-    from store import open_store
-
-    store = open_store()
-    report = Report.load(seed_path)
-    store.save_agency(report.agency)
-    for r in (report, *more):
-        store.save(r)
-    store.close()
-    return report
-
-
 def ok_button(dialog) -> QtWidgets.QPushButton:
     box = dialog.findChild(QtWidgets.QDialogButtonBox)
     return box.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
@@ -80,8 +67,8 @@ def test_create_a_blank_year_opens_it_in_the_wizard(qtbot, ui, clerk, make_windo
     assert int(rows[0][3]) > 0  # a blank report has errors (blank cells)
 
 
-def test_new_year_starts_from_last_year_by_default(qtbot, clerk, make_window, seed_path):
-    seed = seed_store(seed_path)
+def test_new_year_starts_from_last_year_by_default(qtbot, clerk, make_window, seeded):
+    seed = seeded()
     w = make_window()
     w.back_to_list()
 
@@ -97,8 +84,8 @@ def test_new_year_starts_from_last_year_by_default(qtbot, clerk, make_window, se
     assert w.session.report.agency == seed.agency
 
 
-def test_new_year_refuses_an_existing_year(qtbot, clerk, make_window, seed_path):
-    seed = seed_store(seed_path)
+def test_new_year_refuses_an_existing_year(qtbot, clerk, make_window, seeded):
+    seed = seeded()
     w = make_window()
     w.back_to_list()
 
@@ -113,8 +100,8 @@ def test_new_year_refuses_an_existing_year(qtbot, clerk, make_window, seed_path)
     assert seen and len(w.store.reports(AGENCY)) == 1
 
 
-def test_the_draft_in_progress_opens_directly_and_its_list_row_is_right(make_window, seed_path):
-    seed = seed_store(seed_path)
+def test_the_draft_in_progress_opens_directly_and_its_list_row_is_right(make_window, seeded):
+    seed = seeded()
     w = make_window()
     assert w.stack.currentWidget() is w.editor
     assert w.session.year == seed.year
@@ -125,10 +112,10 @@ def test_the_draft_in_progress_opens_directly_and_its_list_row_is_right(make_win
     assert row[3] == str(len(w.session.errors()) if w.session else 0)
 
 
-def test_the_year_list_shows_the_counts_the_window_saved(qtbot, make_window, seed_path, monkeypatch):
+def test_the_year_list_shows_the_counts_the_window_saved(qtbot, make_window, seeded, monkeypatch):
     from store.repository import Store
 
-    seed = seed_store(seed_path)
+    seed = seeded()
     w = make_window()
     value = w.session.report.get("t3", "1", "natural")
     w.session.set_cell("t3", "1", "natural", value + 5)  # more requests received than handled: 错误
@@ -140,8 +127,8 @@ def test_the_year_list_shows_the_counts_the_window_saved(qtbot, make_window, see
     assert row[0] == f"{seed.year}年" and row[3] == str(errors)
 
 
-def test_ctrl_s_saves_and_the_status_bar_says_so(qtbot, make_window, seed_path):
-    seed = seed_store(seed_path)
+def test_ctrl_s_saves_and_the_status_bar_says_so(qtbot, make_window, seeded):
+    seed = seeded()
     w = make_window()
     w.session.set_text("problems", "用 Ctrl+S 保存的内容。")
     qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is not None, timeout=2000)
@@ -152,8 +139,8 @@ def test_ctrl_s_saves_and_the_status_bar_says_so(qtbot, make_window, seed_path):
     assert w.store.load(AGENCY, seed.year).text("problems") == "用 Ctrl+S 保存的内容。"
 
 
-def test_undo_and_redo_actions_follow_the_session(make_window, seed_path):
-    seed_store(seed_path)
+def test_undo_and_redo_actions_follow_the_session(make_window, seeded):
+    seeded()
     w = make_window()
     before = w.session.report.text("problems")
     w.session.set_text("problems", "改过的内容")
@@ -164,9 +151,9 @@ def test_undo_and_redo_actions_follow_the_session(make_window, seed_path):
     assert w.session.report.text("problems") == "改过的内容"
 
 
-def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, make_window, seed_path,
+def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, make_window, seeded,
                                                                          monkeypatch):
-    seed = seed_store(seed_path)
+    seed = seeded()
     w = make_window()
     w.act_final.trigger()
     assert w.store.status(AGENCY, seed.year) == "final"
@@ -181,8 +168,8 @@ def test_final_report_opens_read_only_with_a_banner_and_can_be_reopened(qtbot, m
     assert w.store.status(AGENCY, seed.year) == "draft"
 
 
-def test_final_is_refused_while_an_error_remains_and_offers_to_show_it(make_window, seed_path, clerk):
-    seed = seed_store(seed_path)
+def test_final_is_refused_while_an_error_remains_and_offers_to_show_it(make_window, seeded, clerk):
+    seed = seeded()
     w = make_window()
     w.session.set_cell("t3", "1", "natural", seed.get("t3", "1", "natural") + 5)  # 勾稽关系 broken
     w.wizard.go_to_page(0)
@@ -199,8 +186,8 @@ def test_final_is_refused_while_an_error_remains_and_offers_to_show_it(make_wind
     assert getattr(page, "table", None) is not None and page.table.id == "t3"
 
 
-def test_delete_asks_and_keeps_a_backup(make_window, seed_path, clerk):
-    seed = seed_store(seed_path)
+def test_delete_asks_and_keeps_a_backup(make_window, seeded, clerk):
+    seed = seeded()
     w = make_window()
     w.back_to_list()
     clerk.answers["confirm"] = False
@@ -216,10 +203,10 @@ def test_delete_asks_and_keeps_a_backup(make_window, seed_path, clerk):
     assert w.years.table.rowCount() == 0
 
 
-def test_a_delete_the_store_refuses_says_why_and_keeps_the_year(make_window, seed_path, clerk, monkeypatch):
+def test_a_delete_the_store_refuses_says_why_and_keeps_the_year(make_window, seeded, clerk, monkeypatch):
     from store import StoreWriteError
 
-    seed = seed_store(seed_path)
+    seed = seeded()
     w = make_window()
     w.back_to_list()
 
@@ -233,8 +220,8 @@ def test_a_delete_the_store_refuses_says_why_and_keeps_the_year(make_window, see
     assert year_rows(w)[0][0] == f"{seed.year}年"
 
 
-def test_restore_from_backup_brings_a_deleted_year_back(make_window, seed_path, clerk):
-    seed = seed_store(seed_path)
+def test_restore_from_backup_brings_a_deleted_year_back(make_window, seeded, clerk):
+    seed = seeded()
     w = make_window()
     w.back_to_list()
     w.years.buttons["delete"].click()
@@ -267,8 +254,8 @@ def test_import_adds_the_agency_and_bad_files_get_a_chinese_message(ui, clerk, m
     assert any(kind == "confirm" and "已经存在" in text for kind, _, text in calls[before:])
 
 
-def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seed_path, tmp_path, clerk):
-    seed = seed_store(seed_path)
+def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, seeded, tmp_path, clerk):
+    seed = seeded()
     w = make_window()
     w.back_to_list()
     out = tmp_path / "导出.json"
@@ -281,10 +268,10 @@ def test_export_json_from_the_list_writes_the_report_file(qtbot, make_window, se
     assert json.loads(out.read_text(encoding="utf-8"))["year"] == seed.year
 
 
-def test_a_store_held_by_another_window_is_read_only_with_a_banner(make_window, seed_path, clerk):
+def test_a_store_held_by_another_window_is_read_only_with_a_banner(make_window, seeded, clerk):
     from store import open_store
 
-    seed_store(seed_path)
+    seeded()
     other = open_store()  # another nianbao instance holds the lock
     try:
         w = make_window()
@@ -313,8 +300,8 @@ def test_window_size_is_remembered(qtbot, make_window):
     assert (again.width(), again.height()) == size
 
 
-def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, clerk):
-    seed_store(seed_path)
+def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seeded, clerk):
+    seeded()
     w = make_window()
     calls = clerk.calls
     w.wizard.go_to_page(2)
@@ -323,11 +310,11 @@ def test_f1_shows_the_current_pages_guidance(qtbot, make_window, seed_path, cler
     assert calls[-1][2] == w.wizard.current_help() != ""
 
 
-def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_window, seed_path, monkeypatch,
+def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_window, seeded, monkeypatch,
                                                                    clerk):
     from store import StoreWriteError
 
-    seed_store(seed_path)
+    seeded()
     w = make_window()
 
     def disk_full(report, counts=None):
@@ -346,13 +333,13 @@ def test_a_failed_save_is_shown_in_the_status_bar_and_closing_asks(qtbot, make_w
     assert w.isVisible() and w.session is not None  # the clerk chose to stay
 
 
-def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window, seed_path, tmp_path, clerk):
+def test_an_unusable_font_file_gives_a_readable_export_error(qtbot, make_window, seeded, tmp_path, clerk):
     from gui import settings
 
     bad = tmp_path / "坏字体.ttf"
     bad.write_bytes(b"not a font")
     settings.set_font_files({"body": str(bad)})
-    seed_store(seed_path)
+    seeded()
     w = make_window()
     out = tmp_path / "out.pdf"
     clerk.answers["save_file"] = str(out)
@@ -382,8 +369,8 @@ def test_a_cancelled_first_run_points_to_the_profile_button(qtbot, ui, clerk, ma
     assert "新建年度报告" in w.years.empty.text()
 
 
-def test_importing_a_file_identical_to_a_final_report_keeps_it_final_and_says_so(make_window, seed_path, clerk):
-    seed = seed_store(seed_path)
+def test_importing_a_file_identical_to_a_final_report_keeps_it_final_and_says_so(make_window, seed_path, seeded, clerk):
+    seed = seeded()
     w = make_window()
     w.act_final.trigger()
     w.back_to_list()
@@ -393,8 +380,9 @@ def test_importing_a_file_identical_to_a_final_report_keeps_it_final_and_says_so
     assert "相同" in w.statusBar().currentMessage() and "已导入" not in w.statusBar().currentMessage()
 
 
-def test_importing_a_changed_file_over_a_final_report_replaces_it_as_a_draft(make_window, seed_path, clerk, tmp_path):
-    seed = seed_store(seed_path)
+def test_importing_a_changed_file_over_a_final_report_replaces_it_as_a_draft(
+        make_window, seed_path, seeded, clerk, tmp_path):
+    seed = seeded()
     w = make_window()
     w.act_final.trigger()
     w.back_to_list()
@@ -409,11 +397,11 @@ def test_importing_a_changed_file_over_a_final_report_replaces_it_as_a_draft(mak
     assert "已导入" in w.statusBar().currentMessage()
 
 
-def test_after_a_cancelled_close_the_failed_save_is_still_retried(qtbot, make_window, seed_path, monkeypatch, clerk):
+def test_after_a_cancelled_close_the_failed_save_is_still_retried(qtbot, make_window, seeded, monkeypatch, clerk):
     from gui import session as session_module
     from store import StoreWriteError
 
-    seed_store(seed_path)
+    seeded()
     w = make_window()
     monkeypatch.setattr(session_module, "RETRY_DELAY_MS", 100)
     real_save = w.store.save
@@ -433,9 +421,9 @@ def test_after_a_cancelled_close_the_failed_save_is_still_retried(qtbot, make_wi
     assert w.store.load(AGENCY, 2022).texts["problems"] == "磁盘满时写的内容"
 
 
-def test_a_store_file_damaged_while_the_window_is_open_is_reported_as_damage(make_window, seed_path, clerk,
+def test_a_store_file_damaged_while_the_window_is_open_is_reported_as_damage(make_window, seeded, clerk,
                                                                              private_data_dir):
-    seed_store(seed_path)
+    seeded()
     w = make_window()
     w.back_to_list()
     (path,) = (private_data_dir / "db" / "agencies").glob("*.json")

@@ -22,6 +22,14 @@ def row(session, a, table="t3", cols=COLS):
     return [session.report.get(table, a, b) for b in cols]
 
 
+def select_block(ed, first, last) -> None:
+    """Make cell ``first`` current and select the block from it to ``last``, as a drag does."""
+    top, bottom = ed.model.index_of(*first), ed.model.index_of(*last)
+    ed.view.setCurrentIndex(top)
+    ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
+                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
 def test_an_excel_block_fills_from_the_current_cell_and_is_one_undo_step(qtbot, ui, t3):
     session, ed = t3
     ed.focus_cell("1", "natural")
@@ -65,10 +73,7 @@ def test_a_number_with_spaced_thousands_is_named_not_split_into_two_cells(qtbot,
 
 def test_one_refused_value_over_a_selection_counts_nothing_outside_the_table(qtbot, ui, t3):
     session, ed = t3
-    top, bottom = ed.model.index_of("3.1", "natural"), ed.model.index_of("3.1", "commercial")
-    ed.view.setCurrentIndex(top)
-    ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
-                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    select_block(ed, ("3.1", "natural"), ("3.1", "commercial"))
     ui.paste(ed, "abc")
     assert "超出表格范围" not in ed.message() and ed.message().startswith("2 个单元格未粘贴")
 
@@ -121,10 +126,7 @@ def test_blank_cells_in_the_block_clear_the_target(qtbot, ui, t3):
 
 def test_one_value_fills_every_selected_cell(qtbot, ui, t3):
     session, ed = t3
-    top, bottom = ed.model.index_of("3.3.1", "natural"), ed.model.index_of("3.3.8", "other")
-    ed.view.setCurrentIndex(top)
-    ed.view.selectionModel().select(QtCore.QItemSelection(top, bottom),
-                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    select_block(ed, ("3.3.1", "natural"), ("3.3.8", "other"))
     ui.paste(ed, "0\n")
     assert all(session.report.get("t3", f"3.3.{i}", b) == 0 for i in range(1, 9) for b in COLS[:6])
     assert session.report.get("t3", "3.3.8", "total") == 0
@@ -136,10 +138,7 @@ def test_copy_one_row_and_paste_it_into_another(qtbot, t3):
     session, ed = t3
     for i, b in enumerate(COLS[:6]):
         session.set_cell("t3", "1", b, i + 1)
-    first, last = ed.model.index_of("1", "natural"), ed.model.index_of("1", "total")
-    ed.view.setCurrentIndex(first)
-    ed.view.selectionModel().select(QtCore.QItemSelection(first, last),
-                                    QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    select_block(ed, ("1", "natural"), ("1", "total"))
     qtbot.keyClick(ed.view, K.Key_C, CTRL)
     assert QtWidgets.QApplication.clipboard().text() == "1\t2\t3\t4\t5\t6\t21\n"
     ed.focus_cell("3.1", "natural")
