@@ -6,39 +6,25 @@ so that a clerk or another tool's author can find and fix it.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from report import resources
+from report import schema_quick
 
 MAX_LISTED = 5
 
 
 @cache
 def _validator():
-    """The schema's validator, built once; jsonschema is imported here so that starting the
-    window does not pay for it before the first report is read."""
+    """The schema's validator, built once, the first time a file is not plainly valid: importing
+    jsonschema costs more than reading and checking a valid report (report/schema_quick.py)."""
     import jsonschema
 
-    with open(resources.path("schema", "report-1.json"), encoding="utf-8") as fh:
-        schema = json.load(fh)
     base = jsonschema.Draft202012Validator
-    types = base.TYPE_CHECKER.redefine_many({"integer": _is_int, "number": _is_number})
-    return jsonschema.validators.extend(base, type_checker=types)(schema)
-
-
-def _is_int(checker, inst) -> bool:
-    if isinstance(inst, bool):
-        return False
-    if isinstance(inst, Decimal):
-        return inst == inst.to_integral_value()
-    return isinstance(inst, int)
-
-
-def _is_number(checker, inst) -> bool:
-    return isinstance(inst, (int, float, Decimal)) and not isinstance(inst, bool)
+    types = base.TYPE_CHECKER.redefine_many({"integer": lambda _, v: schema_quick.is_int(v),
+                                              "number": lambda _, v: schema_quick.is_number(v)})
+    return jsonschema.validators.extend(base, type_checker=types)(schema_quick.schema())
 
 
 def validate(data: Any) -> None:
@@ -51,6 +37,8 @@ def validate(data: Any) -> None:
         raise ReportFileError(
             f"$.schema：不是本程序认识的报告文件（应为 \"{SCHEMA_ID}\"，实际为 {_show(data.get('schema'))}）。"
             "请确认文件来自年报助手或遵循同一格式的工具。")
+    if schema_quick.accepts(data):
+        return
     errors = sorted(_validator().iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
         lines = [_describe(e) for e in errors[:MAX_LISTED]]
