@@ -36,8 +36,8 @@ APT_RUN = ["libglib2.0-0", "libegl1", "libgl1", "libx11-6", "libdbus-1-3", "libf
            "libxcb-keysyms1", "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1", "libcups2",
            "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "fonts-noto-cjk"]
 APT_PACKAGE = ["binutils"]  # PyInstaller reads the libraries' dependencies with objdump
-APT_TEST = ["poppler-utils", "xvfb", "xauth", "x11-utils", "fonts-wqy-microhei", "libreoffice-writer-nogui",
-            "chromium"]
+APT_TEST = ["poppler-utils", "xvfb", "xauth", "x11-utils", "fonts-wqy-microhei", "fonts-liberation",
+            "libreoffice-writer-nogui", "chromium"]
 
 
 def apt_install(packages: list[str]) -> None:

@@ -58,6 +58,15 @@ def soffice_to_pdf(docx: Path, out_dir: Path) -> Path:
     return out_dir / (docx.stem + ".pdf")
 
 
+def chromium_pdf(html: Path, pdf: Path) -> Path:
+    """Chromium's own print of a web page (its A4 print set-up), for reading fonts and text back."""
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+                    f"--user-data-dir={pdf.parent / 'chromium-profile'}", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    return pdf
+
+
 def chromium_screenshot(html: Path, png: Path, width: int = 900, height: int = 3000) -> Path:
     subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",

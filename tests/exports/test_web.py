@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from exportkit import chromium_screenshot, every_text, needs_chromium, squeeze
+from exportkit import chromium_pdf, chromium_screenshot, every_text, needs_chromium, squeeze
 
 from report.printed.tables import grid
 from report.web import export_html, fragment, plain_text
@@ -99,3 +99,18 @@ def test_chromium_renders_the_page_with_its_tables(seed, tmp_path):
     assert image.size == (900, 3000)
     dark = sum(image.histogram()[:100])
     assert dark > 20_000  # text and table rules drawn, not a blank or error page
+
+
+@needs_chromium
+def test_chromium_sets_figures_in_a_times_face_and_chinese_in_a_chinese_one(seed, tmp_path):
+    import pdfplumber
+
+    pdf = chromium_pdf(export_html(seed, tmp_path / "r.html"), tmp_path / "r.pdf")
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars]
+    fonts = {kind: {c["fontname"].split("+")[-1] for c in chars if test(c["text"])}
+             for kind, test in (("figures", str.isdigit), ("chinese", lambda t: "\u4e00" <= t <= "\u9fff"))}
+    assert fonts["figures"] and all("LiberationSerif" in f for f in fonts["figures"]), fonts
+    assert fonts["chinese"] and not any("Liberation" in f for f in fonts["chinese"]), fonts
+    title = [c for c in chars if c["size"] > 20 and c["text"].isdigit()]  # the 22 pt title's year
+    assert title and all(c["fontname"].endswith("LiberationSerif-Bold") for c in title)
