@@ -15,7 +15,7 @@ import logging
 import sys
 
 from gui import gc_guard
-from gui.first_paint import after_first_paint
+from gui.first_paint import SETTLE_MS, after_first_paint
 from gui.qt import QtCore, QtGui, QtWidgets
 from report import __version__, resources
 
@@ -94,8 +94,8 @@ def finish_app(app: QtWidgets.QApplication) -> None:
 
 
 def show_window(data_dir: str | None = None):
-    """The main window on screen now; the application's rest, the log, the error hook, the data
-    and the report in progress once it has painted."""
+    """The main window on screen now; the error hook, the application's rest, the data and the
+    report in progress once it has painted; the log once that is on screen too."""
     app = first_frame_app()
     from gui.main_window import MainWindow
 
@@ -107,14 +107,21 @@ def show_window(data_dir: str | None = None):
 
 def _start(app: QtWidgets.QApplication, window) -> None:
     from gui import unexpected
+
+    unexpected.install(window)  # an error before the log is started starts it
+    finish_app(app)
+    if window.start():
+        after_first_paint(window, _start_log, SETTLE_MS)  # once the report is on screen (~10 ms)
+    else:
+        _start_log()
+        window.close()
+
+
+def _start_log() -> None:
     from store import logs
 
     logs.setup()
     log.info("nianbao %s (window)", __version__)
-    unexpected.install(window)
-    finish_app(app)
-    if not window.start():
-        window.close()
 
 
 def run(args) -> int:

@@ -1,5 +1,5 @@
 """Work that can wait until the clerk sees a widget: run at the turn of the event loop after its
-first paint.
+first paint, or a moment later.
 
 Qt paints at a later turn than show(): whatever runs at the first turn after show() keeps the
 window blank until it is done. A widget that is never painted (a window on another desktop)
@@ -13,19 +13,20 @@ from collections.abc import Callable
 from gui.qt import QtCore, QtWidgets
 
 LATEST_MS = 1000
+SETTLE_MS = 100  # work that can wait longer lets the clerk's first keys and clicks in first
 
 
 class _FirstPaint(QtCore.QObject):
-    def __init__(self, widget: QtWidgets.QWidget, callback: Callable[[], object], latest_ms: int):
+    def __init__(self, widget: QtWidgets.QWidget, callback: Callable[[], object], delay_ms: int, latest_ms: int):
         super().__init__(widget)  # dies with the widget, and its timers with it
-        self._callback = callback
+        self._callback, self._delay_ms = callback, delay_ms
         widget.installEventFilter(self)
         QtCore.QTimer.singleShot(latest_ms, self, self._fire)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QtCore.QEvent.Type.Paint:
             obj.removeEventFilter(self)
-            QtCore.QTimer.singleShot(0, self, self._fire)
+            QtCore.QTimer.singleShot(self._delay_ms, self, self._fire)
         return False
 
     def _fire(self) -> None:
@@ -35,6 +36,8 @@ class _FirstPaint(QtCore.QObject):
             callback()
 
 
-def after_first_paint(widget: QtWidgets.QWidget, callback: Callable[[], object], latest_ms: int = LATEST_MS) -> None:
-    """Call ``callback`` once, at the turn after ``widget`` first painted (or after ``latest_ms``)."""
-    _FirstPaint(widget, callback, latest_ms)
+def after_first_paint(widget: QtWidgets.QWidget, callback: Callable[[], object], delay_ms: int = 0,
+                      latest_ms: int = LATEST_MS) -> None:
+    """Call ``callback`` once, ``delay_ms`` after the turn at which ``widget`` first painted (or
+    after ``latest_ms``)."""
+    _FirstPaint(widget, callback, delay_ms, latest_ms)

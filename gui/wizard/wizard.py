@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gui.first_paint import after_first_paint
+from gui.first_paint import SETTLE_MS, after_first_paint
 from gui.qt import Qt, QtGui, QTimer, QtWidgets, Signal
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
 from gui.wizard.basic_page import BasicPage
@@ -73,7 +73,7 @@ class ReportWizard(QtWidgets.QWizard):
         for page_id, (title, _make) in enumerate(self._factories):
             self.setPage(page_id, QtWidgets.QWizardPage())  # a stand-in until the page is built
             self.steps.add_step(page_id, title)
-        self._page(0)  # the page the clerk lands on; the others once it is on screen, one per turn
+        self._page(0)  # the page the clerk lands on; the others a moment after it is on screen, one per turn
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
         self._builder.timeout.connect(self._build_next)
@@ -91,7 +91,7 @@ class ReportWizard(QtWidgets.QWizard):
         self.restart()
         self._apply_read_only()
         self._on_findings()
-        after_first_paint(self, self._build_next)
+        after_first_paint(self, self._build_next, SETTLE_MS)
 
     # ------------------------------------------------------------------ pages, built when first needed
     def _page_factories(self) -> list[tuple[str, Callable[[], WizardPage]]]:

@@ -24,6 +24,7 @@ class Painted(QObject):
 def test_the_window_is_painted_before_the_data_and_the_report_load(qtbot, seeded, monkeypatch):
     from gui.app import show_window
     from gui.main_window import MainWindow
+    from store import logs
 
     seeded()
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its error hooks
@@ -37,6 +38,7 @@ def test_the_window_is_painted_before_the_data_and_the_report_load(qtbot, seeded
     qtbot.waitUntil(lambda: w.session is not None, timeout=5000)  # started by the window itself
     assert seen_at_start[0] > 0  # the clerk saw the window before the store and the report loaded
     assert w.wizard.currentPage().title() == "基本信息"
+    qtbot.waitUntil(lambda: logs.log_file() is not None)  # the log starts once the report is on screen
 
 
 def test_final_right_after_opening_still_refuses_a_report_with_errors(clerk, make_window):
