@@ -5,8 +5,8 @@ ships; without it a Chinese clerk would meet English in every standard dialog. T
 predates some texts of Qt's file chooser, which gui/qt_chinese.py supplies.
 
 The window is shown before anything it does not need for its first frame: the empty main window
-paints first, and the rest of the application, the log, the data and the report in progress
-follow at the next turn of the event loop (``show_window``, gui/first_paint.py).
+paints first, and the rest of the application, the data and the report in progress follow at the
+turn of the event loop after it painted (``show_window``, gui/first_paint.py).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def finish_app(app: QtWidgets.QApplication) -> None:
 
     if app.property("complete"):
         return
-    guard_wheel(app)  # before the style sheet: changing the style under one re-styles every widget (~25 ms)
+    guard_wheel(app)
     app.setStyleSheet(style_sheet())
     install_translations(app)
     choose_ui_font(app)
