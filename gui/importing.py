@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import ask
-from gui.year_list import EXPECTED
+from gui.workers import EXPECTED
 
 if TYPE_CHECKING:
     from gui.year_list import YearList

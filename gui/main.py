@@ -12,7 +12,6 @@ import re
 import sys
 
 from report import __version__
-from store import logs
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +62,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    logs.setup()
-    log.info("nianbao %s %s", __version__, " ".join(argv) or "(window)")
     # Starting the window needs only the global options: skip importing every command's
-    # module (and jsonschema with it) so the window appears sooner.
+    # module (and jsonschema with it) so the window appears sooner. The window starts its log
+    # once it is on screen.
     args, rest = _global_parser(add_help=False).parse_known_args(argv)
     if not rest and "--version" not in argv:
         args.command = None
         from gui.app import run
 
         return run(args)
+    from store import logs
+
+    logs.setup()
+    log.info("nianbao %s %s", __version__, " ".join(argv))
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run

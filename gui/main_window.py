@@ -4,20 +4,23 @@ The clerk normally lands straight in the report in progress; the year list (gui/
 is where years are created, imported, exported, deleted and restored, and gui/exporting.py
 builds the PDFs for preview, print and export in worker threads so the window never freezes.
 The window keeps the actions, the stack and the life of the open report's session.
+
+The window's first frame is the empty window: the actions, bars, store, year list and exporter
+are made by ``start()`` or when first needed, so that the window is on screen sooner.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gui import ask, exporting, settings
-from gui.qt import Qt, QtGui, QtWidgets
+from gui import ask, settings
+from gui.qt import QtGui, QtWidgets
 from gui.styling import restyle
-from gui.workers import readable_error
-from gui.year_list import EXPECTED, READ_ONLY_NOTICE, YearList
 
-if TYPE_CHECKING:  # the report and store modules load after the window is on screen
+if TYPE_CHECKING:  # loaded once the window is on screen
+    from gui.exporting import Exporter
     from gui.session import ReportSession
+    from gui.year_list import YearList
     from report.document import Report
 
 
@@ -31,15 +34,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.session: ReportSession | None = None
         self.wizard = None
         self.workspace = None  # the wizard with its side panel
-        self.undo_group = QtGui.QUndoGroup(self)
-        self.exporter = exporting.Exporter(self)
-        self.exporter.statusMessage.connect(self.statusBar().showMessage)
+        self._years: YearList | None = None
+        self._agency: str | None = None  # chosen by start() until the year list exists
+        self._exporter: Exporter | None = None
+        self.toolbar: QtWidgets.QToolBar | None = None  # made by start(), with the actions and menus
 
         self.stack = QtWidgets.QStackedWidget()
-        self.years = YearList(self.exporter)
-        self.years.openRequested.connect(self.open_year)
-        self.years.statusMessage.connect(self.statusBar().showMessage)
-        self.years.settingsChanged.connect(self._settings_changed)
         self.editor = QtWidgets.QWidget()
         self.editor_banner = QtWidgets.QLabel()
         self.editor_banner.setObjectName("banner")
@@ -48,112 +48,54 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor_layout = QtWidgets.QVBoxLayout(self.editor)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
         self.editor_layout.addWidget(self.editor_banner)
-        self.stack.addWidget(self.years)
         self.stack.addWidget(self.editor)
         self.setCentralWidget(self.stack)
 
         self.save_state = QtWidgets.QLabel()
         self.save_state.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_state)
-
-        self.toolbar: QtWidgets.QToolBar | None = None  # made by start(), with the menus
-        self._make_actions()
-        self._show_list_mode()
         if not settings.restore_geometry(self):
             screen = QtGui.QGuiApplication.primaryScreen().availableGeometry()
             self.resize(min(1200, screen.width() - 60), min(820, screen.height() - 60))
 
     @property
     def agency_name(self) -> str | None:
-        return self.years.agency_name
+        return self._years.agency_name if self._years is not None else self._agency
+
+    @property
+    def years(self) -> YearList:
+        """The year list, made when first needed: the clerk usually lands in the report in progress."""
+        if self._years is None:
+            from gui.year_list import YearList
+
+            years = YearList(self.exporter)
+            years.openRequested.connect(self.open_year)
+            years.statusMessage.connect(self.statusBar().showMessage)
+            years.settingsChanged.connect(self._settings_changed)
+            years.attach(self.store, self.data_dir)
+            years.agency_name = self._agency  # shown by its next refresh()
+            self.stack.insertWidget(0, years)
+            self._years = years
+        return self._years
+
+    @property
+    def exporter(self) -> Exporter:
+        """Preview, print and export, made at the first use."""
+        if self._exporter is None:
+            from gui.exporting import Exporter
+
+            self._exporter = Exporter(self)
+            self._exporter.statusMessage.connect(self.statusBar().showMessage)
+        return self._exporter
 
     # ------------------------------------------------------------------ actions
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QtGui.QAction:
-        a = QtGui.QAction(text, self)
-        if shortcut is not None:
-            a.setShortcut(QtGui.QKeySequence(shortcut))
-        a.setToolTip(tip or text)
-        a.triggered.connect(slot)
-        self.addAction(a)
-        return a
-
-    def _make_actions(self) -> None:
-        K = QtGui.QKeySequence.StandardKey
-        self.act_back = self._action("返回年度列表", self.back_to_list)
-        self.act_save = self._action("保存", self.save, K.Save, "保存（Ctrl+S）；程序也会自动保存")
-        self.act_preview = self._action("预览", self.preview)
-        self.act_print = self._action("打印…", self.print_report, K.Print, "打印（Ctrl+P）")
-        self.act_export_pdf = self._action("导出 PDF…", self.export_pdf, "Ctrl+E", "导出 PDF（Ctrl+E）")
-        self.act_export_docx = self._action("导出 Word…", lambda: self.export("docx"),
-                                            tip="导出可编辑的 Word 文件，供审阅、修改和报批")
-        self.act_export_html = self._action("导出网页…", lambda: self.export("html"),
-                                            tip="导出单个网页文件，可直接发布到网站")
-        self.act_export_xlsx = self._action("导出 Excel…", lambda: self.export("xlsx"),
-                                            tip="导出表二至表四的 Excel 表格，数字可直接汇总")
-        self.act_export_json = self._action("导出数据文件…", self.export_json)
-        self.act_export_all = self._action("全部导出到文件夹…", self.export_all,
-                                           tip="把 PDF、Word、网页、Excel 和数据文件一次导出到一个文件夹")
-        self.act_copy_html = self._action("复制网页内容", self.copy_html,
-                                          tip="复制报告正文（含带边框的表格），粘贴到网站的编辑器中")
-        self.export_actions = (self.act_export_pdf, self.act_export_docx, self.act_export_html, self.act_export_xlsx,
-                               self.act_export_json, None, self.act_export_all, self.act_copy_html)
-        self.export_menu = QtWidgets.QMenu("导出", self)
-        for a in self.export_actions:
-            self.export_menu.addSeparator() if a is None else self.export_menu.addAction(a)
-        self.export_button = QtWidgets.QToolButton(self)
-        self.export_button.setText("导出")
-        self.export_button.setToolTip("导出为 PDF、Word、网页、Excel 或数据文件，或复制网页内容")
-        self.export_button.setMenu(self.export_menu)
-        self.export_button.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.act_final = self._action("定稿", self.mark_final, tip="检查无错误后定稿；定稿后只能查看")
-        self.act_reopen = self._action("撤回为草稿", self.reopen, tip="撤回为草稿以便修改")
-        # fixed short texts (the toolbar must not jump); what would be undone is in the tooltip
-        self.act_undo = self._action("撤销", self.undo_group.undo, K.Undo)
-        self.act_redo = self._action("重做", self.undo_group.redo, "Ctrl+Y")
-        self.act_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Y"), QtGui.QKeySequence(K.Redo)])
-        for action, can, text, verb in ((self.act_undo, self.undo_group.canUndoChanged,
-                                         self.undo_group.undoTextChanged, "撤销"),
-                                        (self.act_redo, self.undo_group.canRedoChanged,
-                                         self.undo_group.redoTextChanged, "重做")):
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, v=verb: a.setToolTip(f"{v}：{t}" if t else v))
-        self.act_history = self._action("历史版本…", self.show_history,
-                                        tip="查看本报告以前保存的各个版本，需要时恢复其中一个")
-        # F1 itself is the wizard's shortcut (a second F1 here would make it ambiguous)
-        self.act_help = self._action("帮助", self.show_help, tip="本页填写说明（F1）")
-
     def _make_bars(self) -> None:
-        """The toolbar and the menus, made once the window is on screen (start) so that it shows
-        sooner; until then there is nothing they could do (the list disables every action)."""
-        if self.toolbar is not None:
-            return
-        self.toolbar = QtWidgets.QToolBar("编辑")
-        self.toolbar.setObjectName("editToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_back, None, self.act_save, self.act_undo, self.act_redo, self.act_history, None,
-                  self.act_preview, self.act_print, "export", None, self.act_final, self.act_reopen, None,
-                  self.act_help):
-            if a == "export":
-                self.toolbar.addWidget(self.export_button)
-            else:
-                self.toolbar.addSeparator() if a is None else self.toolbar.addAction(a)
-        self.addToolBar(self.toolbar)
-        self.toolbar.setVisible(self.stack.currentWidget() is self.editor)
+        """The actions, toolbar and menus (gui/window_bars.py), made once the window is on screen
+        (start) so that it shows sooner; until then there is nothing they could act on."""
+        if self.toolbar is None:
+            from gui import window_bars
 
-        menu = self.menuBar().addMenu("报告")
-        for a in (self.act_back, self.act_save, self.act_preview, self.act_print):
-            menu.addAction(a)
-        menu.addMenu(self.export_menu)
-        for a in (self.act_final, self.act_reopen):
-            menu.addAction(a)
-        edit = self.menuBar().addMenu("编辑")
-        edit.addAction(self.act_undo)
-        edit.addAction(self.act_redo)
-        edit.addSeparator()
-        edit.addAction(self.act_history)
-        self.menuBar().addMenu("帮助").addAction(self.act_help)
+            window_bars.setup(self)
 
     # ------------------------------------------------------------------ start
     def start(self) -> bool:
@@ -166,26 +108,29 @@ class MainWindow(QtWidgets.QMainWindow):
         from store.paths import data_dir as resolve_data_dir
 
         self._make_bars()
+        self._show_list_mode()
         try:
             self.data_dir = resolve_data_dir(self._data_dir_option)
             self.store = open_store(self.data_dir)
         except StoreError as e:
             ask.fail(self, "无法打开数据", str(e))
             return False
-        self.years.attach(self.store, self.data_dir)
         for notice in self.store.notices:
             ask.inform(self, "年报助手", notice)
-        if not self.store.agencies():
+        names = [a.name for a in self.store.agencies()]
+        if not names:
             if not self.store.read_only:
                 self.years.edit_profile(first_run=True)
-            self.years.refresh()
+            self._show_list()
             return True
-        self.years.select_agency(self.years.remembered_agency())
-        summaries = self.years.summaries()
-        if summaries:
-            latest = max(summaries, key=lambda s: s.year)
-            if latest.status == "draft" and not self.store.read_only:
-                self.open_year(latest.year)
+        self._agency = settings.remembered_agency(names)
+        settings.remember_agency(self._agency)
+        summaries = self.store.reports(self._agency)
+        latest = max(summaries, key=lambda s: s.year) if summaries else None
+        if latest is not None and latest.status == "draft" and not self.store.read_only:
+            self.open_year(latest.year)  # the list is filled when the clerk goes back to it
+        if self.session is None:
+            self._show_list()
         return True
 
     # ------------------------------------------------------------------ editing
@@ -197,6 +142,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_year(self, year: int) -> None:
         from gui.session import ReportSession
         from gui.wizard.workspace import ReportWorkspace
+        from gui.workers import EXPECTED, readable_error
 
         self.close_session()
         try:
@@ -228,6 +174,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _focus_first_input(self) -> None:
         """Keyboard focus in the page's first input, so the clerk can type (and Ctrl+S works) at once."""
+        from gui.qt import Qt
+
         page = self.wizard.currentPage()
         w = page.nextInFocusChain()
         while w is not page and w is not None:
@@ -261,11 +209,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self.close_session():
             return
         self.setWindowTitle("年报助手")
+        self._show_list()
+
+    def _show_list(self) -> None:
         self.years.refresh()
+        self.stack.setCurrentWidget(self.years)
         self._show_list_mode()
 
     def _show_list_mode(self) -> None:
-        self.stack.setCurrentWidget(self.years)
         self.editor_banner.hide()
         if self.toolbar is not None:
             self.toolbar.hide()
@@ -288,6 +239,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.act_reopen.setEnabled(final and not store_ro)
         self.act_save.setEnabled(not s.read_only)
         if store_ro:
+            from gui.year_list import READ_ONLY_NOTICE
+
             self.editor_banner.setText(READ_ONLY_NOTICE)
         elif final:
             self.editor_banner.setText("本报告已定稿，只能查看、预览、打印和导出。如需修改，请点“撤回为草稿”。")
@@ -346,6 +299,8 @@ class MainWindow(QtWidgets.QMainWindow):
                            "定稿后报告只能查看（需要时可以撤回为草稿）。仍要定稿吗？", default=False)
 
     def reopen(self) -> None:
+        from gui.workers import EXPECTED, readable_error
+
         try:
             self.session.reopen()
         except EXPECTED as e:
@@ -363,6 +318,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def show_history(self) -> None:
         """历史版本 of the open report; a restore is reported in the status bar."""
         from gui.history_dialog import HistoryDialog
+        from gui.qt import Qt
 
         dialog = HistoryDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -416,7 +372,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self.close_session():
             event.ignore()
             return
-        self.exporter.close()
+        if self._exporter is not None:
+            self._exporter.close()
         settings.save_geometry(self)
         if self.store is not None:
             self.store.close()

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 800
 CHECK_DELAY_MS = 150
 RETRY_DELAY_MS = 5000
+_UNREAD = object()
 
 
 def today() -> dt.date:
@@ -86,18 +87,31 @@ class ReportSession(QObject):
         super().__init__(parent)
         self.store, self.agency_name, self.year = store, agency_name, int(year)
         self.report: Report = store.load(agency_name, self.year)
-        self.previous: Report | None = previous_report(store, agency_name, self.year)
+        self._previous: Report | None | object = _UNREAD
         self.status: str = store.status(agency_name, self.year)
         self.packs: list = settings.local_packs(store.data_dir)  # the local requirements chosen in 设置
-        self.findings = Findings()
+        self.findings = Findings()  # none until the first check, CHECK_DELAY_MS after opening
         self._checked = False  # self.findings are those of self.report as it is now
         self.dirty = False
         self.undo_stack = QtGui.QUndoStack(self)
         self._save_timer = self._single_shot(SAVE_DELAY_MS, self._autosave)
         self._check_timer = self._single_shot(CHECK_DELAY_MS, self.run_checks)
-        self.run_checks()
+        self._check_timer.start()  # the report is on screen and ready for typing first
+
+    @property
+    def previous(self) -> Report | None:
+        """Last year's report, read when first needed (the checker, 上年内容, the PDF)."""
+        if self._previous is _UNREAD:
+            self._previous = previous_report(self.store, self.agency_name, self.year)
+        return self._previous
 
     # ------------------------------------------------------------------ state
+    @property
+    def checked(self) -> bool:
+        """Whether ``findings`` are those of the report as it is now (the checker runs
+        CHECK_DELAY_MS after the report opened or was last edited)."""
+        return self._checked
+
     @property
     def read_only(self) -> bool:
         """A final report, or a store another nianbao window holds, cannot be edited."""
@@ -233,7 +247,7 @@ class ReportSession(QObject):
             return True
         try:
             # the year list's counts: the findings in hand, or unknown (counted when listed) if stale
-            self.store.save(self.report, counts=self.findings.counts() if self._checked else None)
+            self.store.save(self.report, counts=self.findings.counts() if self.checked else None)
         except StoreError as e:
             log.warning("save failed: %s", e)
             self.saveFailed.emit(f"保存失败：{e} 您的修改仍保留在窗口中，程序会自动重试。")

@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 from gui.qt import QtCore
-from report.pdf.font_roles import roles
 
 ORG = "nianbao"
 APP = "nianbao"
@@ -27,6 +26,8 @@ def settings() -> QtCore.QSettings:
 
 def font_files() -> dict[str, str]:
     """Font file chosen for each PDF role; roles without a choice use the PDF's own default."""
+    from report.pdf.font_roles import roles
+
     s = settings()
     out = {}
     for role in roles():
@@ -37,6 +38,8 @@ def font_files() -> dict[str, str]:
 
 
 def set_font_files(files: dict[str, str]) -> None:
+    from report.pdf.font_roles import roles
+
     s = settings()
     for role in roles():
         if files.get(role):
@@ -44,6 +47,16 @@ def set_font_files(files: dict[str, str]) -> None:
         else:
             s.remove(f"fonts/{role}")
     s.sync()
+
+
+def remembered_agency(names: list[str]) -> str:
+    """The agency the clerk last worked on, while it is still in ``names``; else the first."""
+    name = settings().value("agency", "", str)
+    return name if name in names else names[0]
+
+
+def remember_agency(name: str) -> None:
+    settings().setValue("agency", name)
 
 
 def chosen_packs() -> list[str]:

@@ -13,17 +13,18 @@ from typing import Any
 
 from gui import ask
 from gui.qt import Qt, QtCore, QtWidgets, Signal
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 200
+EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
 
 
 def readable_error(exc: BaseException) -> str:
     """A Chinese sentence for the clerk; our own errors already carry one."""
     from report.document import ReportFileError
     from report.pdf import PdfError
-    from store.errors import StoreError
 
     if isinstance(exc, (ReportFileError, PdfError, StoreError)):  # every subclass too (DamagedFileError)
         return str(exc)

@@ -13,12 +13,10 @@ from pathlib import Path
 from gui import ask, exporting, places, settings
 from gui.new_year_dialog import NewYearDialog
 from gui.qt import Qt, QtGui, QtWidgets, Signal
-from gui.workers import readable_error
+from gui.workers import EXPECTED, readable_error
 from report import dates
-from store.errors import StoreError
 
 IMPORTABLE = "报告文件或已发布的报告 (*.json *.html *.htm *.docx *.pdf *.txt)"
-EXPECTED = (StoreError, OSError)  # failures with a message for the clerk; others are logged as defects
 READ_ONLY_NOTICE = "另一个年报助手窗口正在使用这些数据，本窗口只能查看，不能修改。"
 URGENT_TINT = "#fde7e9"  # the tint of style.qss's urgent deadline banner
 
@@ -154,14 +152,9 @@ class YearList(QtWidgets.QWidget):
             if self.table.item(i, 0).data(Qt.ItemDataRole.UserRole) == year:
                 self.table.selectRow(i)
 
-    def remembered_agency(self) -> str:
-        names = [a.name for a in self.store.agencies()]
-        remembered = settings.settings().value("agency", "", str)
-        return remembered if remembered in names else names[0]
-
     def select_agency(self, name: str) -> None:
         self.agency_name = name
-        settings.settings().setValue("agency", name)
+        settings.remember_agency(name)
         self.refresh()
 
     def summaries(self) -> list:

@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from report import dates
-from report.checks import blocking_errors, check
 from report.document import Agency, Report, ReportFileError
 from report.findings import Severity
 from report.intake import clean_name
@@ -200,6 +199,7 @@ class Store:
 
     def count_findings(self, agency_name: str, year: int, packs=()) -> tuple[int, int]:
         """错误 and 警告 of the stored report counted now, for a year saved without its counts."""
+        from report.checks import check  # the checker loads when first needed, not with the store
         db, _ = self._record(agency_name, year)
         counts = check(self._report(db, int(year)), self._report(db, int(year) - 1), packs).counts()
         return counts[Severity.ERROR], counts[Severity.WARNING]
@@ -287,9 +287,9 @@ class Store:
         db, rec = self._record(agency_name, year)
         if rec["status"] == FINAL:
             return
+        from report.checks import blocking_errors  # the checker loads when first needed, not with the store
         year = int(year)
-        report = self._report(db, year)
-        errors = blocking_errors(report, self._report(db, year - 1))
+        errors = blocking_errors(self._report(db, year), self._report(db, year - 1))
         if errors:
             raise StoreError(f"{agency_name}{year}年度报告还有 {len(errors)} 个{Severity.ERROR.label}，"
                              f"改正后才能定稿：{errors.excerpt()}")

@@ -353,7 +353,10 @@ class CellDelegate(MovingDelegate):
         return editor
 
     def setEditorData(self, editor, index):
-        editor.setText(index.data(Qt.EditRole) or "")
+        """The cell's value, unless the clerk has begun typing over it: Qt calls this again whenever
+        the model refreshes (the checker's findings arrive), and the typing must not be lost."""
+        if not editor.isModified():
+            editor.setText(index.data(Qt.EditRole) or "")
 
     def setModelData(self, editor, model, index):
         self.view.last_commit_ok = model.setData(index, editor.text(), Qt.EditRole)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gui.first_paint import SETTLE_MS, after_first_paint
 from gui.qt import Qt, QtGui, QTimer, QtWidgets, Signal
 from gui.wizard.basic_page import TITLE as BASIC_TITLE
 from gui.wizard.basic_page import BasicPage
@@ -20,13 +21,30 @@ from gui.wizard.page import WizardPage
 from gui.wizard.review_page import TITLE as REVIEW_TITLE
 from gui.wizard.review_page import ReviewPage
 from gui.wizard.step_list import StepList, page_state
-from gui.wizard.table_page import TablePage
-from gui.wizard.text_page import TextPage
-from gui.wizard.website_page import WebsitePage
 from report.findings import Findings
 from report.forms import common
 
 W = QtWidgets.QWizard
+
+
+def _table_page(session, part) -> WizardPage:
+    """The table, text and website pages' modules load with the pages, after the first page is
+    on screen (the table editor's alone take about 20 ms)."""
+    from gui.wizard.table_page import TablePage
+
+    return TablePage(session, part)
+
+
+def _text_page(session, part, with_fees: bool) -> WizardPage:
+    from gui.wizard.text_page import TextPage
+
+    return TextPage(session, part, with_fees=with_fees)
+
+
+def _website_page(session) -> WizardPage:
+    from gui.wizard.website_page import WebsitePage
+
+    return WebsitePage(session)
 
 
 class ReportWizard(QtWidgets.QWizard):
@@ -55,7 +73,7 @@ class ReportWizard(QtWidgets.QWizard):
         for page_id, (title, _make) in enumerate(self._factories):
             self.setPage(page_id, QtWidgets.QWizardPage())  # a stand-in until the page is built
             self.steps.add_step(page_id, title)
-        self._page(0)  # the page the clerk lands on; the others are built when the window is idle
+        self._page(0)  # the page the clerk lands on; the others a moment after it is on screen, one per turn
         self._builder = QTimer(self)
         self._builder.setSingleShot(True)
         self._builder.timeout.connect(self._build_next)
@@ -73,7 +91,7 @@ class ReportWizard(QtWidgets.QWizard):
         self.restart()
         self._apply_read_only()
         self._on_findings()
-        self._builder.start(0)
+        after_first_paint(self, self._build_next, SETTLE_MS)
 
     # ------------------------------------------------------------------ pages, built when first needed
     def _page_factories(self) -> list[tuple[str, Callable[[], WizardPage]]]:
@@ -83,12 +101,12 @@ class ReportWizard(QtWidgets.QWizard):
         out: list[tuple[str, Callable[[], WizardPage]]] = [(BASIC_TITLE, lambda: BasicPage(session))]
         for part in form.parts:
             if part.table:
-                out.append((part.step_title or part.title, lambda p=part: TablePage(session, p)))
+                out.append((part.step_title or part.title, lambda p=part: _table_page(session, p)))
             else:
                 fees_here = bool(form.fees) and any(f.role == "fees" for f in part.fields)
                 out.append((part.step_title or part.title,
-                            lambda p=part, fees=fees_here: TextPage(session, p, with_fees=fees)))
-        out += [(common()["website"]["step"], lambda: WebsitePage(session)),
+                            lambda p=part, fees=fees_here: _text_page(session, p, fees)))
+        out += [(common()["website"]["step"], lambda: _website_page(session)),
                 (REVIEW_TITLE, lambda: self._review_page())]
         return out
 

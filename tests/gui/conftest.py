@@ -201,6 +201,7 @@ def new_session(qtbot, store):
         store.save(report)
         session = ReportSession(store, report.agency.name, report.year)
         sessions.append(session)
+        qtbot.waitUntil(lambda: session.checked)  # the checker runs a moment after opening
         return session
 
     yield make
@@ -249,6 +250,7 @@ def open_wizard(qtbot, store):
             workspace.show()
         workspace.activateWindow()
         qtbot.waitUntil(workspace.isActiveWindow)
+        qtbot.waitUntil(lambda: session.checked)  # the findings come a moment after the report is on screen
         return workspace.wizard
 
     yield open_
@@ -258,7 +260,8 @@ def open_wizard(qtbot, store):
 
 @pytest.fixture
 def make_window(qtbot):
-    """make_window() → a shown, started MainWindow on the test's private data folder."""
+    """make_window() → a shown, started MainWindow on the test's private data folder, the report in
+    progress open and checked."""
     from gui.app import make_app
     from gui.main_window import MainWindow
 
@@ -275,6 +278,7 @@ def make_window(qtbot):
             w.start()
             bar = w.menuBar()  # made with the first report: wait until the widgets below have moved
             qtbot.waitUntil(lambda: bar.height() > 0 and w.centralWidget().y() >= bar.geometry().bottom())
+            qtbot.waitUntil(lambda: w.session is None or w.session.checked)  # its findings follow it on screen
         windows.append(w)
         return w
 

@@ -87,6 +87,16 @@ def test_final_takes_an_unconfirmed_figure(clerk, typing):
     assert stored(w) == 7
 
 
+def test_findings_arriving_while_a_figure_is_typed_keep_it(ui, typing):
+    """The checker runs a moment after the report opens and after each edit: its findings must
+    not wipe out what the clerk is typing into a cell."""
+    w, ed = typing
+    w.session.run_checks()  # findings arrive while the cell editor is open
+    assert ui.editing(ed) and ui.focused().text() == "7"
+    ui.qtbot.keyClick(ui.focused(), Qt.Key.Key_Return)
+    assert w.session.report.get("t2", *T2_CELL) == 7
+
+
 def test_closing_the_window_keeps_an_unconfirmed_website_count(ui, make_window, seeded):
     seeded()
     w = make_window()

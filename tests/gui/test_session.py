@@ -22,6 +22,7 @@ def seeded(store, seed_path):
 @pytest.fixture
 def session(qtbot, store, seeded):
     s = ReportSession(store, seeded.agency.name, seeded.year)
+    qtbot.waitUntil(lambda: s.checked)  # the checker runs a moment after opening
     yield s
     s.close()
 
@@ -135,13 +136,15 @@ def test_history_counts_are_earlier_years_only(session, seeded):
 
 
 def test_the_save_keeps_the_windows_counts_without_checking_again(qtbot, session, store, seeded, monkeypatch):
+    from report import checks
     from report.findings import Severity
-    from store import repository
 
-    monkeypatch.setattr(repository, "check", lambda *a, **k: pytest.fail("the store checked the report again"))
+    calls, check = [], checks.check
+    monkeypatch.setattr(checks, "check", lambda *a, **k: calls.append(a) or check(*a, **k))
     value = session.report.get("t3", "1", "natural")
     with qtbot.waitSignal(session.saved, timeout=2000):
         session.set_cell("t3", "1", "natural", value + 5)
+    assert len(calls) == 1  # the window's own check after the edit: the save checked nothing
     (row,) = store.reports(seeded.agency.name)
     shown = session.findings.counts()
     assert row.errors == shown[Severity.ERROR] >= 1

@@ -15,6 +15,7 @@ def seeded_window(qtbot, make_window, seeded, size=(1280, 720)):
     assert w.session is not None
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)  # offscreen gives the keyboard only to the active window
+    qtbot.waitUntil(lambda: w.session.checked)  # the findings follow the report on screen
     return w
 
 
