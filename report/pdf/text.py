@@ -18,10 +18,10 @@ from functools import cache
 from itertools import accumulate
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.flowables import Flowable
 
 from report import resources
 from report.pdf.fonts import FontSet, LoadedFont
+from report.pdf.platypus import Flowable
 from report.pdf.stylesheet import TextStyle
 
 CANNOT_START = set("，。、；：？！）》〉」』】〕］｝”’…—～·％‰℃．｡､,.;:?!)]}%")
