@@ -47,11 +47,15 @@ class _Glyph:
 
 
 class _Token(list):
-    """A run of glyphs that stays on one line (a Chinese character, a Latin word, a space)."""
+    """A run of glyphs that stays on one line (a Chinese character, a Latin word, a space).
 
-    @property
-    def width(self) -> float:
-        return sum(g.width for g in self)
+    Made whole and never changed, so its width is summed once: line breaking asks for it often."""
+
+    __slots__ = ("width",)
+
+    def __init__(self, glyphs):
+        super().__init__(glyphs)
+        self.width = sum(g.width for g in self)
 
     @property
     def space(self) -> bool:
@@ -74,13 +78,21 @@ def word_breaks(text: str) -> set[int]:
     """Positions an agency's name may break at: after a division, before an organ's word."""
     rules, out = _rules(), set()
     for word in rules["break_after"]:
-        out.update(m.end() for m in re.finditer(re.escape(word), text))
+        out.update(i + len(word) for i in _found(word, text))
     for word in rules["break_before"]:
-        out.update(m.start() for m in re.finditer(re.escape(word), text))
+        out.update(_found(word, text))
     for word in rules["never_inside"]:
-        for m in re.finditer(re.escape(word), text):
-            out.difference_update(range(m.start() + 1, m.end()))
+        for i in _found(word, text):
+            out.difference_update(range(i + 1, i + len(word)))
     return {i for i in out if 0 < i < len(text)}
+
+
+def _found(word: str, text: str):
+    """Where ``word`` starts in ``text``, occurrences not overlapping (as re.finditer finds them)."""
+    i = text.find(word)
+    while i >= 0 and word:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def _glued(text: str, mode: str) -> set[int]:
@@ -109,13 +121,13 @@ def _glued(text: str, mode: str) -> set[int]:
 
 def _tokens(glyphs: list[_Glyph], mode: str = "") -> list[_Token]:
     glued = _glued("".join(g.ch for g in glyphs), mode)
-    out: list[_Token] = []
+    runs: list[list[_Glyph]] = []
     for i, g in enumerate(glyphs):
-        if out and i in glued and not g.ch.isspace() and not out[-1].space:
-            out[-1].append(g)
+        if runs and i in glued and not g.ch.isspace() and not runs[-1][0].ch.isspace():
+            runs[-1].append(g)
         else:
-            out.append(_Token([g]))
-    return out
+            runs.append([g])
+    return [_Token(run) for run in runs]
 
 
 def _split_where_it_stands(token: _Token, room: float, line: float) -> tuple[_Token, _Token] | None:
