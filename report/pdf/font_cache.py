@@ -6,7 +6,7 @@ pickled per file, keyed by the file's path, size and modification time and by th
 version, so a changed or replaced font is parsed again. The font file itself is mapped into
 memory, not read: ReportLab reads only the glyphs it embeds.
 
-Unpickling is itself the cost of a whole-process export, so what ReportLab only indexes (glyph
+Unpickling is then what the fonts cost a new process, so what ReportLab only indexes (glyph
 offsets, horizontal metrics) is kept as arrays, not as 10 000 ints or tuples, and the glyph →
 characters map, which it reads only when shaping, as pickled bytes opened on first use. The
 character map and widths stay dicts: every export looks them up.
