@@ -23,10 +23,10 @@ def png(data: ChartData, font_files: dict | None = None) -> bytes:
 @lru_cache(maxsize=8)
 def _png(data: ChartData, font_files: tuple) -> bytes:
     import pypdfium2
-    from reportlab.graphics import renderPDF
 
     from report.pdf import chart
     from report.pdf import fonts as fontsel
+    from report.pdf.platypus import renderPDF
 
     drawing = chart.drawing(data, fontsel.select(dict(font_files) or None))
     document = pypdfium2.PdfDocument(renderPDF.drawToString(drawing))

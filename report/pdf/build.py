@@ -76,8 +76,7 @@ def build(report, out_path: Path, *, history=None, include_chart=True, font_file
     draft_text = common()["status"]["draft"] if draft else None
     fontsel.check_coverage(fonts, _texts(story, draft_text))
 
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-    from reportlab.platypus.doctemplate import LayoutError
+    from report.pdf.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 
     w = wording()
     title = document_title(report)

@@ -38,8 +38,7 @@ def caption(data) -> str:
 
 def _chart_block(data, fonts):
     """The chart and its caption: full height where there is room, smaller to finish a page."""
-    from reportlab.platypus.flowables import Flowable
-
+    from report.pdf.platypus import Flowable
     from report.pdf.text import TextBlock
 
     class ChartBlock(Flowable):
@@ -58,7 +57,7 @@ def _chart_block(data, fonts):
             return self.width, self.height
 
         def draw(self):
-            from reportlab.graphics import renderPDF
+            from report.pdf.platypus import renderPDF
 
             renderPDF.draw(chart.drawing(data, fonts, self.chart_height), self.canv, 0, self.caption.height)
             self.caption.drawOn(self.canv, 0, 0)
@@ -90,8 +89,7 @@ def _signature(name_text: str, date_text: str, fonts) -> list:
 
 def _keep_with_signature(out: list, signature: list) -> list:
     """The signature with the last SIGNATURE_KEEPS_LINES lines of text before it, as one block."""
-    from reportlab.platypus import KeepTogether
-
+    from report.pdf.platypus import KeepTogether
     from report.pdf.text import TextBlock
 
     kept, lines = [], 0
@@ -121,8 +119,7 @@ def _keep_after_heading(nxt, fonts) -> float:
 
 
 def flowables(story: list[Item], fonts, *, chart_as_annex: bool = False) -> list:
-    from reportlab.platypus import CondPageBreak, PageBreak
-
+    from report.pdf.platypus import CondPageBreak, PageBreak
     from report.pdf.text import TextBlock
 
     story = list(story)

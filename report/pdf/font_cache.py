@@ -6,6 +6,11 @@ pickled per file, keyed by the file's path, size and modification time and by th
 version, so a changed or replaced font is parsed again. The font file itself is mapped into
 memory, not read: ReportLab reads only the glyphs it embeds.
 
+Unpickling is then what the fonts cost a new process, so what ReportLab only indexes (glyph
+offsets, horizontal metrics) is kept as arrays, not as 10 000 ints or tuples, and the glyph →
+characters map, which it reads only when shaping, as pickled bytes opened on first use. The
+character map and widths stay dicts: every export looks them up.
+
 The folder is the operating system's per-user cache (platformdirs), or ``NIANBAO_CACHE_DIR``.
 It is decided here, not in store/, because report/ never imports store/. A missing, damaged or
 unwritable cache only costs the parse: the export never fails because of it.
@@ -18,12 +23,14 @@ import logging
 import mmap
 import os
 import pickle
+from array import array
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 ENV_VAR = "NIANBAO_CACHE_DIR"
-_FORMAT = 1  # bump when what is stored changes
+_FORMAT = 2  # bump when what is stored changes
 _NOT_STORED = ("_ttf_data", "_pdfScale")  # the file's bytes (mapped instead) and a lambda
 log = logging.getLogger(__name__)
 
@@ -61,26 +68,22 @@ def ttfont(name: str, path: Path, subfont: int = 0):
     Raises what ReportLab's TTFont raises for a file it cannot use (nothing is cached then).
     """
     from reportlab import rl_config
-    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 
     path = path.resolve()
     try:
         entry = _entry(path, subfont)
         with open(entry, "rb") as fh:
-            state = pickle.load(fh)
+            face = _face(pickle.load(fh), path)
     except OSError:  # not cached yet, or no cache folder can exist
-        state = None
+        face = None
     except Exception:  # noqa: BLE001 — a damaged entry is parsed again and overwritten
         log.warning("font cache entry for %s unreadable; parsing the font again", path, exc_info=True)
-        state = None
-    if state is None:
+        face = None
+    if face is None:
         font = TTFont(name, str(path), subfontIndex=subfont)
         _store(path, subfont, font.face)
         return font
-    face = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(state)
-    face._ttf_data = _mapped(path)
-    face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)  # what TTFont.__init__ sets, with the face already parsed
     font.fontName = name
     font.face = face
@@ -91,14 +94,86 @@ def ttfont(name: str, path: Path, subfont: int = 0):
     return font
 
 
-def _store(path: Path, subfont: int, face) -> None:
+class _Metrics:
+    """``hmetrics`` as two arrays: ReportLab only takes (advance, left side bearing) of a glyph it embeds."""
+
+    __slots__ = ("advance", "lsb")
+
+    def __init__(self, advance: array, lsb: array):
+        self.advance, self.lsb = advance, lsb
+
+    def __getitem__(self, glyph: int) -> tuple[float, float]:
+        return self.advance[glyph], self.lsb[glyph]
+
+    def __len__(self) -> int:
+        return len(self.advance)
+
+
+@cache
+def _face_class():
+    """TTFontFace whose glyph → characters map is unpickled when ReportLab first asks for it."""
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    class CachedFace(TTFontFace):
+        def __getattr__(self, name: str):  # only for what the instance lacks
+            if name != "glyphToChar" or "_glyph_to_char" not in self.__dict__:
+                raise AttributeError(name)
+            self.glyphToChar = pickle.loads(self.__dict__.pop("_glyph_to_char"))
+            return self.glyphToChar
+
+        def get_table(self, tag: str):
+            """The glyf table as a window on the mapped file: makeSubset slices out the glyphs it
+            embeds instead of copying megabytes of outlines for every 256-glyph subset."""
+            if tag != "glyf":
+                return super().get_table(tag)
+            return _Window(self._ttf_data, *self.get_table_pos(tag))
+
+    return CachedFace
+
+
+class _Window:
+    """Part of the mapped font file; slicing it reads just that slice."""
+
+    __slots__ = ("data", "start", "length")
+
+    def __init__(self, data, start: int, length: int):
+        self.data, self.start, self.length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        start, stop, _ = part.indices(self.length)
+        return self.data[self.start + start:self.start + stop]
+
+    def __len__(self) -> int:
+        return self.length
+
+
+def _face(state: dict, path: Path):
+    face = _face_class().__new__(_face_class())
+    face.__dict__.update(state)
+    face.hmetrics = _Metrics(*state["hmetrics"])
+    face._ttf_data = _mapped(path)
+    face._pdfScale = _scale(face.unitsPerEm)
+    return face
+
+
+def _state(face) -> dict:
+    """What is stored of a parsed face (see the module's docstring)."""
     state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
+    state["glyphPos"] = array("L", face.glyphPos)
+    # floats for a font whose units per em are not 1000 (ReportLab scales them); int() when embedded
+    state["hmetrics"] = (array("d", (aw for aw, _ in face.hmetrics)), array("d", (lsb for _, lsb in face.hmetrics)))
+    state["_glyph_to_char"] = pickle.dumps(state.pop("glyphToChar"), protocol=pickle.HIGHEST_PROTOCOL)
+    return state
+
+
+def _store(path: Path, subfont: int, face) -> None:
     try:
+        state = _state(face)
         entry = _entry(path, subfont)
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
-    except OSError:
-        log.warning("cannot write the font cache in %s", cache_dir(), exc_info=True)
+    except Exception:  # noqa: BLE001 — a font that cannot be cached is parsed again next time
+        log.warning("cannot write the font cache entry of %s in %s", path, cache_dir(), exc_info=True)

@@ -24,7 +24,7 @@ def flowables(g: Grid, fonts) -> list:
     blocks = _block_starts(g)
     if len(blocks) < 2:
         return [_make(g, fonts)]
-    from reportlab.platypus import KeepTogether
+    from report.pdf.platypus import KeepTogether
 
     ends = [*blocks[1:], g.n_rows]
     out = []
@@ -96,8 +96,8 @@ def _fitted(text: str, style, width: float, fonts):
 
 def _make(g: Grid, fonts):
     from reportlab.lib import colors
-    from reportlab.platypus import TableStyle
 
+    from report.pdf.platypus import TableStyle
     from report.pdf.text import TextBlock
 
     widths = [w * ss.MM for w in g.col_widths_mm]
@@ -135,7 +135,8 @@ def _make(g: Grid, fonts):
 def _ruled_table_class():
     """A Table that breaks between any two body rows, each piece closed by a full frame."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table
+
+    from report.pdf.platypus import Table
 
     class RuledTable(Table):
         def split(self, availWidth, availHeight):
