@@ -8,7 +8,6 @@ opens the store for writing finishes the swap or undoes it.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ def recover_damaged(layout: Layout, path: Path, err: DamagedFileError, read_only
         aside = layout.damaged_copy(path, stamp, n)
     try:
         layout.damaged.mkdir(parents=True, exist_ok=True)
-        os.replace(path, aside)
+        replace(path, aside)
     except OSError as e:
         return Outcome(f"{err}无法把它移到 {layout.damaged}（{e.strerror}），本窗口只能查看。", read_only=True)
     rebuilt = rebuild.rebuild(layout, path, damaged)
@@ -113,9 +112,9 @@ def finish_interrupted_restore(layout: Layout) -> None:
     folder was complete, else put the old db back."""
     db, staging, old = layout.db, layout.restoring, layout.replaced
     if staging.exists() and not db.exists() and (staging / RESTORE_COMPLETE).exists():
-        os.replace(staging, db)
+        replace(staging, db)
     elif staging.exists() and not db.exists() and old.exists():
-        os.replace(old, db)
+        replace(old, db)
     if staging.exists():
         shutil.rmtree(staging)
     if old.exists() and db.exists():

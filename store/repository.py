@@ -11,12 +11,12 @@ and a later save simply retries.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from report import dates
 from report.document import Agency, Report, ReportFileError
+from report.files import replace
 from report.findings import Severity
 from report.intake import clean_name
 from report.website_counts import typed_counts, website_history
@@ -317,12 +317,12 @@ class Store:
         self._logs.pop((db.id, year), None)
         try:  # its history is kept, out of the way of a new report of that year; put back if the delete fails
             if log_path.exists():
-                os.replace(log_path, aside)
+                replace(log_path, aside)
             try:
                 db.commit(reports={year: None})
             except BaseException:
                 if aside.exists():
-                    os.replace(aside, log_path)
+                    replace(aside, log_path)
                 raise
         except BaseException as e:
             backup.unlink(missing_ok=True)

@@ -30,6 +30,7 @@ def test_style_sheet_is_applied(qapp):
 
 
 def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_allocates(qtbot):
+    import gc
     import threading
 
     make_app()
@@ -46,7 +47,11 @@ def test_qt_objects_in_garbage_cycles_die_on_the_gui_thread_while_a_job_thread_a
     worker = threading.Thread(target=job)
     worker.start()
     worker.join()
+    assert died_in == []  # the job's allocations did not collect in the job thread
+    # the job freed all it made: the GUI thread's own new objects make the next collection due
+    kept = [[i] for i in range(gc.get_threshold()[0] * 2)]
     qtbot.waitUntil(lambda: bool(died_in), timeout=5000)
+    assert kept
     assert died_in == [threading.main_thread()]
 
 
