@@ -17,9 +17,8 @@ from gui import ask, places, printing, qt, settings
 from gui.qt import QtCore, QtGui, Signal
 from gui.workers import run_job
 from report import dates
-from report.files import atomic_write
 
-if TYPE_CHECKING:  # report.document pulls in jsonschema: not needed to show the window
+if TYPE_CHECKING:  # the report modules are not needed to show the window
     from report.document import Report
 
 JSON_FILTER = "年报数据文件 (*.json)"
@@ -65,26 +64,9 @@ def write_format(fid: str, report: Report, out_path: Path, history: dict | None,
     """One export as the window writes it: the PDF as build_pdf makes it, the others via report.exports."""
     if fid == "pdf":
         return build_pdf(report, out_path, history, previous=previous)
-    if fid == "json":
-        return write_json(report, out_path, history)
     from report.exports import export
 
     return export(report, {fid: out_path}, history=history, font_files=settings.font_files() or None)[0]
-
-
-def report_for_file(report: Report, history: dict | None) -> Report:
-    """The report as exported: earlier years' website counts (the store's ``history_counts``
-    for it) travel with it for the chart."""
-    r = report.copy()
-    if history:
-        r.website_counts_history = dict(history)
-    return r
-
-
-def write_json(report: Report, out_path: str | Path, history: dict | None = None) -> Path:
-    out_path = Path(out_path)
-    atomic_write(out_path, report_for_file(report, history).dumps().encode("utf-8"))
-    return out_path
 
 
 class Exporter(QtCore.QObject):

@@ -40,13 +40,13 @@ def test_a_written_file_has_the_permissions_the_umask_gives(tmp_path, umask, mas
 @posix_only
 def test_an_exported_pdf_and_report_file_are_readable_by_others_under_umask_022(tmp_path, umask, seed_path,
                                                                                  monkeypatch):
-    from gui.exporting import write_json
+    from report.exports import export
 
     monkeypatch.setenv(fontsel.FONTS_ENV, "bundled")
     umask(0o022)
     report = Report.load(seed_path)
     pdf = export_pdf(report, tmp_path / "报告.pdf", draft=False)
-    json_file = write_json(report, tmp_path / "报告.json")
+    json_file = export(report, {"json": tmp_path / "报告.json"})[0]
     assert (mode(pdf), mode(json_file)) == (0o644, 0o644)
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert Report.load(json_file).to_dict() == report.to_dict()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
@@ -101,14 +102,18 @@ def test_copy_web_content_puts_html_with_bordered_tables_and_plain_text_on_the_c
     assert "已复制网页内容" in w.statusBar().currentMessage()
 
 
-def test_an_export_error_is_shown_in_chinese_and_nothing_is_left(qtbot, make_window, seeded, tmp_path, clerk):
+@pytest.mark.parametrize("fid, action, title", [("docx", "act_export_docx", "导出 Word 失败"),
+                                                ("json", "act_export_json", "导出数据文件失败")])
+def test_an_export_error_is_shown_in_chinese_and_nothing_is_left(qtbot, make_window, seeded, tmp_path, clerk,
+                                                                fid, action, title):
     seeded()
     w = make_window()
-    clerk.answers["save_file"] = str(tmp_path / "没有这个文件夹" / "r.docx")
-    w.act_export_docx.trigger()
+    clerk.answers["save_file"] = str(tmp_path / "没有这个文件夹" / f"r.{fid}")
+    getattr(w, action).trigger()
     qtbot.waitUntil(lambda: bool(clerk.of("warn")) and not w.exporter.jobs, timeout=30000)
-    title, message = clerk.of("warn")[0][1:]
-    assert title == "导出 Word 失败" and "找不到要保存到的文件夹" in message
+    shown, message = clerk.of("warn")[0][1:]
+    assert shown == title and "找不到要保存到的文件夹" in message
+    assert not (tmp_path / "没有这个文件夹").exists()
 
 
 def _umask() -> int:
