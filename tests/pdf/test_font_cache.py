@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
+from report.pdf import export_pdf
 from report.pdf import fonts as fontsel
 from report.pdf.font_cache import ENV_VAR, cache_dir, ttfont
 
@@ -33,6 +34,17 @@ def test_a_second_process_reads_the_fonts_from_the_cache_and_writes_the_same_pdf
     second = _export_in_new_process(tmp_path / "b.pdf", cache)
     assert second == first
     assert {p: p.stat().st_mtime_ns for p in (cache / "fonts").iterdir()} == entries  # read, not rewritten
+
+
+def test_an_export_repeated_in_the_running_program_writes_the_same_pdf_as_a_new_process(
+        tmp_path, monkeypatch, seed_report):
+    """The second export reuses the font subsets the first embedded, already compressed."""
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "cache"))
+    fresh = _export_in_new_process(tmp_path / "fresh.pdf", tmp_path / "cache")
+    for name in ("once.pdf", "again.pdf"):
+        export_pdf(seed_report, tmp_path / name, invariant=True, draft=False)
+    assert (tmp_path / "again.pdf").read_bytes() == fresh
+    assert (tmp_path / "once.pdf").read_bytes() == fresh
 
 
 def test_a_cached_font_measures_and_maps_exactly_as_a_parsed_one(tmp_path, monkeypatch):
