@@ -139,6 +139,23 @@ def _ruled_table_class():
     from report.pdf.platypus import Table
 
     class RuledTable(Table):
+        _measured: tuple | None = None  # (width, row heights) once every row has been measured
+
+        def _calc_height(self, availHeight, availWidth, H=None, W=None):
+            """Rows measured once: ReportLab measures every cell again at every wrap, and
+            pagination wraps a table several times at the same width."""
+            if self._measured is None or self._measured[0] != availWidth:
+                super()._calc_height(availHeight, availWidth, H, W)
+                if None not in self._rowHeights:
+                    self._measured = availWidth, list(self._rowHeights)
+                return
+            unknown, self._argH = self._argH, self._measured[1]
+            try:
+                super()._calc_height(availHeight, availWidth, H, W)
+            finally:
+                self._argH = unknown
+            self._rowHeights = list(self._measured[1])
+
         def split(self, availWidth, availHeight):
             g = self.grid
             self.wrap(availWidth, 1e9)
