@@ -37,7 +37,7 @@ from weakref import WeakKeyDictionary
 ENV_VAR = "NIANBAO_CACHE_DIR"
 _FORMAT = 2  # bump when what is stored changes
 _NOT_STORED = ("_ttf_data", "_pdfScale", "_subsets")  # the file's bytes (mapped instead), a lambda, a memo
-_SUBSETS_KEPT = 64  # embedded subsets remembered per face (about 50 KiB each, compressed)
+_SUBSETS_KEPT = 16  # subsets remembered per face: a few reports' worth (up to 100 KiB + 70 KiB compressed each)
 log = logging.getLogger(__name__)
 
 
