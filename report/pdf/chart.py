@@ -29,7 +29,30 @@ def _step(top: int) -> int:
 
 def drawing(data: ChartData, fonts, height: float = ss.CHART_HEIGHT):
     """The chart, ``height`` high and exactly as wide as the text block; its title and unit are
-    the caption below it (flow.py), so only the legend is drawn above the plot."""
+    the caption below it (flow.py), so only the legend is drawn above the plot.
+
+    Its legend and bars are laid out into plain shapes once per chart and height and kept with
+    the fonts: placing bars, ticks and labels is most of the time drawing it takes."""
+    key = ("chart", data, height)
+    d = fonts.memo.get(key)
+    if d is None:
+        d = fonts.memo[key] = _drawing(data, fonts, height)
+        d.contents = [_shapes(n) for n in d.contents]  # the widgets stay alive until all are laid out
+    return d
+
+
+def _shapes(node):
+    """The node with every widget in it replaced by the shapes it draws, as the renderer would."""
+    from reportlab.graphics.shapes import Group, UserNode
+
+    while isinstance(node, UserNode):
+        node = node.provideNode()
+    if isinstance(node, Group):
+        node.contents = [_shapes(n) for n in node.contents]
+    return node
+
+
+def _drawing(data: ChartData, fonts, height: float):
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing

@@ -104,6 +104,7 @@ def _make(g: Grid, fonts):
     padding = ss.TABLE_PADDING
     spans = g.spans
     data = [["" for _ in range(g.n_cols)] for _ in range(g.n_rows)]
+    what = [tuple(widths), tuple(spans)]  # all a row's height depends on
     for (c, r), text in g.cells.items():
         span = next((s for s in spans if s[0] == c and s[1] == r), None)
         tall = span is not None and span[3] > span[1]
@@ -115,6 +116,7 @@ def _make(g: Grid, fonts):
             room = sum(widths[c:(span[2] if span else c) + 1]) - 2 * padding
             style = _fitted(text, ss.TABLE_CELL, room, fonts)
         data[r][c] = TextBlock(text, style, fonts) if text else ""
+        what.append((c, r, text, style))
     cmds = [
         ("FONT", (0, 0), (-1, -1), fonts.roles["table"].name, ss.SIZE_TABLE),
         ("GRID", (0, 0), (-1, -1), ss.TABLE_LINE_WIDTH, colors.black),
@@ -127,7 +129,7 @@ def _make(g: Grid, fonts):
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
     table = _ruled_table_class()(data, colWidths=widths, repeatRows=g.header_rows, style=TableStyle(cmds),
                                  spaceBefore=ss.TABLE_SPACE_BEFORE, spaceAfter=ss.TABLE_SPACE_AFTER)
-    table.grid, table.fonts = g, fonts
+    table.grid, table.fonts, table.rows_key = g, fonts, ("table rows", tuple(what))
     return table
 
 
@@ -139,6 +141,24 @@ def _ruled_table_class():
     from report.pdf.platypus import Table
 
     class RuledTable(Table):
+        def _calc_height(self, availHeight, availWidth, H=None, W=None):
+            """Rows measured once and kept with the fonts: ReportLab measures every cell again at
+            every wrap, pagination wraps a table several times (and splitting it makes new
+            ones), and a warm export sets the same tables again."""
+            key = (self.rows_key, availWidth)
+            known = self.fonts.memo.get(key)
+            if known is None:
+                super()._calc_height(availHeight, availWidth, H, W)
+                if None not in self._rowHeights:
+                    self.fonts.memo[key] = list(self._rowHeights)
+                return
+            unknown, self._argH = self._argH, known
+            try:
+                super()._calc_height(availHeight, availWidth, H, W)
+            finally:
+                self._argH = unknown
+            self._rowHeights = list(known)
+
         def split(self, availWidth, availHeight):
             g = self.grid
             self.wrap(availWidth, 1e9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
+from report.document import Report
+from report.pdf import export_pdf
 from report.pdf import fonts as fontsel
 from report.pdf.font_cache import ENV_VAR, cache_dir, ttfont
 
@@ -19,9 +22,9 @@ EXPORT = ("import sys; from report.document import Report; from report.pdf impor
           "export_pdf(Report.load(sys.argv[1]), sys.argv[2], invariant=True, draft=False)")
 
 
-def _export_in_new_process(out: Path, cache: Path) -> bytes:
+def _export_in_new_process(out: Path, cache: Path, source: Path = SEED) -> bytes:
     env = dict(os.environ, **{ENV_VAR: str(cache), fontsel.FONTS_ENV: "bundled"})
-    subprocess.run([sys.executable, "-c", EXPORT, str(SEED), str(out)], check=True, env=env, cwd=ROOT)
+    subprocess.run([sys.executable, "-c", EXPORT, str(source), str(out)], check=True, env=env, cwd=ROOT)
     return out.read_bytes()
 
 
@@ -33,6 +36,33 @@ def test_a_second_process_reads_the_fonts_from_the_cache_and_writes_the_same_pdf
     second = _export_in_new_process(tmp_path / "b.pdf", cache)
     assert second == first
     assert {p: p.stat().st_mtime_ns for p in (cache / "fonts").iterdir()} == entries  # read, not rewritten
+
+
+def test_an_export_repeated_in_the_running_program_writes_the_same_pdf_as_a_new_process(
+        tmp_path, monkeypatch, seed_report):
+    """The second export reuses the font subsets the first embedded, already compressed."""
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "cache"))
+    fresh = _export_in_new_process(tmp_path / "fresh.pdf", tmp_path / "cache")
+    for name in ("once.pdf", "again.pdf"):
+        export_pdf(seed_report, tmp_path / name, invariant=True, draft=False)
+    assert (tmp_path / "again.pdf").read_bytes() == fresh
+    assert (tmp_path / "once.pdf").read_bytes() == fresh
+
+
+def test_an_edited_report_exported_in_the_running_program_is_set_afresh(tmp_path, monkeypatch, seed_report):
+    """What an export keeps for the next one (subsets, row heights, the chart) never stands in
+    for what the clerk changed since: a longer figure, another website count."""
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "cache"))
+    export_pdf(seed_report, tmp_path / "before.pdf", invariant=True, draft=False)
+    edited = seed_report.copy()
+    a, row = next(iter(edited.t3.items()))
+    edited.set("t3", a, next(iter(row)), 12345678)
+    edited.website_counts = {k: v + 1234 for k, v in edited.website_counts.items()}
+    source = tmp_path / "edited.json"
+    source.write_text(json.dumps(edited.to_dict(), ensure_ascii=False), encoding="utf-8")
+    export_pdf(Report.load(source), tmp_path / "after.pdf", invariant=True, draft=False)
+    fresh = _export_in_new_process(tmp_path / "fresh.pdf", tmp_path / "cache", source)
+    assert (tmp_path / "after.pdf").read_bytes() == fresh != (tmp_path / "before.pdf").read_bytes()
 
 
 def test_a_cached_font_measures_and_maps_exactly_as_a_parsed_one(tmp_path, monkeypatch):
