@@ -218,8 +218,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_list_mode(self) -> None:
         self.editor_banner.hide()
-        if self.toolbar is not None:
-            self.toolbar.hide()
+        self.toolbar.hide()
         for a in (self.act_back, self.act_save, self.act_preview, self.act_print, *self._exports(),
                   self.act_final, self.act_reopen, self.act_help, self.act_history):
             a.setEnabled(False)
