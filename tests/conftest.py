@@ -19,6 +19,17 @@ def private_cache_dir(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="module")
+def bundled_fonts():
+    """Only the fonts shipped in resources/fonts, whatever the machine has: the PDFs and chart
+    pictures of a test come out the same on every machine (autouse in tests/pdf, readers, exports)."""
+    from report.pdf.fonts import FONTS_ENV
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(FONTS_ENV, "bundled")
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path, monkeypatch):
     """No test ever touches the real user data, settings or log folder."""

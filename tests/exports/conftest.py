@@ -10,10 +10,9 @@ from exportkit import DATA, report_2019
 from report.document import Report
 
 
-@pytest.fixture(autouse=True)
-def bundled_fonts(monkeypatch):
-    """The shipped fonts, so that the chart picture and the PDF are the same on every machine."""
-    monkeypatch.setenv("NIANBAO_FONTS", "bundled")
+@pytest.fixture(scope="module", autouse=True)
+def shipped_fonts_only(bundled_fonts):
+    """Every test here uses only the shipped fonts (tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -8,15 +8,11 @@ import pytest
 
 from report.document import Report
 from report.pdf import export_pdf
-from report.pdf import fonts as fontsel
 
 
 @pytest.fixture(scope="module", autouse=True)
-def bundled_fonts():
-    """Reproducible output: only the fonts shipped in resources/fonts, whatever the machine has."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(fontsel.FONTS_ENV, "bundled")
-        yield
+def shipped_fonts_only(bundled_fonts):
+    """Every test here uses only the shipped fonts (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="module")

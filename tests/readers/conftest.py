@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from report.document import Report
-from report.pdf import fonts
 from report.readers import read_source
 from report.readers.recognise import Recognition, recognise
 
@@ -16,11 +15,8 @@ PUBLISHED = DATA / "published"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def bundled_fonts():
-    """PDFs made in these tests use only the shipped fonts, whatever the machine has."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(fonts.FONTS_ENV, "bundled")
-        yield
+def shipped_fonts_only(bundled_fonts):
+    """Every test here uses only the shipped fonts (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")
