@@ -66,8 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Starting the window needs only the global options: skip importing every command's
-    # module so that the window appears sooner. The window starts its log
-    # once it is on screen.
+    # module so that the window appears sooner. The window starts its log once it is on screen.
     args, rest = _global_parser(add_help=False).parse_known_args(argv)
     if not rest and "--version" not in argv:
         args.command = None
